@@ -1,0 +1,24 @@
+package dev.kubeyard.model.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Docker (dockershim) serves the lines before 1.24; containerd serves every line from 1.24 on. */
+public enum ContainerRuntime {
+  DOCKER, CONTAINERD;
+
+  @JsonValue
+  public String yamlName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static ContainerRuntime parse(String value) {
+    for (ContainerRuntime r : values()) {
+      if (r.yamlName().equals(value)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("unknown container runtime '" + value + "'; use docker or containerd");
+  }
+}

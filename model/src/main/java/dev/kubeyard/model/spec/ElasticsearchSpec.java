@@ -1,0 +1,19 @@
+package dev.kubeyard.model.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** Elasticsearch node counts per role (3 masters, 2 data, 2 ingest in the original notes). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"enabled", "version", "namespace", "masters", "data", "ingest", "storageSize",
+    "storageClass", "heap"})
+public record ElasticsearchSpec(
+    Boolean enabled,
+    String version,
+    String namespace,
+    Integer masters,
+    Integer data,
+    Integer ingest,
+    String storageSize,
+    String storageClass,
+    String heap) {}

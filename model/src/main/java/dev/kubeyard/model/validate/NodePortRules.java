@@ -1,0 +1,49 @@
+package dev.kubeyard.model.validate;
+
+import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.LoadBalancerSpec;
+import java.util.Map;
+
+/** The NodePort range: well formed, clear of the control plane's ports, and holding the ingress ports. */
+final class NodePortRules {
+  /** Ports the cluster's own components listen on; a NodePort there would collide. */
+  private static final Map<Integer, String> RESERVED = Map.of(
+      2379, "etcd client", 2380, "etcd peer", 6443, "kube-apiserver", 10250, "kubelet",
+      10257, "kube-controller-manager", 10259, "kube-scheduler", 4789, "flannel vxlan");
+
+  private NodePortRules() {}
+
+  static void check(ClusterSpec s, Problems out) {
+    String text = s.kubernetes().nodePortRange();
+    String[] parts = text == null ? new String[0] : text.split("-", -1);
+    if (parts.length != 2 || !parts[0].matches("\\d{1,5}") || !parts[1].matches("\\d{1,5}")) {
+      out.add("kubernetes.nodePortRange", text, "must be 'FIRST-LAST'", "use 20000-40000");
+      return;
+    }
+    int first = Integer.parseInt(parts[0]);
+    int last = Integer.parseInt(parts[1]);
+    if (first < 1024 || last > 65535 || first >= last) {
+      out.add("kubernetes.nodePortRange", text,
+          "needs 1024 <= FIRST < LAST <= 65535", "use 20000-40000");
+      return;
+    }
+    RESERVED.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .filter(e -> e.getKey() >= first && e.getKey() <= last)
+        .forEach(e -> out.add("kubernetes.nodePortRange", text,
+            "includes port " + e.getKey() + " used by " + e.getValue(),
+            "use a range that leaves it out, e.g. 20000-40000"));
+    LoadBalancerSpec lb = s.loadBalancer();
+    if (lb == null) {
+      return;
+    }
+    checkIngress("loadBalancer.ingressHttpNodePort", lb.ingressHttpNodePort(), first, last, text, out);
+    checkIngress("loadBalancer.ingressHttpsNodePort", lb.ingressHttpsNodePort(), first, last, text, out);
+  }
+
+  private static void checkIngress(String path, Integer port, int first, int last, String range, Problems out) {
+    if (port != null && (port < first || port > last)) {
+      out.add(path, port, "the ingress NodePort lies outside kubernetes.nodePortRange " + range,
+          "widen the range to include " + port + " or pick a port inside it");
+    }
+  }
+}

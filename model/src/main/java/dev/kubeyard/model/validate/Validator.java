@@ -1,0 +1,61 @@
+package dev.kubeyard.model.validate;
+
+import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.Defaults;
+import dev.kubeyard.model.spec.SpecYaml;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Validates a cluster spec and reports every problem at once. Nothing is written to any host, and
+ * nothing rendered, unless this returns no problems.
+ */
+public final class Validator {
+  private static final List<Rule> RULES = List.of(
+      new HeaderRules(),
+      new KubernetesRules(),
+      new HostRules(),
+      new TopologyRules(),
+      new LoadBalancerRules(),
+      new NetworkRules(),
+      new WindowsRules(),
+      new PkiRules(),
+      new AppRules());
+
+  private Validator() {}
+
+  /** The result of loading a spec: the defaulted spec when valid, or the problems. */
+  public record Result(ClusterSpec spec, List<Problem> problems) {
+    public boolean valid() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** Validates an already parsed spec (defaults are applied first). */
+  public static Result validate(ClusterSpec raw) {
+    ClusterSpec spec = Defaults.apply(raw);
+    Problems out = new Problems();
+    for (Rule rule : RULES) {
+      rule.check(spec, out);
+    }
+    return new Result(spec, out.list());
+  }
+
+  /** Reads, defaults and validates a cluster.yaml. */
+  public static Result load(Path file) {
+    SpecYaml.Read read = SpecYaml.read(file);
+    if (!read.ok()) {
+      return new Result(null, read.problems());
+    }
+    return validate(read.spec());
+  }
+
+  /** Parses, defaults and validates YAML text. */
+  public static Result loadText(String yaml) {
+    SpecYaml.Read read = SpecYaml.parse(yaml);
+    if (!read.ok()) {
+      return new Result(null, read.problems());
+    }
+    return validate(read.spec());
+  }
+}
