@@ -1,0 +1,39 @@
+package dev.kubeyard.engine.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Golden files live under installer-engine/src/test/golden/. A test compares what the engine renders
+ * with them; {@code scripts/update-golden} (which sets -Dkubeyard.golden.update=true) rewrites them.
+ */
+public final class Golden {
+  private static final boolean UPDATE = Boolean.getBoolean("kubeyard.golden.update");
+
+  private Golden() {}
+
+  public static Path root() {
+    return RepoRoot.path().resolve("installer-engine/src/test/golden");
+  }
+
+  /** Fails when {@code actual} differs from the golden file at {@code relative}. */
+  public static void assertMatches(String relative, String actual) {
+    Path file = root().resolve(relative);
+    try {
+      if (UPDATE) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, actual);
+        return;
+      }
+      assertThat(file).as("golden file %s is missing; run scripts/update-golden", relative).exists();
+      assertThat(actual).as("golden file %s is stale; run scripts/update-golden and review the diff", relative)
+          .isEqualTo(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
