@@ -2,17 +2,22 @@ package dev.kubeyard.model;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
-/** The model is the bottom layer: no UI, no SSH, no Kubernetes client, no rendering. */
-@AnalyzeClasses(packages = "dev.kubeyard.model", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The model is the bottom layer: no UI, no SSH, no Kubernetes client, no rendering, no engine. */
 class ModelArchitectureTest {
-  @ArchTest
-  static final ArchRule modelKnowsNothingOfUiSshOrTheEngine = noClasses()
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "javafx..", "org.controlsfx..", "com.jcraft..", "io.kubernetes..", "dev.kubeyard.engine..",
-          "dev.kubeyard.desktop..", "com.github.mustachejava..", "org.bouncycastle..");
+  private static final JavaClasses MODEL = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.kubeyard.model");
+
+  @Test
+  void theModelKnowsNothingOfUiSshKubernetesClientsRenderingOrTheEngine() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage(
+            "javafx..", "org.controlsfx..", "com.jcraft..", "io.kubernetes..", "dev.kubeyard.engine..",
+            "dev.kubeyard.desktop..", "com.github.mustachejava..", "org.bouncycastle..")
+        .check(MODEL);
+  }
 }
