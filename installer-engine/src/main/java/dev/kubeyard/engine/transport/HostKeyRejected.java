@@ -26,8 +26,8 @@ public final class HostKeyRejected extends TransportException {
 
   static HostKeyRejected changed(OfferedHostKey offered, String expected, Path knownHosts) {
     return new HostKeyRejected(
-        "HOST KEY CHANGED for " + offered.knownHostsName() + ": " + knownHosts + " expects " + offered.type() + " "
-            + expected + " but the host offered " + offered.fingerprint()
+        "HOST KEY CHANGED for " + offered.knownHostsName() + ": " + knownHosts + " expects "
+            + expected + " but the host offered " + offered.type() + " " + offered.fingerprint()
             + "; refusing to connect (the host was reinstalled, or someone is intercepting the connection)",
         "verify the new key on the host's console (ssh-keygen -lf /etc/ssh/ssh_host_" + keyFileType(offered.type())
             + "_key.pub); if the host was really reinstalled, remove the old entry with "

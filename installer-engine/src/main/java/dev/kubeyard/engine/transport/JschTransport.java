@@ -28,11 +28,13 @@ import java.util.function.Consumer;
 public final class JschTransport implements Transport {
   private static final String PID_MARK = "kubeyard-pid ";
   private static final int UPLOAD_MISMATCH = 97;
+  private static final long GRACE_FOR_PID = Duration.ofSeconds(5).toNanos();
 
   private final SshTarget target;
   private final SshSettings settings;
   private final KnownHostsFile knownHosts;
   private Session session;
+  private volatile boolean cancelled;
 
   public JschTransport(SshTarget target, SshSettings settings) {
     this.target = target;
@@ -102,7 +104,15 @@ public final class JschTransport implements Transport {
     }
   }
 
+  @Override
+  public void cancel() {
+    cancelled = true;
+  }
+
   private CommandResult exec(String shown, String command, InputStream stdin, Duration timeout, Consumer<String> lines) {
+    if (cancelled) {
+      throw new CommandCancelled(host(), shown, "");
+    }
     Session s = session();
     ChannelExec ch;
     CommandOutput out = new CommandOutput(lines);
@@ -115,6 +125,8 @@ public final class JschTransport implements Transport {
       InputStream stderr = ch.getErrStream();
       ch.connect((int) settings.connectTimeout().toMillis());
       long deadline = System.nanoTime() + timeout.toNanos();
+      long cancelSeen = 0;
+      boolean interrupted = false;
       try {
         while (true) {
           boolean read = out.drain(stdout) | err.drain(stderr);
@@ -124,9 +136,16 @@ public final class JschTransport implements Transport {
           if (!s.isConnected()) {
             throw connectionLost(shown, out.tail(), null);
           }
-          if (Thread.currentThread().isInterrupted()) {
-            kill(err.pid());
-            throw new CommandCancelled(host(), shown, out.tail());
+          if (cancelled || interrupted || Thread.currentThread().isInterrupted()) {
+            cancelSeen = cancelSeen == 0 ? System.nanoTime() : cancelSeen;
+            boolean pidComing = err.pid() < 0 && System.nanoTime() - cancelSeen < GRACE_FOR_PID;
+            if (!pidComing) { // a command that started says its pid first; kill it only once that is known
+              kill(err.pid());
+              if (interrupted) {
+                Thread.currentThread().interrupt();
+              }
+              throw new CommandCancelled(host(), shown, out.tail());
+            }
           }
           if (System.nanoTime() > deadline) {
             kill(err.pid());
@@ -137,9 +156,7 @@ public final class JschTransport implements Transport {
             try {
               Thread.sleep(10);
             } catch (InterruptedException e) {
-              kill(err.pid());
-              Thread.currentThread().interrupt();
-              throw new CommandCancelled(host(), shown, out.tail());
+              interrupted = true; // this command only: acted on in the next round, once the pid is known
             }
           }
         }
@@ -169,6 +186,7 @@ public final class JschTransport implements Transport {
     if (pid <= 1 || session == null || !session.isConnected()) {
       return;
     }
+    boolean interrupted = Thread.interrupted(); // JSch cannot open a channel from an interrupted thread
     try {
       ChannelExec ch = (ChannelExec) session.openChannel("exec");
       ch.setCommand("kill -TERM -- -" + pid + " 2>/dev/null; sleep 1; kill -KILL -- -" + pid + " 2>/dev/null; true");
@@ -176,12 +194,19 @@ public final class JschTransport implements Transport {
       ch.connect(5000);
       long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
       while (!ch.isClosed() && System.nanoTime() < end) {
-        Thread.onSpinWait();
-        Thread.yield();
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
       ch.disconnect();
     } catch (JSchException e) {
       // the host went away; its sshd ends the session's processes when it notices
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -15,8 +15,8 @@ public interface Transport extends AutoCloseable {
 
   /**
    * Runs {@code command} with a POSIX shell as the SSH user and returns its exit code and combined
-   * output; a non-zero exit is a result, not an exception. Interrupting the calling thread stops the
-   * command on the host (its whole process group) and throws {@link CommandCancelled}.
+   * output; a non-zero exit is a result, not an exception. {@link #cancel()} (or interrupting the calling
+   * thread) stops the command on the host (its whole process group) and throws {@link CommandCancelled}.
    *
    * @param lines receives each output line as it arrives (never file contents from uploads)
    * @throws TransportException when the host cannot be reached, the connection drops or the command
@@ -34,6 +34,12 @@ public interface Transport extends AutoCloseable {
    * never logged.
    */
   void upload(Path local, RemoteFile target, Duration timeout);
+
+  /**
+   * Cancels: the running command (if any) is stopped on the host, its whole process group, and every
+   * later command throws {@link CommandCancelled}. Safe to call from any thread.
+   */
+  void cancel();
 
   @Override
   void close();

@@ -41,7 +41,7 @@ final class VerifyingHostKeys implements HostKeyRepository {
       // a listed key of this type that differs, or a host that no longer offers the listed type:
       // both mean the key the user trusted is gone
       KnownHostsFile.Entry was = known.stream().filter(e -> e.type().equals(type)).findFirst().orElse(known.get(0));
-      expectedFingerprint = was.type() + " " + OfferedHostKey.fingerprint(was.keyBase64());
+      expectedFingerprint = OfferedHostKey.fingerprint(was.keyBase64());
       result = CHANGED;
     }
     return result;

@@ -45,6 +45,7 @@ public final class RealSshd implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Files.createDirectories(Path.of("/run/sshd"));
+      Files.createDirectories(dir.resolve("home"));
       Files.copy(clientKey.publicKey(), dir.resolve("authorized_keys"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -65,7 +66,9 @@ public final class RealSshd implements AutoCloseable {
         "HostKey " + hostKey(), "PidFile " + dir.resolve("sshd.pid"),
         "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
         "PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
-        "UsePAM no", "StrictModes no", "LogLevel INFO", "Subsystem sftp internal-sftp", "");
+        "UsePAM no", "StrictModes no", "LogLevel INFO", "Subsystem sftp internal-sftp",
+        // sessions get their own HOME: the build machine's ~/.bashrc (pyenv, cargo) must not run in them
+        "SetEnv HOME=" + dir.resolve("home"), "");
     try {
       Files.writeString(dir.resolve("sshd_config"), cfg);
     } catch (IOException e) {
