@@ -143,6 +143,6 @@ final class AuthorityKeeper {
     if (!cert.getSubject().equals(expected)) {
       notes.add("its subject is " + cert.getSubject() + ", not " + expected + " (kept: the cluster trusts it)");
     }
-    return String.join("; ", notes);
+    return notes.isEmpty() ? null : String.join("; ", notes);
   }
 }
