@@ -54,7 +54,7 @@ public final class KeyFiles {
         Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
       }
       Files.setPosixFilePermissions(dir, DIRECTORY);
-      try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
+      try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ".*.{pem,pub}.*" + TEMP_SUFFIX)) {
         for (Path p : leftovers) {
           Files.deleteIfExists(p);
         }
@@ -123,8 +123,10 @@ public final class KeyFiles {
     try {
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX,
           PosixFilePermissions.asFileAttribute(permissions));
-      // The umask may have narrowed 0644 at creation; the file is still empty when this widens it.
-      Files.setPosixFilePermissions(temp, permissions);
+      if (!permissions.equals(PRIVATE)) {
+        // The umask may have narrowed 0644 at creation; the file is still empty when this widens it.
+        Files.setPosixFilePermissions(temp, permissions);
+      }
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer bytes = ByteBuffer.wrap(pem.getBytes(StandardCharsets.US_ASCII));
         while (bytes.hasRemaining()) {

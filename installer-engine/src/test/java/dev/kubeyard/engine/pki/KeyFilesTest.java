@@ -48,6 +48,15 @@ class KeyFilesTest {
   }
 
   @Test
+  void onlyItsOwnLeftoverTemporaryFilesAreRemoved() throws IOException {
+    Path leftover = Files.writeString(tmp.resolve(".ca-key.pem.42.tmp"), "half a key");
+    Path unrelated = Files.writeString(tmp.resolve(".notes.tmp"), "someone else's");
+    KeyFiles.at(tmp).prepare();
+    assertThat(leftover).doesNotExist();
+    assertThat(unrelated).exists();
+  }
+
+  @Test
   void listsCertificatesButNotKeys() throws IOException {
     KeyFiles files = KeyFiles.at(tmp);
     files.prepare();
