@@ -68,9 +68,11 @@ final class ExampleCluster {
       try {
         Path parent = Files.createTempDirectory("kubeyard-pki-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(parent)));
-        issuedAt = Instant.now();
-        issued = parent.resolve("pki");
-        ClusterPki.ensure(facts(), issued, Clock.systemUTC());
+        Instant now = Instant.now();
+        Path dir = parent.resolve("pki");
+        ClusterPki.ensure(facts(), dir, Clock.systemUTC());
+        issuedAt = now;
+        issued = dir;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
