@@ -7,6 +7,7 @@ import static dev.kubeyard.engine.pki.ExtendedUsage.CLIENT_AUTH;
 import static dev.kubeyard.engine.pki.ExtendedUsage.SERVER_AUTH;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.engine.facts.EtcdMember;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
@@ -54,8 +55,10 @@ public final class CertificateCatalogue {
     // Aggregation layer: the apiserver proves itself to extension apiservers with this one.
     all.add(CertificateRequest.client(PkiNames.FRONT_PROXY_CLIENT, FRONT_PROXY, "front-proxy-client"));
 
-    // Every node, Linux and Windows: the Node authorizer needs system:node:<name> in system:nodes.
-    for (HostSpec node : facts.withRole(Role.NODE)) {
+    // Every host that runs a kubelet (Linux masters too, tainted) and every Windows node: the Node
+    // authorizer needs system:node:<name> in system:nodes.
+    for (HostSpec node : facts.hosts().stream()
+        .filter(h -> NodeRoles.runsKubelet(h) || (h.isWindows() && h.has(Role.NODE))).toList()) {
       all.add(new CertificateRequest(PkiNames.kubelet(node.name()), CLUSTER, "system:node:" + node.name(),
           List.of("system:nodes"), List.of(node.name(), node.address()), SERVER_AND_CLIENT));
     }

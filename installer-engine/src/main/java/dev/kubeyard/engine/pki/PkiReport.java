@@ -52,6 +52,14 @@ public record PkiReport(List<Entry> entries) {
     return entries.stream().allMatch(e -> e.outcome() == Outcome.KEPT || e.outcome() == Outcome.STALE);
   }
 
+  /** One line: how many items were kept, issued, re-issued, stale. */
+  public String summary() {
+    java.util.Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);
+    entries.forEach(e -> counts.merge(e.outcome(), 1L, Long::sum));
+    return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))
+        .collect(Collectors.joining(", "));
+  }
+
   @Override
   public String toString() {
     return entries.stream().map(Entry::toString).collect(Collectors.joining("\n"));

@@ -1,7 +1,7 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.render.HostPaths;
-import dev.kubeyard.engine.render.NodeRoles;
+import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.ArrayList;

@@ -21,13 +21,13 @@ class CertificateCatalogueTest {
         .containsExactly("etcd-master1", "etcd-master2", "etcd-node1", "etcd-healthcheck-client",
             "apiserver-etcd-client", "kubernetes", "apiserver-kubelet-client", "admin",
             "kube-controller-manager", "kube-scheduler", "kube-proxy", "front-proxy-client",
-            "kubelet-node1", "kubelet-node2", "kubelet-node3", "kubelet-win1");
+            "kubelet-master1", "kubelet-master2", "kubelet-node1", "kubelet-node2", "kubelet-node3", "kubelet-win1");
   }
 
   @Test
   void theFullInventoryStartsWithTheThreeCasAndTheServiceAccountKeyPair() {
     assertThat(CertificateCatalogue.names(ExampleCluster.facts()))
-        .startsWith("ca", "etcd-ca", "front-proxy-ca", "sa").hasSize(20);
+        .startsWith("ca", "etcd-ca", "front-proxy-ca", "sa").hasSize(22);
   }
 
   @Test
@@ -66,8 +66,8 @@ class CertificateCatalogueTest {
   }
 
   @Test
-  void masterOnlyAndLoadBalancerHostsGetNoKubeletCertificate() {
-    assertThat(requests).doesNotContainKeys("kubelet-master1", "kubelet-master2", "kubelet-lb1", "kubelet-lb2");
+  void mastersGetAKubeletCertificateButLoadBalancerHostsDoNot() {
+    assertThat(requests).containsKeys("kubelet-master1", "kubelet-master2").doesNotContainKeys("kubelet-lb1", "kubelet-lb2");
   }
 
   @Test
