@@ -22,13 +22,14 @@ from app.core.wiring import Dependencies, build_dependencies
 log = logging.getLogger("gateway")
 
 
-def create_app(settings: Settings | None = None, dependencies: Dependencies | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, dependencies: Dependencies | None = None,
+               metrics: Metrics | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # The ES client logs every failed request with a traceback; the gateway logs one line instead.
     logging.getLogger("elasticsearch").setLevel(logging.ERROR)
-    metrics = Metrics()
+    metrics = metrics or Metrics()
     deps = dependencies or build_dependencies(settings, metrics)
 
     @asynccontextmanager

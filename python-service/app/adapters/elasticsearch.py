@@ -65,10 +65,9 @@ class ElasticsearchIndex:
     def ensure_indices(self) -> None:
         def create() -> None:
             for index in (self.documents_index, self.gitlab_index):
-                body = {"settings": {"number_of_shards": 1, "number_of_replicas": self._replicas},
-                        "mappings": MAPPING}
+                settings = {"number_of_shards": 1, "number_of_replicas": self._replicas}
                 try:
-                    self._es.indices.create(index=index, body=body)
+                    self._es.indices.create(index=index, settings=settings, mappings=MAPPING)
                 except es_errors.RequestError as e:
                     if e.error != "resource_already_exists_exception":  # another replica was first
                         raise
@@ -80,7 +79,7 @@ class ElasticsearchIndex:
         self._ready()
         index = self._index_for(doc.kind)
         def put() -> bool:
-            res = self._es.index(index=index, id=doc.id, body=_source(doc),
+            res = self._es.index(index=index, id=doc.id, document=_source(doc),
                                  refresh="wait_for" if refresh else "false")
             return res.get("result") == "created"
         return self._caller.call("put_document", lambda: self._guard(put), idempotent=True)
@@ -90,7 +89,7 @@ class ElasticsearchIndex:
         self._ready()
         doc_id = uuid.uuid4().hex
         def create() -> str:
-            self._es.create(index=self.documents_index, id=doc_id, body=_source(doc),
+            self._es.create(index=self.documents_index, id=doc_id, document=_source(doc),
                             refresh="wait_for" if refresh else "false")
             return doc_id
         return self._caller.call("create_document", lambda: self._guard(create), idempotent=False)
@@ -130,7 +129,7 @@ class ElasticsearchIndex:
         return self._caller.call("get_document", lambda: self._guard(get), idempotent=True)
 
     def search(self, query: str, kinds: list[str], size: int, offset: int) -> SearchPage:
-        body: dict[str, Any] = {
+        request: dict[str, Any] = {
             "query": {"bool": {
                 # simple_query_string never fails on user syntax, unlike query_string.
                 "must": {"simple_query_string": {"query": query, "fields": ["title^3", "tags^2", "body"],
@@ -139,11 +138,11 @@ class ElasticsearchIndex:
             }},
             "highlight": {"fields": {"body": {"fragment_size": 160, "number_of_fragments": 1}}},
             "_source": ["kind", "title", "url"],
-            "from": offset, "size": size, "track_total_hits": True,
+            "from_": offset, "size": size, "track_total_hits": True,
         }
         def run() -> SearchPage:
-            res = self._es.search(index=f"{self.documents_index},{self.gitlab_index}", body=body,
-                                  ignore_unavailable=True, allow_no_indices=True)
+            res = self._es.search(index=f"{self.documents_index},{self.gitlab_index}",
+                                  ignore_unavailable=True, allow_no_indices=True, **request)
             hits = [SearchHit(id=h["_id"], kind=h["_source"].get("kind", KIND_DOCUMENT),
                               title=h["_source"].get("title", ""), score=float(h.get("_score") or 0.0),
                               url=h["_source"].get("url"),

@@ -23,8 +23,9 @@ class GitLabClient:
     name = NAME
 
     def __init__(self, url: str, token: str, caller: DependencyCaller, *, timeout: float = 5.0,
-                 transport: httpx.BaseTransport | None = None):
+                 transport: httpx.BaseTransport | None = None, page_size: int = MAX_PER_PAGE):
         self._caller = caller
+        self._page_size = page_size
         self._http = httpx.Client(
             base_url=f"{url.rstrip('/')}/api/v4", timeout=httpx.Timeout(timeout),
             headers={"PRIVATE-TOKEN": token, "Accept": "application/json",
@@ -71,12 +72,12 @@ class GitLabClient:
         yield from self._iterate(lambda page, n: self.list_issues(project_id, None, page, n), limit)
 
     # -- helpers --------------------------------------------------------------------------------
-    @staticmethod
-    def _iterate(fetch: Callable[[int, int], Page], limit: int) -> Iterator[dict[str, Any]]:
+    def _iterate(self, fetch: Callable[[int, int], Page], limit: int) -> Iterator[dict[str, Any]]:
+        per_page = min(self._page_size, limit)  # constant: offset pagination shifts if it changes
         page: int | None = 1
         seen = 0
         while page is not None and seen < limit:
-            result = fetch(page, min(MAX_PER_PAGE, limit - seen))
+            result = fetch(page, per_page)
             for item in result.items[: limit - seen]:
                 seen += 1
                 yield item

@@ -44,7 +44,8 @@ class DependencyCaller:
         attempts = self.policy.attempts if idempotent else 1
         retrying = Retrying(
             stop=stop_after_attempt(attempts),
-            wait=wait_exponential_jitter(initial=self.policy.initial_backoff, max=self.policy.max_backoff),
+            wait=wait_exponential_jitter(multiplier=self.policy.initial_backoff, max=self.policy.max_backoff,
+                                        jitter=self.policy.initial_backoff),
             retry=retry_if_exception(_transient),
             before_sleep=lambda state: self._before_retry(operation, state.outcome.exception()),
             reraise=True,
