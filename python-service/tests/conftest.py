@@ -75,7 +75,7 @@ def make_app(settings: Settings, es_node: EsNode, gitlab_server: GitLabContractS
         metrics = Metrics()
         deps = Dependencies(
             search=ElasticsearchIndex(es_node.url, DependencyCaller("elasticsearch", FAST_RETRIES, metrics),
-                                      index_prefix=f"t-{uuid.uuid4().hex[:10]}", timeout=2.0, replicas=0),
+                                      index_prefix=f"t-{uuid.uuid4().hex[:10]}", timeout=10.0, replicas=0),
             records=SqlServerStore(Endpoint("primary.test", 1433, False), Endpoint("read.test", 1433, True),
                                    DependencyCaller("sqlserver", FAST_RETRIES, metrics),
                                    connect=sql_standin.connect) if with_sql else None,

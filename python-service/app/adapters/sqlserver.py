@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import queue
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Callable, TypeVar
 
 from app.adapters.base import DependencyUnavailable, NotFound, Record, SyncRun
@@ -152,7 +152,7 @@ class SqlServerStore:
 
     def add_sync_run(self, run: SyncRun) -> int:
         def insert(cur: Any) -> int:
-            cur.execute(INSERT_SYNC_RUN, (run.started_at, run.duration_ms, run.projects, run.issues,
+            cur.execute(INSERT_SYNC_RUN, (_naive_utc(run.started_at), run.duration_ms, run.projects, run.issues,
                                           run.errors, run.status, run.error_summary))
             return int(cur.fetchone()[0])
         return self._caller.call("add_sync_run", lambda: self._on(self._primary, insert), idempotent=False)
@@ -160,7 +160,7 @@ class SqlServerStore:
     def list_sync_runs(self, limit: int) -> list[SyncRun]:
         def select(cur: Any) -> list[SyncRun]:
             cur.execute(SELECT_SYNC_RUNS, (limit,))
-            return [SyncRun(id=r[0], started_at=r[1], duration_ms=r[2], projects=r[3], issues=r[4],
+            return [SyncRun(id=r[0], started_at=_aware_utc(r[1]), duration_ms=r[2], projects=r[3], issues=r[4],
                             errors=r[5], status=r[6], error_summary=r[7]) for r in cur.fetchall()]
         return self._caller.call("list_sync_runs", lambda: self._read_side(select), idempotent=True)
 
@@ -245,7 +245,17 @@ def _reason(e: BaseException) -> str:
 
 def _record(row: Any) -> Record:
     return Record(id=int(row[0]), kind=row[1], name=row[2], payload=json.loads(row[3]),
-                  created_at=row[4] if isinstance(row[4], datetime) else datetime.fromisoformat(row[4]))
+                  created_at=_aware_utc(row[4]))
+
+
+def _aware_utc(value: datetime | str) -> datetime:
+    """DATETIME2 has no zone; the tables hold UTC (SYSUTCDATETIME), so say so in the API."""
+    dt = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+def _naive_utc(value: datetime) -> datetime:
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
 
 
 def _close_quietly(resource: Any) -> None:

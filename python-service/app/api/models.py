@@ -156,3 +156,4 @@ class ReadinessOut(BaseModel):
 
 DEPENDENCY_DOWN = {503: {"model": ErrorOut, "description": "a dependency is unavailable; it is named"}}
 NOT_FOUND = {404: {"model": ErrorOut, "description": "no such object"}}
+BAD_BODY = {400: {"model": ErrorOut, "description": "the body is not valid JSON"}}

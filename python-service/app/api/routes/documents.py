@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from app.adapters.base import IndexedDocument, SearchIndex
 from app.api.deps import get_search_index
-from app.api.models import DEPENDENCY_DOWN, DOC_ID_PATTERN, NOT_FOUND, DocumentIn, DocumentOut
+from app.api.models import BAD_BODY, DEPENDENCY_DOWN, DOC_ID_PATTERN, NOT_FOUND, DocumentIn, DocumentOut
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 DocId = Annotated[str, Path(pattern=DOC_ID_PATTERN)]
@@ -17,7 +17,8 @@ def _out(doc: IndexedDocument) -> DocumentOut:
     return DocumentOut(**doc.__dict__)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=DocumentOut, responses=DEPENDENCY_DOWN,
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=DocumentOut,
+             responses={**BAD_BODY, **DEPENDENCY_DOWN},
              summary="Index a new document under a generated id (not retried: not idempotent)")
 def create_document(body: DocumentIn, index: Annotated[SearchIndex, Depends(get_search_index)],
                     refresh: Refresh = False) -> DocumentOut:
@@ -27,7 +28,7 @@ def create_document(body: DocumentIn, index: Annotated[SearchIndex, Depends(get_
 
 
 @router.put("/{doc_id}", response_model=DocumentOut,
-            responses={201: {"model": DocumentOut, "description": "created"}, **DEPENDENCY_DOWN},
+            responses={201: {"model": DocumentOut, "description": "created"}, **BAD_BODY, **DEPENDENCY_DOWN},
             summary="Create or replace a document by id (idempotent)")
 def put_document(doc_id: DocId, body: DocumentIn, response: Response,
                  index: Annotated[SearchIndex, Depends(get_search_index)], refresh: Refresh = False) -> DocumentOut:

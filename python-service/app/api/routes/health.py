@@ -63,6 +63,7 @@ async def _check(name: str, adapter: object | None, timeout: float) -> Dependenc
         return state("down", f"{name} unavailable: no answer within {timeout}s")
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response,
+            responses={200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}})
 def metrics_endpoint(metrics: Annotated[Metrics, Depends(get_metrics)]) -> Response:
     return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query, status
 
 from app.adapters.base import Record, RecordStore
 from app.api.deps import get_record_store
-from app.api.models import DEPENDENCY_DOWN, NOT_FOUND, RecordIn, RecordOut
+from app.api.models import BAD_BODY, DEPENDENCY_DOWN, NOT_FOUND, RecordIn, RecordOut
 
 router = APIRouter(prefix="/api/records", tags=["records (SQL Server)"])
 
@@ -30,7 +30,8 @@ def get_record(record_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
     return _out(store.get_record(record_id))
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=RecordOut, responses=DEPENDENCY_DOWN,
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=RecordOut,
+             responses={**BAD_BODY, **DEPENDENCY_DOWN},
              summary="Add a record on the primary (not retried: an INSERT is not idempotent)")
 def add_record(body: RecordIn, store: Annotated[RecordStore, Depends(get_record_store)]) -> RecordOut:
     return _out(store.add_record(body.kind, body.name, body.payload))
