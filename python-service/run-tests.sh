@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# One entry point for CI and developers: venv + pinned dependencies, a real Elasticsearch node
+# (tools/es-harness, Maven, cached) on random loopback ports, then pytest. Stops the node on exit.
+#   python-service/run-tests.sh [pytest args...]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+cd "$here"
+
+need_apt=()
+command -v java >/dev/null || need_apt+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need_apt+=(maven)
+if ((${#need_apt[@]})); then
+  echo "run-tests: installing ${need_apt[*]} from Debian" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+python="${PYTHON:-}"
+for candidate in python3.11 python3; do
+  [[ -n "$python" ]] && break
+  command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' \
+    && python="$candidate"
+done
+[[ -n "$python" ]] || { echo "run-tests: Python 3.11+ is needed" >&2; exit 1; }
+
+# Dependencies: reinstalled only when a requirements file changed.
+stamp=".venv/.requirements.sha256"
+want="$(cat requirements.txt requirements-dev.txt requirements-k8s-1.14-schemas.txt | sha256sum | cut -d' ' -f1)"
+if [[ ! -x .venv/bin/python || "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
+  "$python" -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  schemas=.venv/k8s-schemas
+  rm -rf "$schemas" && mkdir -p "$schemas/download"
+  .venv/bin/python -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
+    --require-hashes -r requirements-k8s-1.14-schemas.txt -d "$schemas/download"
+  tar -xzf "$schemas"/download/kubernetes-validate-1.22.3.tar.gz -C "$schemas" --strip-components=4 \
+    kubernetes-validate-1.22.3/src/kubernetes_validate/kubernetes-json-schema/v1.14.0-local-strict
+  echo "$want" >"$stamp"
+fi
+
+# A real Elasticsearch 7.17 node on free loopback ports, stopped whatever happens.
+es_home="$(mktemp -d /tmp/gateway-es.XXXXXX)"
+free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+export GATEWAY_TEST_ES_HOME="$es_home" GATEWAY_TEST_ES_HTTP_PORT="$(free_port)" GATEWAY_TEST_ES_TRANSPORT_PORT="$(free_port)"
+cleanup() {
+  ES_HOME="$es_home" ES_PID_FILE="$es_home/es.pid" "$repo/tools/es-harness/run-es.sh" stop || true
+  rm -rf "$es_home"
+}
+trap cleanup EXIT
+ES_HOME="$es_home" ES_PID_FILE="$es_home/es.pid" "$repo/tools/es-harness/run-es.sh" start --home "$es_home" \
+  --http-port "$GATEWAY_TEST_ES_HTTP_PORT" --transport-port "$GATEWAY_TEST_ES_TRANSPORT_PORT" --name gateway-test
+
+export K8S_114_SCHEMAS="$here/.venv/k8s-schemas/v1.14.0-local-strict"
+.venv/bin/python -m pytest -p no:cacheprovider "$@"
