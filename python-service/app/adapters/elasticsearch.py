@@ -41,8 +41,10 @@ class ElasticsearchIndex:
                  timeout: float = 5.0, username: str | None = None, password: str | None = None,
                  replicas: int = 1):
         auth = (username, password) if username else None
+        # maxsize: one pooled connection per worker thread (anyio's default pool has 40), so
+        # concurrent requests don't open and drop connections.
         self._es = Elasticsearch([url], http_auth=auth, timeout=timeout, max_retries=0,
-                                 retry_on_timeout=False)
+                                 retry_on_timeout=False, maxsize=40)
         self._caller = caller
         self._replicas = replicas
         self.documents_index = f"{index_prefix}-documents"
@@ -129,17 +131,7 @@ class ElasticsearchIndex:
         return self._caller.call("get_document", lambda: self._guard(get), idempotent=True)
 
     def search(self, query: str, kinds: list[str], size: int, offset: int) -> SearchPage:
-        request: dict[str, Any] = {
-            "query": {"bool": {
-                # simple_query_string never fails on user syntax, unlike query_string.
-                "must": {"simple_query_string": {"query": query, "fields": ["title^3", "tags^2", "body"],
-                                                 "default_operator": "and"}},
-                "filter": [{"terms": {"kind": kinds}}] if kinds else [],
-            }},
-            "highlight": {"fields": {"body": {"fragment_size": 160, "number_of_fragments": 1}}},
-            "_source": ["kind", "title", "url"],
-            "from_": offset, "size": size, "track_total_hits": True,
-        }
+        request = search_request(query, kinds, size, offset)
         def run() -> SearchPage:
             res = self._es.search(index=f"{self.documents_index},{self.gitlab_index}",
                                   ignore_unavailable=True, allow_no_indices=True, **request)
@@ -178,6 +170,21 @@ class ElasticsearchIndex:
             if isinstance(e.status_code, int) and e.status_code in TRANSIENT_STATUS:
                 raise DependencyUnavailable(NAME, f"answered {e.status_code}") from e
             raise
+
+
+def search_request(query: str, kinds: list[str], size: int, offset: int) -> dict[str, Any]:
+    """The search body (also used by bench/ to send ES the very same query directly)."""
+    return {
+        "query": {"bool": {
+            # simple_query_string never fails on user syntax, unlike query_string.
+            "must": {"simple_query_string": {"query": query, "fields": ["title^3", "tags^2", "body"],
+                                             "default_operator": "and"}},
+            "filter": [{"terms": {"kind": kinds}}] if kinds else [],
+        }},
+        "highlight": {"fields": {"body": {"fragment_size": 160, "number_of_fragments": 1}}},
+        "_source": ["kind", "title", "url"],
+        "from_": offset, "size": size, "track_total_hits": True,
+    }
 
 
 def _source(doc: IndexedDocument) -> dict[str, Any]:
