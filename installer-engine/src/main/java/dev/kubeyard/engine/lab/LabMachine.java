@@ -85,7 +85,8 @@ final class LabMachine {
     if (running()) {
       return;
     }
-    String cmd = "setsid systemd-nspawn --boot --quiet -D " + root() + " --machine=" + machineName
+    // /proc/sys/net writable: the host has its own network namespace, so its sysctls stay in the lab
+    String cmd = "SYSTEMD_NSPAWN_API_VFS_WRITABLE=network setsid systemd-nspawn --boot --quiet -D " + root() + " --machine=" + machineName
         + " --network-namespace-path=/run/netns/" + netns + " --register=no --keep-unit"
         + " --capability=all --system-call-filter='@keyring bpf' --bind=/sys/fs/cgroup"
         + " --resolv-conf=off --timezone=off --link-journal=no --console=read-only"

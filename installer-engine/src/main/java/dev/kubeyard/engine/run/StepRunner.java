@@ -52,7 +52,8 @@ final class StepRunner {
       } else if (a instanceof Action.Run r) {
         CommandResult result = transport.run(withClock(r.command()), settings.commandTimeout(), line -> log.accept("  " + line));
         if (!result.succeeded()) {
-          throw new StepError("'" + Shell.abbreviate(r.command()) + "' exited " + result.exitCode() + tailOf(result),
+          String what = r.command().contains("\n") ? "the " + step.title() + " script" : "'" + Shell.abbreviate(r.command()) + "'";
+          throw new StepError(what + " exited " + result.exitCode() + tailOf(result),
               "the command failed on " + transport.host() + "; its full output is in the log; fix the cause and run "
                   + "kubeyard apply again (steps already done are skipped by their checks)");
         }
