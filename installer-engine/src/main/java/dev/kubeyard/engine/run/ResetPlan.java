@@ -39,8 +39,9 @@ public final class ResetPlan {
       String check = (files.isEmpty() ? "" : "for f in " + fileList + "; do [ -e \"$f\" ] && exit 1; done; ")
           + (services.isEmpty() ? "" : "for s in " + serviceList + "; do systemctl is-active --quiet $s && exit 1; done; ")
           + "exit 0";
-      String apply = (services.isEmpty() ? "" : "systemctl disable --now " + serviceList + " 2>/dev/null; ")
-          + (files.isEmpty() ? "" : "rm -f " + fileList + "; ") + "systemctl daemon-reload";
+      String apply = services.isEmpty() ? "rm -f " + fileList // stop first, then remove units and binaries
+          : "systemctl disable --now " + serviceList + " 2>/dev/null; " + (files.isEmpty() ? "" : "rm -f " + fileList + "; ")
+              + "systemctl daemon-reload";
       steps.add(new Step("reset", Phase.PREPARE_OS, host,
           "stop " + (services.isEmpty() ? "nothing" : serviceList) + ", remove " + files.size() + " files" + (pki ? " (PKI too)" : ""),
           check, List.of(new Action.Run(apply)), check));

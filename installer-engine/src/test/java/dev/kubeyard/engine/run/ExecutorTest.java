@@ -26,7 +26,7 @@ class ExecutorTest {
   @BeforeAll
   static void hosts() {
     assumeTrue(RealSshd.available() && Proc.available("ip"), "needs openssh-server and iproute2");
-    hosts = new SshHosts(dir, "10.213.61", "alpha", "bravo", "charlie");
+    hosts = new SshHosts(dir, "e", "10.213.61", "alpha", "bravo", "charlie");
   }
 
   @AfterAll

@@ -30,9 +30,10 @@ final class SshHosts implements AutoCloseable {
   final Map<String, String> addresses = new LinkedHashMap<>();
   private final List<RealSshd> servers = new ArrayList<>();
 
-  SshHosts(Path dir, String prefix, String... hosts) {
+  /** @param id one letter that keeps this set of hosts apart from others in the same test run */
+  SshHosts(Path dir, String id, String prefix, String... hosts) {
     this.dir = dir;
-    this.network = new LabNetwork("e" + ProcessHandle.current().pid() % 1_000_000, prefix);
+    this.network = new LabNetwork(id + ProcessHandle.current().pid() % 1_000_000, prefix);
     network.destroy();
     network.create();
     this.key = ClientKey.generate(dir);

@@ -38,9 +38,24 @@ final class TestPlans {
     return this;
   }
 
+  private final java.util.Map<String, String> pkiFiles = new java.util.LinkedHashMap<>();
+
+  /** A step that places a PKI file (source pki/NAME in the plan folder), as PlaceCertificates does. */
+  TestPlans certificate(String id, Phase phase, String host, String name, String content) {
+    pkiFiles.put(name, content);
+    RenderedFile probe = new RenderedFile(host, "/x", content, 0644, false);
+    steps.add(new StepBuilder(id, phase, host, id).put(hosts.root(host) + "/etc/ssl/" + name, "pki/" + name, probe.sha256(), 0644)
+        .build());
+    return this;
+  }
+
   Plan write(Path planDir) {
     Plan plan = new Plan("test", "1.35.0", steps);
     try {
+      java.nio.file.Files.createDirectories(planDir.resolve("pki"));
+      for (var e : pkiFiles.entrySet()) {
+        java.nio.file.Files.writeString(planDir.resolve("pki").resolve(e.getKey()), e.getValue());
+      }
       PlanWriter.write(planDir, plan, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -30,9 +30,14 @@ public final class Preflight implements HostStep {
     if (host.isWindows()) {
       return Optional.empty();
     }
-    String script = script(host, in.facts().spec().loadBalancer());
-    return Optional.of(new Step("preflight", Phase.PREFLIGHT, host.name(), "preflight checks", script,
-        List.of(new Action.Run(script)), null));
+    return Optional.of(step(host, in.facts().spec().loadBalancer()));
+  }
+
+  /** The check is the script itself; applying runs it once more so its output becomes the evidence. */
+  public static Step step(HostSpec host, LoadBalancerSpec lb) {
+    String script = script(host, lb);
+    return new Step("preflight", Phase.PREFLIGHT, host.name(), "preflight checks", script,
+        List.of(new Action.Run(script)), null);
   }
 
   static String script(HostSpec host, LoadBalancerSpec lb) {
