@@ -1,0 +1,7 @@
+package dev.kubeyard.engine.apps.elasticsearch.update;
+
+/** Receives update events on the orchestrator's thread. */
+@FunctionalInterface
+public interface UpdateListener {
+  void on(UpdateEvent event);
+}
