@@ -22,8 +22,8 @@ public record ConfigRevision(String heap, SortedMap<String, String> nodeSettings
       throw new IllegalArgumentException("heap must look like 512m or 1g, got " + heap);
     }
     nodeSettings = new TreeMap<>(nodeSettings);
-    nodeSettings.keySet().stream().filter(k -> k.startsWith("node.attr.") || k.startsWith("path.")
-        || k.equals("cluster.initial_master_nodes")).findFirst().ifPresent(k -> {
+    nodeSettings.keySet().stream().filter(k -> k.startsWith("node.attr.") || k.equals("node.name")
+        || k.equals("path.data") || k.equals("path.home") || k.equals("cluster.initial_master_nodes")).findFirst().ifPresent(k -> {
           throw new IllegalArgumentException(k + " is set by Kubeyard per node and cannot be part of a revision");
         });
   }

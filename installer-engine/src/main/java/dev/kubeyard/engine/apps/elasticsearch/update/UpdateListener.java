@@ -4,4 +4,12 @@ package dev.kubeyard.engine.apps.elasticsearch.update;
 @FunctionalInterface
 public interface UpdateListener {
   void on(UpdateEvent event);
+
+  /** This listener, then {@code next}. */
+  default UpdateListener andThen(UpdateListener next) {
+    return e -> {
+      on(e);
+      next.on(e);
+    };
+  }
 }
