@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Load on /api/search with the real Elasticsearch behind it, and the same query sent to ES
 # directly, so the gateway's overhead shows. Everything on 127.0.0.1; each run is bounded.
-#   python-service/bench/search_load.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 DOCS=5000)
+#   python-service/bench/search_load.sh            (DURATION=15s CONNECTIONS=8 THREADS=2 DOCS=5000)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 repo="$(cd "$here/.." && pwd)"
 cd "$here"
-duration="${DURATION:-15s}" connections="${CONNECTIONS:-32}" threads="${THREADS:-2}" docs="${DOCS:-5000}"
+duration="${DURATION:-15s}" connections="${CONNECTIONS:-8}" threads="${THREADS:-2}" docs="${DOCS:-5000}"
 query="kubernetes upgrade"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
