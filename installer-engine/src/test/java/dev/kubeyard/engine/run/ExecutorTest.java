@@ -154,6 +154,31 @@ class ExecutorTest {
   }
 
   @Test
+  void theHostsOfAPhaseWorkAtTheSameTimeUnlessThePoolIsOneWide() throws Exception {
+    assertThat(overlapping("wide", RunSettings.defaults())).as("three hosts, pool of 8").isTrue();
+    assertThat(overlapping("narrow", new RunSettings(1, FAST.commandTimeout(), FAST.verifyTimeout(), FAST.verifyInterval())))
+        .as("three hosts, pool of 1").isFalse();
+  }
+
+  /** Runs one step per host that records when it ran; true when any two of those intervals overlap. */
+  private static boolean overlapping(String name, RunSettings settings) throws Exception {
+    TestPlans t = new TestPlans(hosts);
+    for (String h : hosts.addresses.keySet()) {
+      t.step("timed", Phase.PREPARE_OS, h, name + "/t.conf", "t\n", 0644, "true",
+          "date +%s%N > $ROOT/" + name + ".start; sleep 1; date +%s%N > $ROOT/" + name + ".end");
+    }
+    Path planDir = dir.resolve("plan-" + name);
+    assertThat(new Executor(planDir, hosts.transports(), settings).run(t.write(planDir)).succeeded()).isTrue();
+    long latestStart = 0;
+    long earliestEnd = Long.MAX_VALUE;
+    for (String h : hosts.addresses.keySet()) {
+      latestStart = Math.max(latestStart, Long.parseLong(Files.readString(Path.of(hosts.root(h), name + ".start")).strip()));
+      earliestEnd = Math.min(earliestEnd, Long.parseLong(Files.readString(Path.of(hosts.root(h), name + ".end")).strip()));
+    }
+    return latestStart < earliestEnd;
+  }
+
+  @Test
   void aPlanDirectoryWithAnEditedFileIsRefusedBeforeAnyHostIsTouched() throws Exception {
     TestPlans t = new TestPlans(hosts);
     t.step("configure", Phase.PREPARE_OS, "alpha", "edited/app.conf", "original\n", 0644, "true");
