@@ -41,6 +41,7 @@ final class StepRunner {
       return Result.SKIPPED;
     }
     log.accept("check says not yet (exit " + check.exitCode() + "): applying");
+    check.output().lines().forEach(l -> log.accept("  " + l));
     for (Action a : step.apply()) {
       if (cancelled.getAsBoolean()) {
         throw new CommandCancelled(transport.host(), a.describe(), "");

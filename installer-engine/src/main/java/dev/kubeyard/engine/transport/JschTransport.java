@@ -47,7 +47,7 @@ public final class JschTransport implements Transport {
     return target.host();
   }
 
-  /** Connects now (host key check, login) instead of at the first command. */
+  @Override
   public synchronized void connect() {
     session();
   }
