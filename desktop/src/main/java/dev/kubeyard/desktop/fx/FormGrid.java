@@ -6,11 +6,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -37,13 +37,13 @@ public final class FormGrid {
   }
 
   /** A field for a fixed spec path; its node id is {@code field-<path>}. */
-  public <T extends Control> T field(String labelKey, T control, String path) {
+  public <T extends Region> T field(String labelKey, T control, String path) {
     control.setId("field-" + ProblemMarker.idOf(path));
     return field(labelKey, control, new ReadOnlyStringWrapper(path));
   }
 
   /** A field whose spec path moves (e.g. with the selected host). */
-  public <T extends Control> T field(String labelKey, T control, ObservableValue<String> path) {
+  public <T extends Region> T field(String labelKey, T control, ObservableValue<String> path) {
     Label label = Ui.label(i18n, labelKey);
     label.setLabelFor(control);
     label.getStyleClass().add("form-label");

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -52,7 +53,13 @@ public final class ClusterDraft {
     all.addAll(sqlserver.observables());
     all.addAll(gitlab.observables());
     all.addAll(pythonService.observables());
-    all.forEach(o -> o.addListener(x -> changed()));
+    for (Observable o : all) {
+      if (o instanceof ObservableValue<?> value) {
+        value.addListener((v, old, now) -> changed()); // fires on every change, read or not
+      } else {
+        o.addListener(x -> changed()); // the host list: fires on every change
+      }
+    }
     load(Drafts.blankSpec("prod"));
   }
 
