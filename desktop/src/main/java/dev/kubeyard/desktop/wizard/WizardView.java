@@ -100,10 +100,9 @@ public final class WizardView {
     Label blocked = new Label();
     blocked.getStyleClass().add("nav-hint");
     blocked.setId("wizard-blocked");
-    blocked.textProperty().bind(Bindings.createStringBinding(() -> {
-      int n = vm.problemsOf(vm.currentProperty().get()).size();
-      return n == 0 ? "" : i18n.get("wizard.blocked", n);
-    }, vm.validation().problems(), vm.currentProperty(), i18n.languageProperty()));
+    var onPage = vm.problemsOnCurrentPage();
+    blocked.textProperty().bind(Bindings.createStringBinding(
+        () -> onPage.get() == 0 ? "" : i18n.get("wizard.blocked", onPage.get()), onPage, i18n.languageProperty()));
     HBox bar = new HBox(10, blocked, Ui.grow(), back, next, installButton);
     bar.setAlignment(Pos.CENTER_RIGHT);
     bar.getStyleClass().add("wizard-nav");

@@ -14,7 +14,9 @@ import dev.kubeyard.model.validate.Problem;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
@@ -80,15 +82,31 @@ public final class WizardViewModel {
     return problemsByStep.get(step);
   }
 
+  /**
+   * The number of problems on the current page. It depends on the per-page lists, not on the list of
+   * all problems: a list tells its invalidation listeners before the filtered lists have caught up.
+   */
+  public IntegerBinding problemsOnCurrentPage() {
+    Observable[] deps = new Observable[problemsByStep.size() + 1];
+    deps[0] = current;
+    int i = 1;
+    for (ObservableList<Problem> list : problemsByStep.values()) {
+      deps[i++] = list;
+    }
+    return Bindings.createIntegerBinding(() -> problemsOf(current.get()).size(), deps);
+  }
+
   /** The current page is done: no problems on it, and on the start page a spec is loaded. */
   public BooleanBinding canGoNext() {
+    IntegerBinding onPage = problemsOnCurrentPage();
+    BooleanBinding ready = start.ready();
     return Bindings.createBooleanBinding(() -> {
       WizardStep step = current.get();
-      if (step == WizardStep.REVIEW || !problemsOf(step).isEmpty()) {
+      if (step == WizardStep.REVIEW || onPage.get() > 0) {
         return false;
       }
-      return step != WizardStep.START || start.ready().get();
-    }, current, validation.problems(), start.choiceProperty(), start.openedFileProperty());
+      return step != WizardStep.START || ready.get();
+    }, current, onPage, ready);
   }
 
   public BooleanBinding canGoBack() {

@@ -45,6 +45,22 @@ class WizardViewModelTest {
   }
 
   @Test
+  void aBoundNextButtonFollowsAFixedProblemAtOnce() {
+    wizard.start.newCluster();
+    ExampleCluster.load(wizard);
+    wizard.currentProperty().set(WizardStep.NETWORK);
+    javafx.beans.property.BooleanProperty disabled = new javafx.beans.property.SimpleBooleanProperty();
+    disabled.bind(wizard.canGoNext().not());
+    disabled.addListener((o, old, now) -> { }); // evaluated eagerly, as a button's disable state is
+
+    wizard.draft().kubernetes.serviceCidr.set("10.68.0.0/33");
+    assertThat(disabled.get()).isTrue();
+    wizard.draft().kubernetes.serviceCidr.set("10.68.0.0/16");
+
+    assertThat(disabled.get()).isFalse();
+  }
+
+  @Test
   void eachProblemBelongsToThePageThatEditsItsPath() {
     assertThat(WizardStep.of(new Problem("hosts[3].ssh.port", "x", "r", "f"))).isEqualTo(WizardStep.HOSTS);
     assertThat(WizardStep.of(new Problem("hosts[*].roles", "x", "r", "f"))).isEqualTo(WizardStep.HOSTS);

@@ -59,8 +59,8 @@ final class HostEditor {
     form.field("host.ssh.passwordFrom", passwordFrom, vm.pathOf("ssh.passwordFrom"));
     form.hint("host.ssh.hint");
     card = Ui.card(i18n, "host.editor.title", form.node());
-    card.setPrefWidth(430);
-    card.setMinWidth(400);
+    card.setPrefWidth(390);
+    card.setMinWidth(370);
     card.disableProperty().bind(vm.selectedHost().isNull());
     vm.selectedHost().addListener((o, old, now) -> rebind(old, now));
     rebind(null, vm.selectedHost().get());

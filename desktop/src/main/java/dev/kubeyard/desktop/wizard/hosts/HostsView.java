@@ -77,11 +77,11 @@ public final class HostsView implements PageView {
     t.setId("hosts-table");
     t.setPrefHeight(330);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    t.getColumns().add(column("hosts.column.name", h -> h.name.get()));
-    t.getColumns().add(column("hosts.column.address", h -> h.address.get()));
-    t.getColumns().add(column("hosts.column.os", h -> i18n.get(h.os.get() == OsFamily.WINDOWS ? "os.windows" : "os.linux")));
-    t.getColumns().add(column("hosts.column.roles", h -> h.roles().stream().map(r -> r.yamlName()).collect(Collectors.joining(", "))));
-    t.getColumns().add(column("hosts.column.ssh", h -> h.sshUser.get() + "@:" + h.sshPort.get()));
+    t.getColumns().add(column("hosts.column.name", 90, h -> h.name.get()));
+    t.getColumns().add(column("hosts.column.address", 112, h -> h.address.get()));
+    t.getColumns().add(column("hosts.column.os", 80, h -> i18n.get(h.os.get() == OsFamily.WINDOWS ? "os.windows" : "os.linux")));
+    t.getColumns().add(column("hosts.column.roles", 110, h -> h.roles().stream().map(r -> r.yamlName()).collect(Collectors.joining(", "))));
+    t.getColumns().add(column("hosts.column.ssh", 90, h -> h.sshUser.get() + " :" + h.sshPort.get()));
     t.setRowFactory(tv -> new TableRow<>() {
       @Override
       protected void updateItem(HostDraft item, boolean empty) {
@@ -91,7 +91,13 @@ public final class HostsView implements PageView {
     });
     Label empty = Ui.hint(i18n, "hosts.empty");
     t.setPlaceholder(empty);
-    t.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> vm.selectedProperty().set(now.intValue()));
+    // the view model owns the selection: a row click moves it; the table's transient "no selection"
+    // while a row's content changes must not unbind the editor from the host being typed into
+    t.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
+      if (now.intValue() >= 0) {
+        vm.selectedProperty().set(now.intValue());
+      }
+    });
     vm.selectedProperty().addListener((o, old, now) -> {
       if (t.getSelectionModel().getSelectedIndex() != now.intValue()) {
         t.getSelectionModel().select(now.intValue());
@@ -101,8 +107,10 @@ public final class HostsView implements PageView {
     return t;
   }
 
-  private TableColumn<HostDraft, String> column(String key, java.util.function.Function<HostDraft, String> value) {
+  private TableColumn<HostDraft, String> column(String key, double width,
+      java.util.function.Function<HostDraft, String> value) {
     TableColumn<HostDraft, String> c = new TableColumn<>();
+    c.setPrefWidth(width);
     c.textProperty().bind(i18n.text(key));
     c.setCellValueFactory(cell -> Bindings.createStringBinding(() -> value.apply(cell.getValue()),
         cell.getValue().observables()));

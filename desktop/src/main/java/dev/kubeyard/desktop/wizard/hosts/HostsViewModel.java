@@ -30,10 +30,14 @@ public final class HostsViewModel {
   private final ObservableList<String> importErrors = FXCollections.observableArrayList();
   private final StringProperty importSummary = new SimpleStringProperty(this, "importSummary", "");
 
+  private final ObjectBinding<HostDraft> selectedHost;
+
   public HostsViewModel(ClusterDraft draft, SpecValidation validation, Threads threads) {
     this.draft = draft;
     this.validation = validation;
     this.threads = threads;
+    this.selectedHost = Bindings.createObjectBinding(() -> selected.get() >= 0 && selected.get() < draft.hosts.size()
+        ? draft.hosts.get(selected.get()) : null, selected, draft.hosts);
   }
 
   public ObservableList<HostDraft> hosts() {
@@ -44,9 +48,9 @@ public final class HostsViewModel {
     return selected;
   }
 
+  /** One instance, held here: a binding only listened to (not bound) would be garbage collected. */
   public ObjectBinding<HostDraft> selectedHost() {
-    return Bindings.createObjectBinding(() -> selected.get() >= 0 && selected.get() < draft.hosts.size()
-        ? draft.hosts.get(selected.get()) : null, selected, draft.hosts);
+    return selectedHost;
   }
 
   /** The spec path of {@code field} on the selected host, e.g. {@code hosts[2].address}. */

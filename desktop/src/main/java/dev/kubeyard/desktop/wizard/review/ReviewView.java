@@ -48,6 +48,7 @@ public final class ReviewView implements PageView {
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(18, 18);
     spinner.visibleProperty().bind(vm.buildingProperty());
+    spinner.managedProperty().bind(spinner.visibleProperty());
     Button save = Ui.button(i18n, "review.save");
     save.setId("review-save");
     save.disableProperty().bind(vm.previewProperty().isNull());
@@ -63,6 +64,8 @@ public final class ReviewView implements PageView {
     Label failure = new Label();
     failure.getStyleClass().add("field-problem");
     failure.textProperty().bind(vm.failureProperty());
+    failure.visibleProperty().bind(vm.failureProperty().isNotEmpty());
+    failure.managedProperty().bind(failure.visibleProperty());
 
     TabPane tabs = new TabPane(perHost(), planText(), yaml());
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -75,8 +78,17 @@ public final class ReviewView implements PageView {
   private Tab perHost() {
     ListView<String> hosts = new ListView<>(vm.hosts());
     hosts.setId("review-hosts");
-    hosts.setPrefWidth(190);
-    hosts.setMinWidth(160);
+    hosts.setPrefWidth(220);
+    hosts.setMinWidth(180);
+    hosts.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(String host, boolean empty) {
+        super.updateItem(host, empty);
+        PlanPreview p = vm.previewProperty().get();
+        setText(empty || host == null || p == null ? null
+            : i18n.get("review.hostLine", host, p.stepsOf(host).size(), p.filesOf(host)));
+      }
+    });
     hosts.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
       if (now != null) {
         vm.selectedHostProperty().set(now);

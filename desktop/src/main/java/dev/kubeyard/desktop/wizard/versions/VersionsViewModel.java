@@ -16,8 +16,12 @@ public final class VersionsViewModel {
 
   private final ClusterDraft draft;
 
+  private final ObjectBinding<Line> line;
+
   public VersionsViewModel(ClusterDraft draft) {
     this.draft = draft;
+    this.line = Bindings.createObjectBinding(() -> KubernetesVersion.parse(draft.kubernetes.version.get())
+        .map(v -> v.line().equals("1.14") ? Line.LEGACY : Line.CURRENT).orElse(Line.OTHER), draft.kubernetes.version);
   }
 
   public KubernetesDraft kubernetes() {
@@ -28,9 +32,9 @@ public final class VersionsViewModel {
     return draft.bundlePath;
   }
 
+  /** One instance, held here, so a view may listen to it without it being garbage collected. */
   public ObjectBinding<Line> line() {
-    return Bindings.createObjectBinding(() -> KubernetesVersion.parse(draft.kubernetes.version.get())
-        .map(v -> v.line().equals("1.14") ? Line.LEGACY : Line.CURRENT).orElse(Line.OTHER), draft.kubernetes.version);
+    return line;
   }
 
   /** Picks a line's tested version and the runtime that line uses (dockershim is gone from 1.24). */
