@@ -19,6 +19,9 @@ import javafx.application.Platform;
  * with at most one hand-over pending at a time, so a chatty install cannot flood the FX thread.
  */
 public final class FxThreadAdapter {
+  /** At most this many events per hand-over, so one hand-over stays well inside a frame. */
+  static final int MAX_BATCH = 200;
+
   private FxThreadAdapter() {}
 
   /** Runs work on the FX thread: directly when already there, else at the next pulse. */
@@ -36,20 +39,27 @@ public final class FxThreadAdapter {
   public static InstallListener deliver(Consumer<List<InstallEvent>> onFxThread) {
     Queue<InstallEvent> queue = new ConcurrentLinkedQueue<>();
     AtomicBoolean pending = new AtomicBoolean();
-    Runnable drain = () -> {
+    Runnable[] drain = new Runnable[1];
+    drain[0] = () -> {
       pending.set(false);
       List<InstallEvent> batch = new ArrayList<>();
       for (InstallEvent e = queue.poll(); e != null; e = queue.poll()) {
         batch.add(e);
+        if (batch.size() == MAX_BATCH) {
+          break;
+        }
       }
       if (!batch.isEmpty()) {
         onFxThread.accept(batch);
+      }
+      if (!queue.isEmpty() && pending.compareAndSet(false, true)) {
+        Platform.runLater(drain[0]); // the rest after the next frame has had its turn
       }
     };
     return event -> {
       queue.add(event);
       if (pending.compareAndSet(false, true)) {
-        Platform.runLater(drain);
+        Platform.runLater(drain[0]);
       }
     };
   }

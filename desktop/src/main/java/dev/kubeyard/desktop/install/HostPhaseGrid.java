@@ -15,6 +15,14 @@ import javafx.scene.layout.GridPane;
 
 /** Hosts down, phases across; each cell shows the host's state in that phase and opens its log. */
 final class HostPhaseGrid {
+  private static final java.util.Map<CellState, javafx.css.PseudoClass> STATES = new java.util.EnumMap<>(CellState.class);
+
+  static {
+    for (CellState s : CellState.values()) {
+      STATES.put(s, javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase()));
+    }
+  }
+
   private final GridPane grid = new GridPane();
   private final InstallViewModel vm;
   private final I18n i18n;
@@ -76,12 +84,14 @@ final class HostPhaseGrid {
     cell.setMinWidth(96);
     cell.textProperty().bind(Bindings.createStringBinding(
         () -> state.get() == CellState.NONE ? "" : i18n.get(state.get().messageKey()), state, i18n.languageProperty()));
-    Runnable paint = () -> {
-      cell.getStyleClass().removeIf(s -> s.startsWith("state-"));
-      cell.getStyleClass().addAll("grid-cell", "state-" + state.get().name().toLowerCase());
-    };
-    state.addListener(o -> paint.run());
-    paint.run();
+    cell.getStyleClass().add("grid-cell");
+    // a pseudo-class per state: switching it restyles one cell cheaply, where changing a style class
+    // would make JavaFX match the whole stylesheet again for that cell
+    state.addListener((o, old, now) -> {
+      cell.pseudoClassStateChanged(STATES.get(old), false);
+      cell.pseudoClassStateChanged(STATES.get(now), true);
+    });
+    cell.pseudoClassStateChanged(STATES.get(state.get()), true);
     cell.setOnMouseClicked(e -> vm.showCell(host, phase));
     return cell;
   }

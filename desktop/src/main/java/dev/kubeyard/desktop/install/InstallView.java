@@ -105,6 +105,7 @@ public final class InstallView {
         : i18n.get("install.failed.log", vm.failureProperty().get().logFile()), vm.failureProperty(), i18n.languageProperty()));
     log.setOnAction(e -> openFile.accept(Path.of(vm.failureProperty().get().logFile())));
     VBox box = new VBox(6, what, log);
+    box.setId("install-failure-box");
     box.getStyleClass().add("failure-box");
     box.visibleProperty().bind(vm.failureProperty().isNotNull());
     box.managedProperty().bind(box.visibleProperty());

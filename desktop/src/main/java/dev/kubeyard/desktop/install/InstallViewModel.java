@@ -75,8 +75,8 @@ public final class InstallViewModel {
     stepLogs.clear();
     newPlan.steps().forEach(s -> stepStates.put(StepKey.of(s.host(), s.id()), CellState.PENDING));
     newPlan.steps().forEach(s -> stepTitles.put(StepKey.of(s.host(), s.id()), s.host() + " · " + s.title()));
-    hosts.setAll(newPlan.byHost().keySet());
     phases.setAll(List.of(Phase.values()).stream().filter(p -> !newPlan.inPhase(p).isEmpty()).toList());
+    hosts.setAll(newPlan.byHost().keySet()); // last: the grid rebuilds when the hosts change
     for (String h : hosts) {
       for (Phase p : phases) {
         cell(h, p).set(combined(h, p));
@@ -121,49 +121,75 @@ public final class InstallViewModel {
         .ifPresent(k -> show(k, true));
   }
 
-  /** Applies a batch of engine events, in order. Runs on the UI thread. */
+  /**
+   * Applies a batch of engine events, in order, on the UI thread. The batch is folded first: each
+   * touched grid cell is recomputed once and the log on screen changes once, however many events came.
+   */
   public void apply(List<InstallEvent> events) {
-    List<String> newLines = new ArrayList<>();
+    Batch batch = new Batch(shownStep.get());
     for (InstallEvent e : events) {
       if (e instanceof InstallEvent.LogLine l) {
         String key = StepKey.of(l.host(), l.stepId());
         List<String> log = stepLogs.computeIfAbsent(key, k -> new ArrayList<>());
         if (log.size() < MAX_LOG_LINES) {
           log.add(l.line());
-          if (key.equals(shownStep.get())) {
-            newLines.add(l.line());
+          if (!batch.retarget && key.equals(batch.target)) {
+            batch.appended.add(l.line());
           }
         }
       } else {
-        shownLog.addAll(newLines);
-        newLines.clear();
-        handle(e);
+        handle(e, batch);
       }
     }
-    shownLog.addAll(newLines);
+    batch.touched.forEach(c -> cell(c.host(), c.phase()).set(combined(c.host(), c.phase())));
+    if (batch.retarget) {
+      show(batch.target, pinned);
+    } else if (!batch.appended.isEmpty()) {
+      shownLog.addAll(batch.appended);
+    }
   }
 
-  private void handle(InstallEvent e) {
+  /** What one batch changes on screen. */
+  private static final class Batch {
+    final Set<Cell> touched = new java.util.LinkedHashSet<>();
+    final List<String> appended = new ArrayList<>();
+    String target;
+    boolean retarget;
+
+    Batch(String target) {
+      this.target = target;
+    }
+
+    void showStep(String key) {
+      target = key;
+      retarget = true;
+    }
+  }
+
+  private record Cell(String host, Phase phase) {}
+
+  private void handle(InstallEvent e, Batch batch) {
     if (e instanceof InstallEvent.RunStarted) {
       progress.set(0);
     } else if (e instanceof InstallEvent.PhaseStarted p) {
       phase.set(p.phase());
     } else if (e instanceof InstallEvent.StepStarted s) {
-      step(s.host(), s.phase(), s.stepId(), CellState.RUNNING);
+      step(s.host(), s.phase(), s.stepId(), CellState.RUNNING, batch);
       stepLogs.put(StepKey.of(s.host(), s.stepId()), new ArrayList<>());
       if (!pinned) {
-        show(StepKey.of(s.host(), s.stepId()), false);
+        batch.showStep(StepKey.of(s.host(), s.stepId()));
       }
     } else if (e instanceof InstallEvent.StepSkipped s) {
-      step(s.host(), s.phase(), s.stepId(), CellState.SKIPPED);
+      step(s.host(), s.phase(), s.stepId(), CellState.SKIPPED, batch);
       completed.add(StepKey.of(s.host(), s.stepId()));
     } else if (e instanceof InstallEvent.StepFinished s) {
-      step(s.host(), s.phase(), s.stepId(), CellState.DONE);
+      step(s.host(), s.phase(), s.stepId(), CellState.DONE, batch);
       completed.add(StepKey.of(s.host(), s.stepId()));
     } else if (e instanceof InstallEvent.StepFailed s) {
-      step(s.host(), s.phase(), s.stepId(), CellState.FAILED);
+      step(s.host(), s.phase(), s.stepId(), CellState.FAILED, batch);
       failure.set(s);
-      show(StepKey.of(s.host(), s.stepId()), true);
+      pinned = true;
+      batch.showStep(StepKey.of(s.host(), s.stepId()));
     } else if (e instanceof InstallEvent.Progress p) {
       progress.set(p.percent() / 100.0);
     } else if (e instanceof InstallEvent.RunFinished f) {
@@ -183,9 +209,9 @@ public final class InstallViewModel {
     });
   }
 
-  private void step(String host, Phase p, String stepId, CellState s) {
+  private void step(String host, Phase p, String stepId, CellState s, Batch batch) {
     stepStates.put(StepKey.of(host, stepId), s);
-    cell(host, p).set(combined(host, p));
+    batch.touched.add(new Cell(host, p));
   }
 
   private CellState combined(String host, Phase p) {

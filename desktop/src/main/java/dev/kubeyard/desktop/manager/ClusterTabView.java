@@ -99,6 +99,7 @@ final class ClusterTabView {
         .filter(c -> "Ready".equals(c.type()) ? !"True".equals(c.status()) : "True".equals(c.status()))
         .map(c -> c.type() + ": " + c.message()).collect(Collectors.joining("; "))));
     t.setPlaceholder(Ui.hint(i18n, "manager.empty"));
+    i18n.languageProperty().addListener(o -> t.refresh());
     return t;
   }
 
@@ -111,6 +112,7 @@ final class ClusterTabView {
     t.getColumns().add(column("manager.component.health",
         c -> (c.healthy() ? "✔ " : "✘ ") + i18n.get(c.healthy() ? "manager.healthy" : "manager.unhealthy")));
     t.setPlaceholder(Ui.hint(i18n, "manager.empty"));
+    i18n.languageProperty().addListener(o -> t.refresh());
     return t;
   }
 

@@ -39,8 +39,13 @@ public final class MainWindow {
     screens.put(Screen.MANAGER, new ManagerView(vm.manager, i18n, chooseKubeconfig).node());
     root.setTop(header(vm, i18n));
     root.setCenter(content);
-    vm.screenProperty().addListener((o, old, now) -> content.getChildren().setAll(screens.get(now)));
-    content.getChildren().setAll(screens.get(vm.screenProperty().get()));
+    // every screen stays in the scene (styled once, at start-up); only the current one is shown, so
+    // switching to the install page costs no first-time CSS pass while engine events pour in
+    screens.forEach((screen, node) -> {
+      node.visibleProperty().bind(vm.screenProperty().isEqualTo(screen));
+      node.managedProperty().bind(node.visibleProperty());
+      content.getChildren().add(node);
+    });
   }
 
   private Node header(ShellViewModel vm, I18n i18n) {

@@ -31,7 +31,7 @@ class NetworkPageUiTest {
   @Start
   void start(Stage stage) {
     ui.answer(Kind.CLUSTER_YAML, Fixtures.exampleClusterYaml());
-    ui.show(stage, PlanRehearsal.threaded(Duration.ZERO, Map.of(), ui.work.resolve("logs")));
+    ui.show(stage, "logs-network", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   private void openExampleAtTheNetworkPage(FxRobot robot) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -47,9 +48,22 @@ final class UiHarness {
     }
   }
 
-  void show(Stage stage, InstallRunner runner) {
-    DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), dialogs, runner, FxThreadAdapter::deliver,
-        p -> new ClusterStatusStandIn(true), work.resolve("logs"), opened::add);
+  /** Shows the app; the install runner writes its host logs where the install page links to. */
+  void show(Stage stage, String logsName, Function<Path, InstallRunner> runner) {
+    Path logs = work.resolve(logsName);
+    try {
+      if (Files.exists(logs)) {
+        try (var files = Files.list(logs)) {
+          for (Path f : files.toList()) {
+            Files.delete(f);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), dialogs, runner.apply(logs), FxThreadAdapter::deliver,
+        p -> new ClusterStatusStandIn(true), logs, opened::add);
     KubeyardScene.applyTheme();
     shell = new ShellViewModel(ctx);
     scene = KubeyardScene.create(shell, ctx);

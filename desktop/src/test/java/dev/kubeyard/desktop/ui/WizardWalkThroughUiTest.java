@@ -37,7 +37,7 @@ class WizardWalkThroughUiTest {
     Files.createDirectories(saved.getParent());
     Files.deleteIfExists(saved);
     ui.answer(Kind.HOSTS_CSV, Fixtures.file("hosts.csv")).answer(Kind.CLUSTER_YAML, saved);
-    ui.show(stage, PlanRehearsal.threaded(Duration.ZERO, Map.of(), ui.work.resolve("logs")));
+    ui.show(stage, "logs-wizard", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   private void next(FxRobot robot, WizardStep expected) {

@@ -98,6 +98,10 @@ public final class ReviewView implements PageView {
     steps.setId("review-steps");
     steps.setShowRoot(false);
     vm.steps().addListener((ListChangeListener<Step>) c -> fillSteps());
+    i18n.languageProperty().addListener(o -> {
+      hosts.refresh();
+      fillSteps();
+    });
     HBox.setHgrow(steps, Priority.ALWAYS);
     HBox box = new HBox(10, hosts, steps);
     box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
