@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the desktop's UI tests (TestFX, JavaFX 21) in a real window on a virtual X server, with Java 17.
 # Installs what it needs first: xvfb, xauth, GTK 3 (JavaFX's glass toolkit), libXtst (the robot) and a
-# CJK font so the Chinese screens render. Screenshots land in desktop/target/screenshots/.
+# TrueType CJK font so the Chinese screens render (JavaFX skips the CFF-based Noto CJK fonts). Screenshots land in desktop/target/screenshots/.
 # Extra arguments go to Maven, e.g.  desktop/run-ui-tests.sh -Dtest=NetworkPageUiTest
 #                                    desktop/run-ui-tests.sh -Dkubeyard.updateGolden=true
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(xvfb xauth libgtk-3-0 libxtst6 fonts-noto-cjk maven)
+packages=(xvfb xauth libgtk-3-0 libxtst6 fonts-wqy-microhei maven)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -50,5 +50,6 @@ echo "build-deb: DEB"
 "$jdk/bin/jpackage" --type deb "${common[@]}" --app-image "$out/kubeyard" --dest "$out" \
   --linux-package-name kubeyard --linux-deb-maintainer "kubeyard@example.com" \
   --linux-menu-group "System;Utility" --linux-app-category admin --linux-shortcut \
-  --linux-package-deps "libgtk-3-0, libxtst6"
+  --resource-dir "$here/deb" \
+  --linux-package-deps "libgtk-3-0, libxtst6, fonts-wqy-microhei | fonts-wqy-zenhei | fonts-arphic-uming"
 ls -l "$out"/*.deb

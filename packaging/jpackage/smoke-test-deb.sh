@@ -9,7 +9,7 @@ deb="$(ls "$here"/target/kubeyard_*.deb)"
 shots="$root/desktop/target/screenshots"
 mkdir -p "$shots"
 
-packages=(xvfb xauth x11-utils libgtk-3-0 libxtst6 fonts-noto-cjk)
+packages=(xvfb xauth x11-utils libgtk-3-0 libxtst6 fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,6 +18,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# the package's own dependencies (first choice of each), so that plain dpkg -i succeeds
+deps=()
+IFS=',' read -ra fields <<< "$(dpkg-deb -f "$deb" Depends)"
+for f in "${fields[@]}"; do
+  p="$(echo "${f%%|*}" | sed 's/(.*)//; s/ //g')"
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || deps+=("$p")
+done
+if [ ${#deps[@]} -gt 0 ]; then
+  echo "smoke-test-deb: installing the package's dependencies ${deps[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${deps[@]}" >/dev/null
 fi
 
 echo "smoke-test-deb: dpkg -i $(basename "$deb")"
@@ -31,8 +43,10 @@ xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
   app=$!
   seen=""
   for i in $(seq 1 120); do
-    if xwininfo -root -tree 2>/dev/null | grep -q "\"Kubeyard\""; then
-      seen=yes; xwininfo -root -tree | grep "\"Kubeyard\"" | head -1; break
+    # the stage: a top-level window titled Kubeyard, at least 900x600 (not the 10x10 leader window of the toolkit)
+    window="$(xwininfo -root -tree 2>/dev/null | grep -E "\"Kubeyard\": \(.*\) +[0-9]{3,}x[0-9]{3,}" | head -1 || true)"
+    if [ -n "$window" ]; then
+      seen=yes; echo "$window"; break
     fi
     sleep 0.5
   done

@@ -21,6 +21,7 @@ public final class ProblemMarker {
     Label message = new Label();
     message.getStyleClass().add("field-problem");
     message.setWrapText(true);
+    message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     message.textProperty().bind(Bindings.createStringBinding(
         () -> problems.stream().map(p -> ProblemText.inline(p, i18n)).collect(Collectors.joining("\n")),
         problems, i18n.languageProperty()));

@@ -30,6 +30,7 @@ public final class Ui {
     Label l = label(i18n, key, args);
     l.getStyleClass().add("hint");
     l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE); // a wrapped label must not be squeezed to one clipped line
     return l;
   }
 

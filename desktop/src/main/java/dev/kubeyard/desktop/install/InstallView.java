@@ -37,7 +37,7 @@ public final class InstallView {
 
     ScrollPane gridScroll = new ScrollPane(new HostPhaseGrid(vm, i18n, openFile).node());
     gridScroll.setFitToWidth(true);
-    gridScroll.setPrefViewportHeight(260);
+    gridScroll.setPrefViewportHeight(300);
     gridScroll.getStyleClass().add("edge-to-edge");
     root.getChildren().addAll(rehearsal, header(backToWizard, manage), progress(),
         Ui.card(i18n, "install.grid.title", gridScroll), failure(openFile), log());
@@ -94,6 +94,7 @@ public final class InstallView {
     Label what = new Label();
     what.setId("install-failure");
     what.setWrapText(true);
+    what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     what.getStyleClass().add("failure-text");
     what.textProperty().bind(Bindings.createStringBinding(() -> {
       InstallEvent.StepFailed f = vm.failureProperty().get();
@@ -106,6 +107,7 @@ public final class InstallView {
     log.setOnAction(e -> openFile.accept(Path.of(vm.failureProperty().get().logFile())));
     VBox box = new VBox(6, what, log);
     box.setId("install-failure-box");
+    box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     box.getStyleClass().add("failure-box");
     box.visibleProperty().bind(vm.failureProperty().isNotNull());
     box.managedProperty().bind(box.visibleProperty());
