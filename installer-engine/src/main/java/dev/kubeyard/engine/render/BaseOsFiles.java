@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.render.HostPaths;
-import dev.kubeyard.engine.render.NodeRoles;
+import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.kubeyard.engine.render;
+package dev.kubeyard.engine.facts;
 
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
