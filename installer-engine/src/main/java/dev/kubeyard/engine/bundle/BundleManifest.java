@@ -1,0 +1,63 @@
+package dev.kubeyard.engine.bundle;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What manifest.json says about a bundle: the Kubernetes version it carries, the architecture of its
+ * Linux hosts, and every file and image with its checksum. Entries are kept sorted by path so the same
+ * inputs always give the same manifest.
+ */
+@JsonPropertyOrder({"format", "kubernetesVersion", "architecture", "files", "images"})
+public record BundleManifest(
+    String format,
+    String kubernetesVersion,
+    String architecture,
+    List<BundleFile> files,
+    List<BundleImage> images) {
+
+  /** The only format this version of Kubeyard reads and writes. */
+  public static final String FORMAT = "kubeyard.dev/bundle/v1";
+  public static final String FILE_NAME = "manifest.json";
+
+  public BundleManifest {
+    files = files == null ? List.of()
+        : files.stream().sorted(Comparator.comparing(BundleFile::path)).toList();
+    images = images == null ? List.of()
+        : images.stream().sorted(Comparator.comparing(BundleImage::path)).toList();
+  }
+
+  public static BundleManifest empty(String kubernetesVersion, String architecture) {
+    return new BundleManifest(FORMAT, kubernetesVersion, architecture, List.of(), List.of());
+  }
+
+  /** The file that provides {@code command} on {@code platform}, if the bundle has one. */
+  public Optional<BundleFile> fileProviding(String command, Platform platform) {
+    return files.stream().filter(f -> f.provides(command) && f.platform().equals(platform)).findFirst();
+  }
+
+  public Optional<BundleImage> image(String component, Platform platform) {
+    return images.stream().filter(i -> i.component().equals(component) && i.platform().equals(platform))
+        .findFirst();
+  }
+
+  /** A copy without the files {@code drop} matches and with {@code add} appended. */
+  public BundleManifest replacingFiles(Predicate<BundleFile> drop, List<BundleFile> add) {
+    List<BundleFile> kept = new ArrayList<>(files.stream().filter(drop.negate()).toList());
+    kept.addAll(add);
+    return new BundleManifest(format, kubernetesVersion, architecture, kept, images);
+  }
+
+  public BundleManifest withKubernetesVersion(String version) {
+    return new BundleManifest(format, version, architecture, files, images);
+  }
+
+  public long totalSize() {
+    return files.stream().mapToLong(BundleFile::size).sum()
+        + images.stream().mapToLong(BundleImage::size).sum();
+  }
+}
