@@ -9,15 +9,16 @@ import java.util.function.Predicate;
 
 /**
  * What manifest.json says about a bundle: the Kubernetes version it carries, the architecture of its
- * Linux hosts, and every file and image with its checksum. Entries are kept sorted by path so the same
+ * Linux hosts, every file and image with its checksum, and the links the installer makes on hosts. Entries are kept sorted by path so the same
  * inputs always give the same manifest.
  */
-@JsonPropertyOrder({"format", "kubernetesVersion", "architecture", "files", "images"})
+@JsonPropertyOrder({"format", "kubernetesVersion", "architecture", "files", "links", "images"})
 public record BundleManifest(
     String format,
     String kubernetesVersion,
     String architecture,
     List<BundleFile> files,
+    List<BundleLink> links,
     List<BundleImage> images) {
 
   /** The only format this version of Kubeyard reads and writes. */
@@ -27,12 +28,14 @@ public record BundleManifest(
   public BundleManifest {
     files = files == null ? List.of()
         : files.stream().sorted(Comparator.comparing(BundleFile::path)).toList();
+    links = links == null ? List.of()
+        : links.stream().sorted(Comparator.comparing(BundleLink::path)).toList();
     images = images == null ? List.of()
         : images.stream().sorted(Comparator.comparing(BundleImage::path)).toList();
   }
 
   public static BundleManifest empty(String kubernetesVersion, String architecture) {
-    return new BundleManifest(FORMAT, kubernetesVersion, architecture, List.of(), List.of());
+    return new BundleManifest(FORMAT, kubernetesVersion, architecture, List.of(), List.of(), List.of());
   }
 
   /** The file that provides {@code command} on {@code platform}, if the bundle has one. */
@@ -49,11 +52,11 @@ public record BundleManifest(
   public BundleManifest replacingFiles(Predicate<BundleFile> drop, List<BundleFile> add) {
     List<BundleFile> kept = new ArrayList<>(files.stream().filter(drop.negate()).toList());
     kept.addAll(add);
-    return new BundleManifest(format, kubernetesVersion, architecture, kept, images);
+    return new BundleManifest(format, kubernetesVersion, architecture, kept, links, images);
   }
 
   public BundleManifest withKubernetesVersion(String version) {
-    return new BundleManifest(format, version, architecture, files, images);
+    return new BundleManifest(format, version, architecture, files, links, images);
   }
 
   public long totalSize() {

@@ -118,7 +118,7 @@ class BundleVerifierTest {
     List<BundleFile> reversedFiles = new java.util.ArrayList<>(read.files());
     java.util.Collections.reverse(reversedFiles);
     BundleManifest reversed = new BundleManifest(read.format(), read.kubernetesVersion(), read.architecture(),
-        reversedFiles, read.images());
+        reversedFiles, read.links(), read.images());
 
     assertThat(ManifestJson.toJson(reversed)).isEqualTo(ManifestJson.toJson(read));
   }

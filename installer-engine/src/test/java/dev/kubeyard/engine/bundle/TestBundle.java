@@ -70,7 +70,7 @@ final class TestBundle {
   }
 
   Path write() throws IOException {
-    ManifestJson.write(dir, new BundleManifest(BundleManifest.FORMAT, kubernetesVersion, "amd64", files, images));
+    ManifestJson.write(dir, new BundleManifest(BundleManifest.FORMAT, kubernetesVersion, "amd64", files, List.of(), images));
     return dir;
   }
 
