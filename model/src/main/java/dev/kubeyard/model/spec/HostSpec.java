@@ -17,6 +17,7 @@ public record HostSpec(String name, String address, OsFamily os, List<Role> role
     return roles != null && roles.contains(role);
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isWindows() {
     return os == OsFamily.WINDOWS;
   }

@@ -63,7 +63,11 @@ public final class SpecYaml {
     } catch (JsonMappingException e) {
       String cause = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
           : e.getOriginalMessage();
-      return new Read(null, List.of(new Problem(path(e), null, cause, "correct the value")));
+      // enum parsers phrase their message as "<rule>; use <choices>": split it into rule and fix
+      int split = cause == null ? -1 : cause.indexOf("; use ");
+      String rule = split < 0 ? cause : cause.substring(0, split);
+      String fix = split < 0 ? "correct the value" : cause.substring(split + 2);
+      return new Read(null, List.of(new Problem(path(e), null, rule, fix)));
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "(document)"
           : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

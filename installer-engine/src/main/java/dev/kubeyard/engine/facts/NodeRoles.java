@@ -1,0 +1,27 @@
+package dev.kubeyard.engine.facts;
+
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.Role;
+import dev.kubeyard.model.version.KubernetesVersion;
+
+/**
+ * Which hosts run the node components. Masters run them too (so the apiserver reaches pod IPs for
+ * aggregated APIs), registered with a NoSchedule taint: the notes' "SchedulingDisabled" masters.
+ */
+public final class NodeRoles {
+  private NodeRoles() {}
+
+  public static boolean runsKubelet(HostSpec h) {
+    return !h.isWindows() && (h.has(Role.NODE) || h.has(Role.MASTER));
+  }
+
+  /** The control-plane taint's key was renamed from 'master' to 'control-plane' in 1.24. */
+  public static String masterTaint(KubernetesVersion v) {
+    return (v.atLeast(24) ? "node-role.kubernetes.io/control-plane" : "node-role.kubernetes.io/master")
+        + ":NoSchedule";
+  }
+
+  public static boolean tainted(HostSpec h) {
+    return h.has(Role.MASTER) && !h.has(Role.NODE);
+  }
+}

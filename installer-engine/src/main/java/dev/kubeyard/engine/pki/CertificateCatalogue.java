@@ -1,0 +1,99 @@
+package dev.kubeyard.engine.pki;
+
+import static dev.kubeyard.engine.pki.CertificateAuthority.CLUSTER;
+import static dev.kubeyard.engine.pki.CertificateAuthority.ETCD;
+import static dev.kubeyard.engine.pki.CertificateAuthority.FRONT_PROXY;
+import static dev.kubeyard.engine.pki.ExtendedUsage.CLIENT_AUTH;
+import static dev.kubeyard.engine.pki.ExtendedUsage.SERVER_AUTH;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.facts.NodeRoles;
+import dev.kubeyard.engine.facts.EtcdMember;
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.Role;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The inventory: every leaf certificate a cluster needs, derived from its facts. This is the one
+ * place to read what exists, who signs it and what it may do; issuing lives elsewhere.
+ */
+public final class CertificateCatalogue {
+  private static final Set<ExtendedUsage> SERVER_AND_CLIENT = EnumSet.of(SERVER_AUTH, CLIENT_AUTH);
+  private static final String MASTERS = "system:masters";
+
+  private CertificateCatalogue() {}
+
+  /** Every leaf certificate request, in a stable order; the CAs and the sa key pair come on top. */
+  public static List<CertificateRequest> of(ClusterFacts facts) {
+    List<CertificateRequest> all = new ArrayList<>();
+
+    // etcd, on its own CA: each member's cert serves clients and peers alike.
+    for (EtcdMember m : facts.etcdMembers()) {
+      all.add(new CertificateRequest(PkiNames.etcdMember(m.hostName()), ETCD, m.hostName(), List.of(),
+          List.of(m.address(), m.hostName(), "127.0.0.1", "localhost"), SERVER_AND_CLIENT));
+    }
+    all.add(CertificateRequest.client(PkiNames.ETCD_HEALTHCHECK_CLIENT, ETCD, "kube-etcd-healthcheck-client"));
+    all.add(CertificateRequest.client(PkiNames.APISERVER_ETCD_CLIENT, ETCD, "kube-apiserver-etcd-client"));
+
+    // kube-apiserver: serving cert (SANs from the facts) and its client cert towards kubelets.
+    all.add(new CertificateRequest(PkiNames.APISERVER, CLUSTER, "kube-apiserver", List.of(),
+        List.copyOf(facts.apiserverSans()), EnumSet.of(SERVER_AUTH)));
+    all.add(CertificateRequest.client(PkiNames.APISERVER_KUBELET_CLIENT, CLUSTER,
+        "kube-apiserver-kubelet-client", MASTERS));
+
+    // Control-plane clients: CN is the user RBAC's default bindings know, O the group.
+    all.add(CertificateRequest.client(PkiNames.ADMIN, CLUSTER, "admin", MASTERS));
+    all.add(CertificateRequest.client(PkiNames.CONTROLLER_MANAGER, CLUSTER, "system:kube-controller-manager"));
+    all.add(CertificateRequest.client(PkiNames.SCHEDULER, CLUSTER, "system:kube-scheduler"));
+    all.add(CertificateRequest.client(PkiNames.KUBE_PROXY, CLUSTER, "system:kube-proxy"));
+
+    // Aggregation layer: the apiserver proves itself to extension apiservers with this one.
+    all.add(CertificateRequest.client(PkiNames.FRONT_PROXY_CLIENT, FRONT_PROXY, "front-proxy-client"));
+
+    // Every host that runs a kubelet (Linux masters too, tainted) and every Windows node: the Node
+    // authorizer needs system:node:<name> in system:nodes.
+    for (HostSpec node : facts.hosts().stream()
+        .filter(h -> NodeRoles.runsKubelet(h) || (h.isWindows() && h.has(Role.NODE))).toList()) {
+      all.add(new CertificateRequest(PkiNames.kubelet(node.name()), CLUSTER, "system:node:" + node.name(),
+          List.of("system:nodes"), List.of(node.name(), node.address()), SERVER_AND_CLIENT));
+    }
+    refuseClashes(all);
+    return List.copyOf(all);
+  }
+
+  /** Every name of material the cluster keeps: CAs, the sa key pair and all leaves. */
+  public static List<String> names(ClusterFacts facts) {
+    List<String> names = new ArrayList<>();
+    for (CertificateAuthority ca : CertificateAuthority.values()) {
+      names.add(ca.fileName());
+    }
+    names.add(PkiNames.SERVICE_ACCOUNT);
+    of(facts).forEach(r -> names.add(r.name()));
+    return names;
+  }
+
+  /** A host called "ca" would make etcd-ca.pem both the etcd CA and its member cert: refuse that. */
+  private static void refuseClashes(List<CertificateRequest> all) {
+    Map<String, String> taken = new LinkedHashMap<>();
+    for (CertificateAuthority ca : CertificateAuthority.values()) {
+      taken.put(ca.fileName(), "the " + ca.commonName() + " CA");
+    }
+    taken.put(PkiNames.SERVICE_ACCOUNT, "the service-account key pair");
+    List<String> clashes = new ArrayList<>();
+    for (CertificateRequest r : all) {
+      String previous = taken.putIfAbsent(r.name(), "the certificate for " + r.commonName());
+      if (previous != null) {
+        clashes.add(r.name() + ".pem for " + r.commonName() + " would overwrite " + previous);
+      }
+    }
+    if (!clashes.isEmpty()) {
+      throw new PkiException("certificate file names clash: " + String.join("; ", clashes),
+          "rename the host in the spec so its etcd-<host> / kubelet-<host> name is free");
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.kubeyard.engine.pki;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.AuthorityKeeper.Applied;
+import dev.kubeyard.engine.pki.AuthorityKeeper.Plan;
+import dev.kubeyard.engine.pki.PkiReport.Entry;
+import dev.kubeyard.engine.pki.PkiReport.Outcome;
+import dev.kubeyard.engine.pki.RenewalCheck.Verdict;
+import dev.kubeyard.model.spec.PkiSpec;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * Brings the PKI directory on the deploy node to what the spec needs, and says what it did.
+ *
+ * <ol>
+ *   <li>Inspect the CAs and the service-account key pair; stop before writing anything if one of
+ *       them needs the administrator (see {@link AuthorityKeeper}).</li>
+ *   <li>Create what is missing; an existing usable CA is always kept.</li>
+ *   <li>For every request of the {@link CertificateCatalogue}: keep the certificate if it still fits,
+ *       otherwise issue it with a fresh key (see {@link RenewalCheck} for the rules).</li>
+ *   <li>Report certificates on disk that the spec no longer asks for as stale; never delete them.</li>
+ * </ol>
+ */
+public final class ClusterPki {
+
+  private ClusterPki() {}
+
+  /** Ensures the PKI in {@code pkiDir} for {@code facts}; {@code clock} decides "now" for validity. */
+  public static PkiReport ensure(ClusterFacts facts, Path pkiDir, Clock clock) {
+    return ensure(facts, pkiDir, clock, new SecureRandom());
+  }
+
+  static PkiReport ensure(ClusterFacts facts, Path pkiDir, Clock clock, SecureRandom random) {
+    PkiSpec pki = facts.spec().pki();
+    KeyAlgorithm algorithm = KeyAlgorithm.parse(pki.keyAlgorithm());
+    List<CertificateRequest> requests = CertificateCatalogue.of(facts);
+    KeyFiles files = KeyFiles.at(pkiDir);
+    AuthorityKeeper keeper = new AuthorityKeeper(files, clock);
+    ServiceAccountKeys serviceAccount = new ServiceAccountKeys(files);
+
+    List<Refusal> refusals = new ArrayList<>();
+    Map<CertificateAuthority, Plan> plans = new EnumMap<>(CertificateAuthority.class);
+    for (CertificateAuthority ca : CertificateAuthority.values()) {
+      keeper.inspect(ca, algorithm, refusals).ifPresent(plan -> plans.put(ca, plan));
+    }
+    Optional<ServiceAccountKeys.Plan> saPlan = serviceAccount.inspect(algorithm, refusals);
+    if (!refusals.isEmpty()) {
+      throw refuse(refusals);
+    }
+
+    files.prepare();
+    CertificateIssuer issuer = new CertificateIssuer(clock, random);
+    List<Entry> entries = new ArrayList<>();
+    Map<CertificateAuthority, Applied> authorities = new EnumMap<>(CertificateAuthority.class);
+    for (CertificateAuthority ca : CertificateAuthority.values()) {
+      Applied applied = keeper.apply(ca, plans.get(ca), algorithm, pki.caValidityDays(), issuer, random);
+      authorities.put(ca, applied);
+      entries.add(applied.entry());
+    }
+    entries.add(serviceAccount.apply(saPlan.orElseThrow(), algorithm, random));
+
+    for (CertificateRequest request : requests) {
+      Applied ca = authorities.get(request.signer());
+      Verdict verdict = RenewalCheck.check(request, files.read(files.certificate(request.name())),
+          files.read(files.privateKey(request.name())), ca.material(), ca.newKey(), algorithm, clock.instant());
+      if (!verdict.keep()) {
+        KeyPair keys = algorithm.generate(random);
+        X509CertificateHolder cert = issuer.issue(request, keys.getPublic(), ca.material(), pki.certValidityDays());
+        // Key first: if the run stops in between, the next run sees a mismatch and issues again.
+        files.writePrivate(files.privateKey(request.name()), Pem.privateKey(keys.getPrivate()));
+        files.writePublic(files.certificate(request.name()), Pem.certificate(cert));
+      }
+      entries.add(new Entry(request.name(), verdict.outcome(), verdict.reason()));
+    }
+    entries.addAll(stale(files, CertificateCatalogue.names(facts)));
+    return new PkiReport(entries);
+  }
+
+  private static List<Entry> stale(KeyFiles files, List<String> expected) {
+    Set<String> known = new HashSet<>(expected);
+    List<Entry> stale = new ArrayList<>();
+    for (String name : files.certificateNames()) {
+      if (!known.contains(name)) {
+        String why = name.startsWith("kubelet-") ? "host '" + name.substring(8) + "' is no longer a node in the spec"
+            : name.startsWith("etcd-") ? "host '" + name.substring(5) + "' is no longer an etcd member in the spec"
+            : "not part of the PKI this spec needs";
+        stale.add(new Entry(name, Outcome.STALE, why + "; left in place, delete " + name + ".pem and "
+            + name + "-key.pem once nothing uses them"));
+      }
+    }
+    return stale;
+  }
+
+  private static PkiException refuse(List<Refusal> refusals) {
+    String problems = refusals.stream().map(Refusal::problem).collect(Collectors.joining("\n  "));
+    String hints = refusals.stream().map(Refusal::hint).distinct().collect(Collectors.joining("\n  "));
+    return new PkiException("the PKI in place needs a decision before anything is written:\n  " + problems,
+        "what to do:\n  " + hints);
+  }
+}

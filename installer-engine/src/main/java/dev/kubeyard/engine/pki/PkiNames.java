@@ -1,0 +1,34 @@
+package dev.kubeyard.engine.pki;
+
+/**
+ * The names of the PKI material: a contract other code (rendering, the apply steps) relies on.
+ * A name {@code n} is stored as {@code n.pem} (certificate) and {@code n-key.pem} (private key);
+ * the service-account public key is {@code sa.pub}.
+ */
+public final class PkiNames {
+  public static final String CA = "ca";
+  public static final String FRONT_PROXY_CA = "front-proxy-ca";
+  public static final String ETCD_CA = "etcd-ca";
+  public static final String SERVICE_ACCOUNT = "sa";
+  public static final String APISERVER = "kubernetes";
+  public static final String APISERVER_KUBELET_CLIENT = "apiserver-kubelet-client";
+  public static final String APISERVER_ETCD_CLIENT = "apiserver-etcd-client";
+  public static final String ETCD_HEALTHCHECK_CLIENT = "etcd-healthcheck-client";
+  public static final String ADMIN = "admin";
+  public static final String CONTROLLER_MANAGER = "kube-controller-manager";
+  public static final String SCHEDULER = "kube-scheduler";
+  public static final String KUBE_PROXY = "kube-proxy";
+  public static final String FRONT_PROXY_CLIENT = "front-proxy-client";
+
+  private PkiNames() {}
+
+  /** The serving/peer certificate of the etcd member on {@code hostName}. */
+  public static String etcdMember(String hostName) {
+    return "etcd-" + hostName;
+  }
+
+  /** The kubelet certificate of the node {@code hostName}. */
+  public static String kubelet(String hostName) {
+    return "kubelet-" + hostName;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.kubeyard.engine.pki;
+
+import dev.kubeyard.engine.pki.PkiReport.Entry;
+import dev.kubeyard.engine.pki.PkiReport.Outcome;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The service-account key pair ({@code sa-key.pem} signs tokens, {@code sa.pub} verifies them). It is
+ * separate from the CA key (the original notes reused the CA key). Like a CA it is never replaced
+ * while tokens may depend on it: a missing {@code sa-key.pem} next to an existing {@code sa.pub}
+ * stops the run.
+ */
+final class ServiceAccountKeys {
+  private static final String NAME = PkiNames.SERVICE_ACCOUNT;
+
+  private final KeyFiles files;
+
+  ServiceAccountKeys(KeyFiles files) {
+    this.files = files;
+  }
+
+  /** What to do, decided before anything is written: empty key pair means "create a new one". */
+  record Plan(Optional<KeyPair> existing, boolean publicKeyCurrent, String note) {}
+
+  Optional<Plan> inspect(KeyAlgorithm wanted, List<Refusal> refusals) {
+    Optional<String> keyPem = files.read(files.privateKey(NAME));
+    Optional<String> pubPem = files.read(files.publicKey(NAME));
+    String where = " in " + files.directory();
+    if (keyPem.isEmpty()) {
+      if (pubPem.isPresent()) {
+        refusals.add(new Refusal("sa-key.pem is missing but sa.pub is present" + where + ": service-account "
+            + "tokens already issued are signed with the lost key, a new pair would invalidate them all",
+            "restore sa-key.pem from your backup and run again; to start a new pair on purpose, move sa.pub "
+            + "away as well (then delete the token secrets and restart every pod that uses a token)"));
+        return Optional.empty();
+      }
+      return Optional.of(new Plan(Optional.empty(), false, null));
+    }
+    KeyPair pair;
+    try {
+      pair = KeyPairs.of(Pem.readPrivateKey(keyPem.get()));
+    } catch (IllegalArgumentException e) {
+      refusals.add(new Refusal("sa-key.pem" + where + " is not a usable key: " + e.getMessage(),
+          "restore it from your backup"));
+      return Optional.empty();
+    }
+    boolean current = pubPem.map(pem -> samePublicKey(pem, pair.getPublic())).orElse(false);
+    String actual = KeyAlgorithm.describe(pair.getPublic());
+    String note = actual.equals(wanted.toString()) ? null : "its key is " + actual + " while "
+        + "pki.keyAlgorithm is " + wanted + ": the signing key is never replaced automatically";
+    return Optional.of(new Plan(Optional.of(pair), current, note));
+  }
+
+  Entry apply(Plan plan, KeyAlgorithm algorithm, SecureRandom random) {
+    if (plan.existing().isEmpty()) {
+      KeyPair pair = algorithm.generate(random);
+      files.writePrivate(files.privateKey(NAME), Pem.privateKey(pair.getPrivate()));
+      files.writePublic(files.publicKey(NAME), Pem.publicKey(pair.getPublic()));
+      return new Entry(NAME, Outcome.ISSUED, "new service-account key pair");
+    }
+    if (plan.publicKeyCurrent()) {
+      return new Entry(NAME, Outcome.KEPT, plan.note());
+    }
+    files.writePublic(files.publicKey(NAME), Pem.publicKey(plan.existing().get().getPublic()));
+    return new Entry(NAME, Outcome.REISSUED, "sa.pub was missing or did not match sa-key.pem: "
+        + "re-derived from sa-key.pem");
+  }
+
+  private static boolean samePublicKey(String pem, PublicKey expected) {
+    try {
+      return Arrays.equals(Pem.readPublicKey(pem).getEncoded(), expected.getEncoded());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

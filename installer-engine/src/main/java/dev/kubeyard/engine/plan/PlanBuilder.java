@@ -1,0 +1,53 @@
+package dev.kubeyard.engine.plan;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.render.AdminKubeconfig;
+import dev.kubeyard.engine.render.ClusterRenderer;
+import dev.kubeyard.engine.render.ClusterSecrets;
+import dev.kubeyard.engine.render.RenderContext;
+import dev.kubeyard.engine.render.RenderedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Renders and writes a plan folder from facts and the PKI already in {@code dir/pki}. */
+public final class PlanBuilder {
+  private PlanBuilder() {}
+
+  public static Plan write(ClusterFacts facts, Path dir) throws IOException {
+    Path pki = dir.resolve("pki");
+    RenderContext ctx = new RenderContext(facts, ClusterSecrets.loadOrCreate(pki));
+    List<RenderedFile> files = ClusterRenderer.render(ctx);
+    Plan plan = InstallSequence.plan(new PlanInput(facts, files, digests(pki), Map.of()));
+    PlanWriter.write(dir, plan, files);
+    AdminKubeconfig.write(facts, pki, dir.resolve("admin.kubeconfig"));
+    return plan;
+  }
+
+  /** sha256 of every file in the PKI folder, by file name. */
+  static Map<String, String> digests(Path pki) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.list(pki)) {
+      files.filter(Files::isRegularFile).forEach(f -> out.put(f.getFileName().toString(), sha256(f)));
+    }
+    return out;
+  }
+
+  private static String sha256(Path f) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

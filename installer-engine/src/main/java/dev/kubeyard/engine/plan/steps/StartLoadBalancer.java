@@ -1,0 +1,27 @@
+package dev.kubeyard.engine.plan.steps;
+
+import dev.kubeyard.engine.plan.HostStep;
+import dev.kubeyard.engine.plan.Phase;
+import dev.kubeyard.engine.plan.PlanInput;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.plan.StepBuilder;
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.Role;
+import java.util.Optional;
+
+/** haproxy and keepalived on the lb hosts; haproxy checks its config before it is (re)started. */
+public final class StartLoadBalancer implements HostStep {
+  @Override
+  public Optional<Step> plan(PlanInput in, HostSpec host) {
+    if (!host.has(Role.LB)) {
+      return Optional.empty();
+    }
+    StepBuilder b = new StepBuilder("start-load-balancer", Phase.LOAD_BALANCER, host.name(), "start haproxy and keepalived")
+        .put(in.filesOf(host.name(), "/etc/haproxy/", "/etc/keepalived/"))
+        .run("install -d -m 0755 /var/lib/haproxy /run/haproxy")
+        .run("haproxy -c -q -f /etc/haproxy/haproxy.cfg")
+        .services("haproxy", "keepalived")
+        .verify("systemctl is-active --quiet haproxy keepalived");
+    return Optional.of(b.build());
+  }
+}

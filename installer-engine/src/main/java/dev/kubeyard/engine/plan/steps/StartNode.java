@@ -1,0 +1,29 @@
+package dev.kubeyard.engine.plan.steps;
+
+import dev.kubeyard.engine.plan.HostStep;
+import dev.kubeyard.engine.plan.Phase;
+import dev.kubeyard.engine.plan.PlanInput;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.plan.StepBuilder;
+import dev.kubeyard.engine.render.HostPaths;
+import dev.kubeyard.engine.facts.NodeRoles;
+import dev.kubeyard.model.spec.HostSpec;
+import java.util.Optional;
+
+/** kubelet, kube-proxy and the CNI config; healthy when both health endpoints answer on loopback. */
+public final class StartNode implements HostStep {
+  @Override
+  public Optional<Step> plan(PlanInput in, HostSpec host) {
+    if (!NodeRoles.runsKubelet(host)) {
+      return Optional.empty();
+    }
+    StepBuilder b = new StepBuilder("start-node", Phase.NODE, host.name(), "start kubelet and kube-proxy")
+        .put(in.filesOf(host.name(), HostPaths.unit("kubelet"), HostPaths.unit("kube-proxy"), HostPaths.KUBELET_DIR + "/",
+            HostPaths.KUBE_PROXY_DIR + "/", HostPaths.CNI_CONF + "/", HostPaths.kubeconfig("kubelet"),
+            HostPaths.kubeconfig("kube-proxy")))
+        .run("install -d -m 0755 " + HostPaths.KUBELET_DIR + " " + HostPaths.KUBE_PROXY_DIR + " " + HostPaths.CNI_BIN)
+        .services("kubelet", "kube-proxy")
+        .verify("curl -fsS --max-time 5 http://127.0.0.1:10248/healthz && curl -fsS --max-time 5 http://127.0.0.1:10256/healthz");
+    return Optional.of(b.build());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.kubeyard.engine.render;
+
+/** Where things live on a Linux host (the kubeasz layout the original notes use). */
+public final class HostPaths {
+  public static final String BIN = "/opt/kube/bin";
+  public static final String CNI_BIN = "/opt/cni/bin";
+  public static final String CNI_CONF = "/etc/cni/net.d";
+  public static final String SSL = "/etc/kubernetes/ssl";
+  public static final String ETCD_SSL = "/etc/etcd/ssl";
+  public static final String KUBE = "/etc/kubernetes";
+  public static final String UNITS = "/etc/systemd/system";
+  public static final String ETCD_DATA = "/var/lib/etcd";
+  public static final String KUBELET_DIR = "/var/lib/kubelet";
+  public static final String KUBE_PROXY_DIR = "/var/lib/kube-proxy";
+  public static final String AUDIT_LOG = "/var/log/kubernetes/audit.log";
+
+  private HostPaths() {}
+
+  public static String ssl(String pkiName) {
+    return SSL + "/" + pkiName + ".pem";
+  }
+
+  public static String sslKey(String pkiName) {
+    return SSL + "/" + pkiName + "-key.pem";
+  }
+
+  public static String kubeconfig(String component) {
+    return KUBE + "/" + component + ".kubeconfig";
+  }
+
+  public static String unit(String service) {
+    return UNITS + "/" + service + ".service";
+  }
+}

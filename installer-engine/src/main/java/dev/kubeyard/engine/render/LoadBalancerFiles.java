@@ -1,0 +1,58 @@
+package dev.kubeyard.engine.render;
+
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.LoadBalancerSpec;
+import dev.kubeyard.model.spec.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * haproxy (8443 to every master's 6443, 80/443 passed through to the ingress NodePorts) and keepalived
+ * (unicast VRRP, the first lb host MASTER, the VIP released when haproxy stops answering).
+ */
+final class LoadBalancerFiles implements HostRenderer {
+  static final String CHECK_SCRIPT = "/etc/keepalived/check-haproxy.sh";
+
+  @Override
+  public List<RenderedFile> render(RenderContext ctx, HostSpec host) {
+    if (!host.has(Role.LB)) {
+      return List.of();
+    }
+    LoadBalancerSpec lb = ctx.facts().spec().loadBalancer();
+    List<HostSpec> lbs = ctx.facts().withRole(Role.LB);
+    int index = lbs.indexOf(host);
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("apiserverPort", lb.apiserverPort());
+    scope.put("masters", backends(ctx.facts().withRole(Role.MASTER), 6443));
+    scope.put("httpPort", lb.ingressHttpPort());
+    scope.put("httpsPort", lb.ingressHttpsPort());
+    List<HostSpec> workers = ctx.facts().withRole(Role.NODE).stream().filter(h -> !h.isWindows()).toList();
+    scope.put("ingressHttp", backends(workers, lb.ingressHttpNodePort()));
+    scope.put("ingressHttps", backends(workers, lb.ingressHttpsNodePort()));
+    scope.put("caFile", HostPaths.ssl("ca"));
+    scope.put("routerId", "lb-" + host.name());
+    scope.put("state", index == 0 ? "MASTER" : "BACKUP");
+    scope.put("priority", 120 - 10 * index);
+    scope.put("interface", lb.interfaceName());
+    scope.put("virtualRouterId", lb.virtualRouterId());
+    scope.put("advertInterval", lb.advertInterval());
+    scope.put("self", host.address());
+    scope.put("peers", lbs.stream().filter(h -> h != host).map(HostSpec::address).toList());
+    scope.put("vip", lb.vip());
+    scope.put("checkScript", CHECK_SCRIPT);
+    return List.of(
+        RenderedFile.config(host.name(), "/etc/haproxy/haproxy.cfg", Templates.render("lb/haproxy.cfg", scope)),
+        RenderedFile.config(host.name(), "/etc/keepalived/keepalived.conf", Templates.render("lb/keepalived.conf", scope)),
+        new RenderedFile(host.name(), CHECK_SCRIPT, Templates.render("lb/check-haproxy.sh", scope), 0755, false));
+  }
+
+  private static List<Map<String, Object>> backends(List<HostSpec> hosts, int port) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (HostSpec h : hosts) {
+      list.add(Map.of("name", h.name(), "address", h.address(), "port", port));
+    }
+    return list;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.kubeyard.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.render.ClusterRenderer;
+import dev.kubeyard.engine.render.RenderedFile;
+import dev.kubeyard.engine.render.WindowsPaths;
+import dev.kubeyard.engine.testing.Specs;
+import dev.kubeyard.model.spec.ClusterSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class InstallSequenceTest {
+  /** Every PKI file name a placement asks for, mapped to a made-up digest (this test only orders steps). */
+  private static Map<String, String> anyPkiDigests(ClusterFacts facts) {
+    Map<String, String> m = new HashMap<>();
+    facts.hosts().forEach(h -> CertificatePlacement.forHost(h).forEach(p -> m.put(p.pkiFile(), "0".repeat(64))));
+    facts.hosts().stream().filter(h -> h.isWindows()).forEach(h -> CertificatePlacement
+        .forWindowsHost(h, WindowsPaths.of(facts.spec().windows())).forEach(p -> m.put(p.pkiFile(), "0".repeat(64))));
+    return m;
+  }
+
+  private static Plan plan(ClusterSpec spec, List<RenderedFile> files) {
+    ClusterFacts facts = ClusterFacts.of(spec);
+    return InstallSequence.plan(new PlanInput(facts, files, anyPkiDigests(facts), Map.of()));
+  }
+
+  @Test
+  void everyRenderedFileIsPlacedByExactlyOneStep() {
+    for (ClusterSpec spec : List.of(Specs.legacy(), Specs.current())) {
+      List<RenderedFile> files = ClusterRenderer.render(Specs.context(spec));
+      Plan plan = plan(spec, files);
+      List<String> placed = plan.steps().stream()
+          .flatMap(s -> s.apply().stream().filter(a -> a instanceof Action.PutFile)
+              .map(a -> s.host() + ":" + ((Action.PutFile) a).source()))
+          .filter(p -> p.contains(":hosts/")).toList();
+      Set<String> rendered = files.stream().map(f -> f.host() + ":" + PlanInput.sourceOf(f)).collect(Collectors.toSet());
+      assertThat(placed).doesNotHaveDuplicates();
+      assertThat(Set.copyOf(placed)).isEqualTo(rendered);
+    }
+  }
+
+  @Test
+  void etcdStartsBeforeTheControlPlaneAndTheLoadBalancerBeforeTheNodes() {
+    Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
+    List<String> ids = plan.steps().stream().map(Step::id).distinct().toList();
+    assertThat(ids).containsSubsequence("prepare-os", "place-certificates", "start-etcd", "start-load-balancer",
+        "start-control-plane", "start-node");
+  }
+
+  @Test
+  void aStepIsSkippedOnlyWhenEveryFileHashAndServiceCheckPasses() {
+    Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
+    Step etcd = plan.steps().stream().filter(s -> s.id().equals("start-etcd") && s.host().equals("master1"))
+        .findFirst().orElseThrow();
+    RenderedFile unit = ClusterRenderer.render(Specs.context(Specs.current())).stream()
+        .filter(f -> f.host().equals("master1") && f.path().equals("/etc/systemd/system/etcd.service")).findFirst().orElseThrow();
+    assertThat(etcd.check()).contains(unit.sha256() + "  /etc/systemd/system/etcd.service")
+        .contains("systemctl is-active --quiet etcd");
+    assertThat(etcd.verify()).contains("endpoint health");
+  }
+
+  @Test
+  void windowsHostsGetOnePowerShellStepAndNoLinuxCommands() {
+    Plan plan = plan(Specs.legacy(), ClusterRenderer.render(Specs.context(Specs.legacy())));
+    List<Step> win = plan.steps().stream().filter(s -> s.host().equals("win1")).toList();
+    assertThat(win).extracting(Step::id).containsExactly("start-windows-node");
+    assertThat(win.get(0).check()).startsWith("powershell ").contains("Get-FileHash").doesNotContain("sha256sum");
+    assertThat(win.get(0).apply()).noneMatch(a -> a instanceof Action.Run r && r.command().contains("systemctl"));
+  }
+
+  @Test
+  void thePlanSurvivesAJsonRoundTripForTheExecutor() throws Exception {
+    Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readValue(json.writeValueAsString(plan), Plan.class)).isEqualTo(plan);
+  }
+
+  @Test
+  void keysArePlacedWithMode0600AndCertificatesWith0644() {
+    Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
+    List<Action.PutFile> pki = plan.steps().stream().flatMap(s -> s.apply().stream())
+        .filter(a -> a instanceof Action.PutFile p && p.source().startsWith("pki/")).map(a -> (Action.PutFile) a).toList();
+    assertThat(pki).isNotEmpty().allSatisfy(p ->
+        assertThat(p.mode()).isEqualTo(p.path().endsWith("-key.pem") || p.path().endsWith("sa-key.pem") ? 0600 : 0644));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.kubeyard.engine.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.engine.testing.Proc;
+import dev.kubeyard.engine.testing.Specs;
+import dev.kubeyard.model.spec.ClusterSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** haproxy, keepalived and systemd themselves accept what Kubeyard renders (installed by .ci/run). */
+class RenderedConfigsPassTheRealToolsTest {
+  @TempDir Path tmp;
+
+  private static ClusterSpec spec(String line) {
+    return line.equals("1.14") ? Specs.legacy() : Specs.current();
+  }
+
+  private static RenderedFile file(List<RenderedFile> files, String host, String path) {
+    return files.stream().filter(f -> f.host().equals(host) && f.path().equals(path)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void haproxyAcceptsTheRenderedLoadBalancerConfig() throws IOException {
+    List<RenderedFile> files = ClusterRenderer.render(Specs.context(Specs.current()));
+    Path ca = tmp.resolve("ca.pem");
+    Proc.Result made = Proc.run(tmp, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+        "ca-key.pem", "-out", ca.toString(), "-subj", "/CN=test-ca", "-days", "1");
+    assertThat(made.exit()).as(made.toString()).isZero();
+    String cfg = file(files, "lb1", "/etc/haproxy/haproxy.cfg").content()
+        .replace(HostPaths.ssl("ca"), ca.toString());
+    Path path = Files.writeString(tmp.resolve("haproxy.cfg"), cfg);
+    Proc.Result r = Proc.run(tmp, "haproxy", "-c", "-f", path.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.output()).contains("Configuration file is valid");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"lb1", "lb2"})
+  void keepalivedAcceptsTheRenderedVrrpConfig(String host) throws IOException {
+    List<RenderedFile> files = ClusterRenderer.render(Specs.context(Specs.current()));
+    Path script = tmp.resolve("check-haproxy.sh");
+    Files.writeString(script, file(files, host, LoadBalancerFiles.CHECK_SCRIPT).content());
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    String conf = file(files, host, "/etc/keepalived/keepalived.conf").content()
+        .replace(LoadBalancerFiles.CHECK_SCRIPT, script.toString());
+    Path path = Files.writeString(tmp.resolve("keepalived.conf"), conf);
+    Proc.Result r = Proc.run(tmp, "keepalived", "--config-test", "-f", path.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.output()).doesNotContainIgnoringCase("unknown keyword");
+  }
+
+  @ParameterizedTest(name = "Kubernetes {0}")
+  @ValueSource(strings = {"1.14", "1.35"})
+  void systemdVerifiesEveryRenderedUnit(String line) throws IOException {
+    Path root = tmp.resolve("root");
+    Proc.Result copied = Proc.run(tmp, "sh", "-c", "mkdir -p root/usr/lib/systemd root/etc/systemd/system "
+        + "root" + HostPaths.BIN + " && cp -a /usr/lib/systemd/system root/usr/lib/systemd/");
+    assertThat(copied.exit()).as(copied.toString()).isZero();
+    for (String binary : List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet",
+        "kube-proxy", "containerd", "dockerd")) {
+      Path b = Files.writeString(root.resolve(HostPaths.BIN.substring(1)).resolve(binary), "#!/bin/sh\n");
+      Files.setPosixFilePermissions(b, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    List<RenderedFile> units = ClusterRenderer.render(Specs.context(spec(line))).stream()
+        .filter(f -> f.path().endsWith(".service")).toList();
+    assertThat(units).hasSizeGreaterThan(10);
+    for (RenderedFile unit : units) {
+      Path target = root.resolve(unit.path().substring(1));
+      Files.writeString(target, unit.content());
+      Proc.Result r = Proc.run(tmp, "systemd-analyze", "verify", "--root=" + root, unit.path());
+      assertThat(r.exit()).as(unit.host() + ":" + unit.path() + "\n" + r).isZero();
+      assertThat(r.output()).as(unit.host() + ":" + unit.path()).isEmpty();
+    }
+  }
+}

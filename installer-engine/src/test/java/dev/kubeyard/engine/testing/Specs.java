@@ -1,0 +1,49 @@
+package dev.kubeyard.engine.testing;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.render.ClusterSecrets;
+import dev.kubeyard.engine.render.RenderContext;
+import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.function.UnaryOperator;
+
+/** The example spec (the original notes' topology) on either Kubernetes line, for engine tests. */
+public final class Specs {
+  /** A fixed, test-only encryption key so rendered files are comparable byte for byte. */
+  public static final ClusterSecrets TEST_SECRETS =
+      new ClusterSecrets("dGVzdC1vbmx5LWtleS1ub3QtZm9yLXVzZS0xMjM0NTY=");
+
+  private Specs() {}
+
+  public static String exampleYaml() {
+    try {
+      return Files.readString(RepoRoot.path().resolve("resources/examples/cluster.yaml"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The example spec with {@code edit} applied to its text, validated. */
+  public static ClusterSpec example(UnaryOperator<String> edit) {
+    Validator.Result r = Validator.loadText(edit.apply(exampleYaml()));
+    if (!r.valid()) {
+      throw new IllegalArgumentException("test spec invalid: " + r.problems());
+    }
+    return r.spec();
+  }
+
+  public static ClusterSpec legacy() {
+    return example(UnaryOperator.identity());
+  }
+
+  public static ClusterSpec current() {
+    return example(y -> y.replace("version: 1.14.10", "version: 1.35.0"));
+  }
+
+  public static RenderContext context(ClusterSpec spec) {
+    return new RenderContext(ClusterFacts.of(spec), TEST_SECRETS);
+  }
+}
