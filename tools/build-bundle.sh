@@ -13,24 +13,33 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 export KUBEYARD_CACHE="${KUBEYARD_CACHE:-$HOME/.cache/kubeyard}"
 start=$SECONDS
 
-# gcc/libc6-dev: flanneld links its cgo part statically. containerd/runc: the image import test.
-# iptables: the flannel image test runs it. dpkg-dev is not needed: dpkg-deb comes with dpkg.
-packages=(gcc libc6-dev containerd runc iptables ca-certificates)
+# gcc/libc6-dev: flanneld links its cgo part statically. debootstrap: a minimal Debian root the
+# bundle's Debian part is tested on. curl: the apiserver test. The tests run containerd, runc and etcd
+# from the bundle itself, so those are not installed here; dpkg-deb comes with dpkg.
+packages=(gcc libc6-dev debootstrap curl ca-certificates)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 newest_list="$(stat -c %Y /var/lib/apt/lists/*InRelease 2>/dev/null | sort -n | tail -1)"
 lists_age=$(( $(date +%s) - ${newest_list:-0} ))
-if [ ${#missing[@]} -gt 0 ] || [ "$lists_age" -gt 86400 ]; then
+if [ ${#missing[@]} -gt 0 ] || [ "$lists_age" -gt 259200 ]; then  # lists older than 3 days
   apt-get update -qq
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "build-bundle: installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  # The tests start their own containerd; the packaged service is not needed.
-  systemctl disable --now containerd >/dev/null 2>&1 || true
 fi
+# A minimal Debian 12 (what debootstrap's minbase installs), once: MinimalDebianHostTest starts every
+# host command of the bundle on it to prove the bundle carries every library such a host lacks.
+minbase="$KUBEYARD_CACHE/debian/minbase-bookworm"
+if [ ! -x "$minbase/usr/bin/apt" ]; then
+  echo "build-bundle: debootstrap --variant=minbase bookworm (once, about a minute)"
+  rm -rf "$minbase.tmp" && mkdir -p "$(dirname "$minbase")"
+  debootstrap --variant=minbase bookworm "$minbase.tmp" http://deb.debian.org/debian >/dev/null
+  rm -rf "$minbase" && mv "$minbase.tmp" "$minbase"
+fi
+
 [ -x /usr/local/go/bin/go ] || { echo "build-bundle: Go is missing at /usr/local/go (see MACHINE.md)" >&2; exit 1; }
 
 args=(bundle build)

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +43,14 @@ public record BundleManifest(
   /** The file that provides {@code command} on {@code platform}, if the bundle has one. */
   public Optional<BundleFile> fileProviding(String command, Platform platform) {
     return files.stream().filter(f -> f.provides(command) && f.platform().equals(platform)).findFirst();
+  }
+
+  /** Each command the bundle provides on {@code platform}, with the file that provides it. */
+  public Map<String, BundleFile> commands(Platform platform) {
+    Map<String, BundleFile> out = new TreeMap<>();
+    files.stream().filter(f -> f.platform().equals(platform))
+        .forEach(f -> f.provides().forEach(c -> out.putIfAbsent(c, f)));
+    return out;
   }
 
   public Optional<BundleImage> image(String component, Platform platform) {

@@ -44,6 +44,7 @@ public final class BundleVerifier {
         checkExecutablePlatform(bundle, f, problems);
       }
     }
+    checkLinks(manifest, problems);
     for (BundleImage image : manifest.images()) {
       if (intact(bundle, image.path(), image.size(), image.sha256(), problems)) {
         checkImage(bundle, image, problems);
@@ -101,6 +102,23 @@ public final class BundleVerifier {
       }
     } catch (IOException e) {
       out.add(new BundleProblem(f.path(), "cannot be read: " + e.getMessage(), "check the file's permissions"));
+    }
+  }
+
+  /** A relative link must lead to a file or link the bundle lists, or the installer would make a dangling one. */
+  private static void checkLinks(BundleManifest manifest, List<BundleProblem> out) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    manifest.files().forEach(f -> known.add(f.path()));
+    manifest.links().forEach(l -> known.add(l.path()));
+    for (BundleLink link : manifest.links()) {
+      if (link.target().startsWith("/")) {
+        continue; // a path on the host, e.g. into another package or /etc/alternatives
+      }
+      String resolved = Path.of(link.path()).resolveSibling(link.target()).normalize().toString().replace('\\', '/');
+      if (!known.contains(resolved)) {
+        out.add(new BundleProblem(link.path(), "links to " + link.target() + " but the bundle has no " + resolved,
+            "copy the bundle again from its source, or rebuild it with 'kubeyard bundle build'"));
+      }
     }
   }
 
