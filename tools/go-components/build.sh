@@ -11,8 +11,9 @@ dir="$here/$name"
 [ -f "$dir/component.env" ] || { echo "go-components: no $dir/component.env" >&2; exit 1; }
 # component.env sets MODULE (the module whose version names the build, or empty for our own source),
 # BINARIES ("out=package ..."), LDFLAGS_X (-X settings; {version} and {commit} are filled in),
-# SOURCE (go-module or built) and optionally CGO=1 and LDFLAGS_EXTRA.
-MODULE="" LDFLAGS_X="" LDFLAGS_EXTRA="" SOURCE="go-module" CGO="0" VERSION=""
+# SOURCE (go-module or built) and optionally CGO=1, LDFLAGS_EXTRA and PROVIDES_PREFIX (cni/ for CNI
+# plugins, whose names such as bridge clash with host commands).
+MODULE="" LDFLAGS_X="" LDFLAGS_EXTRA="" SOURCE="go-module" CGO="0" VERSION="" PROVIDES_PREFIX=""
 source "$dir/component.env"
 goos="${GOOS:-linux}" goarch="${GOARCH:-amd64}"
 exe=""; [ "$goos" = windows ] && exe=".exe"
@@ -53,7 +54,7 @@ for binary in $BINARIES; do
   (cd "$dir" && CGO_ENABLED="$CGO" GOOS="$goos" GOARCH="$goarch" nice -n 15 \
     go build -trimpath -ldflags "$ldflags" -o "$out/$file.tmp" "$package")
   mv "$out/$file.tmp" "$out/$file"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$file" "$name" "${VERSION#v}" "$origin" "${binary%%=*}" "$SOURCE" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$file" "$name" "${VERSION#v}" "$origin" "$PROVIDES_PREFIX${binary%%=*}" "$SOURCE" \
     >> "$out/artifacts.tsv.tmp"
 done
 mv "$out/artifacts.tsv.tmp" "$out/artifacts.tsv"

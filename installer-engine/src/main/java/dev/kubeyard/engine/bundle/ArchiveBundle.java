@@ -17,7 +17,8 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Packs the bundle folder into FOLDER.tar.gz beside it, entries sorted, times fixed and modes kept
- * (0755 for executables), so copying the bundle is one file.
+ * (0755 for executables), so copying the bundle is one file. Skipped when the archive was made from
+ * the same manifest (the sha256 of manifest.json is kept beside it): the files are then the same too.
  */
 final class ArchiveBundle implements BuildStep {
 
@@ -31,7 +32,17 @@ final class ArchiveBundle implements BuildStep {
     if (!b.archive) {
       return;
     }
+    Path archive = b.output.resolveSibling(b.output.getFileName() + ".tar.gz");
+    Path packed = b.output.resolveSibling(b.output.getFileName() + ".tar.gz.manifest-sha256");
+    String manifest = Sha256.of(ManifestJson.location(b.output));
+    if (Files.isRegularFile(archive) && Files.isRegularFile(packed) && Files.readString(packed).trim().equals(manifest)) {
+      b.archiveFile = archive;
+      b.progress.accept("  " + archive + " already holds this manifest's files; kept");
+      return;
+    }
+    Files.deleteIfExists(packed);
     b.archiveFile = write(b.output);
+    Files.writeString(packed, manifest + "\n");
     b.progress.accept("  " + b.archiveFile + " (" + BundleListing.size(Files.size(b.archiveFile)) + ")");
   }
 

@@ -30,6 +30,11 @@ public record BundleCache(Path root) {
     return root.resolve("debian/staging");
   }
 
+  /** A debootstrap --variant=minbase root of Debian 12: what every minimal host already has. */
+  public Path minimalDebian() {
+    return root.resolve("debian/minbase-bookworm");
+  }
+
   public Path jibLayers() {
     return root.resolve("jib");
   }

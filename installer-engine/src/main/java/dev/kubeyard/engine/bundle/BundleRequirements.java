@@ -23,8 +23,9 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
   public static final List<String> CONTAINERD = List.of("containerd", "containerd-shim-runc-v2", "ctr",
       "runc");
   public static final List<String> NODE_TOOLS = List.of("iptables", "conntrack", "socat");
-  public static final List<String> FLANNEL_CNI = List.of("flanneld", "flannel", "bridge", "host-local",
-      "loopback", "portmap");
+  /** flanneld and the CNI plugins its pods use (CNI plugins are named cni/NAME in the manifest). */
+  public static final List<String> FLANNEL_CNI = List.of("flanneld", "cni/flannel", "cni/bridge", "cni/host-local",
+      "cni/loopback", "cni/portmap");
 
   /** The bundle version a spec needs: its kubernetes.version without a leading v. */
   public static BundleRequirements of(ClusterSpec spec) {

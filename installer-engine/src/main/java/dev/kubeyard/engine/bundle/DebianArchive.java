@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +24,6 @@ public final class DebianArchive {
   private static final String APT_HINT = "run 'apt-get update' and check that this machine reaches Debian's archive";
 
   private final Path workDir;
-  private Set<String> minimalSystem;
 
   /** @param workDir a folder for apt's scratch files (an empty dpkg status) */
   public DebianArchive(Path workDir) {
@@ -32,49 +31,27 @@ public final class DebianArchive {
   }
 
   /**
-   * The packages {@code names} need, each at the version apt would install, resolved as if nothing were
-   * installed. With {@code beyondMinimalSystem} the packages every minimal Debian has (those of
-   * Priority required, plus apt, with their dependencies: what debootstrap's minbase installs) are left out.
+   * The packages {@code names} need, each at the version apt would install, resolved by apt as if the
+   * packages recorded in {@code installedStatus} (a dpkg status file) were installed, or, when it is
+   * null, as if nothing were.
    */
-  public List<DebianPackage> resolve(List<String> names, boolean beyondMinimalSystem) throws BundleException {
-    List<DebianPackage> all = simulateInstall(names);
-    if (!beyondMinimalSystem) {
-      return all;
-    }
-    Set<String> minimal = minimalSystem();
-    return all.stream().filter(p -> !minimal.contains(p.name()) || names.contains(p.name())).toList();
+  public List<DebianPackage> resolve(List<String> names, Path installedStatus) throws BundleException {
+    return simulateInstall(names, installedStatus);
   }
 
-  /** What a minimal Debian (debootstrap --variant=minbase) already has. */
-  public Set<String> minimalSystem() throws BundleException {
-    if (minimalSystem == null) {
-      Set<String> required = new LinkedHashSet<>();
-      String[] current = {null};
-      ExternalCommand.stream(List.of("apt-cache", "dumpavail"), null, APT_ENV, APT_HINT, line -> {
-        if (line.startsWith("Package: ")) {
-          current[0] = line.substring(9).trim();
-        } else if (line.equals("Priority: required") && current[0] != null) {
-          required.add(current[0]);
-        }
-      });
-      required.add("apt");
-      Set<String> names = new LinkedHashSet<>();
-      simulateInstall(List.copyOf(required)).forEach(p -> names.add(p.name()));
-      minimalSystem = Set.copyOf(names);
-    }
-    return minimalSystem;
-  }
-
-  private List<DebianPackage> simulateInstall(List<String> names) throws BundleException {
-    Path emptyStatus = workDir.resolve("empty-dpkg-status");
-    try {
-      Files.createDirectories(workDir);
-      Files.writeString(emptyStatus, "");
-    } catch (IOException e) {
-      throw new BundleException("cannot write " + emptyStatus + ": " + e.getMessage(), e);
+  private List<DebianPackage> simulateInstall(List<String> names, Path installedStatus) throws BundleException {
+    Path status = installedStatus;
+    if (status == null) {
+      status = workDir.resolve("empty-dpkg-status");
+      try {
+        Files.createDirectories(workDir);
+        Files.writeString(status, "");
+      } catch (IOException e) {
+        throw new BundleException("cannot write " + status + ": " + e.getMessage(), e);
+      }
     }
     List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "--simulate", "--no-install-recommends",
-        "-o", "Dir::State::status=" + emptyStatus, "-o", "Debug::NoLocking=1"));
+        "-o", "Dir::State::status=" + status, "-o", "Debug::NoLocking=1"));
     cmd.addAll(names);
     String out = ExternalCommand.run(cmd, null, APT_ENV, APT_HINT);
     List<DebianPackage> packages = new ArrayList<>();
@@ -91,35 +68,56 @@ public final class DebianArchive {
   }
 
   /**
-   * The package's .deb in {@code cache}, downloaded unless a copy with the archive's SHA256 is already
-   * there (apt-get download itself checks what it fetches against the signed archive index).
+   * The packages' .deb files in {@code cache}, downloading (in one apt-get call) those not already there
+   * with the archive's SHA256; apt-get download itself checks what it fetches against the signed index.
    */
-  public Path download(DebianPackage p, Path cache) throws BundleException {
-    Path deb = cache.resolve(p.fileName());
+  public Map<DebianPackage, Path> download(List<DebianPackage> packages, Path cache) throws BundleException {
+    Map<DebianPackage, Path> debs = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    Map<String, String> sha256 = archiveSha256(packages);
     try {
       Files.createDirectories(cache);
-      if (Files.isRegularFile(deb) && Sha256.of(deb).equals(archiveSha256(p))) {
-        return deb;
+      for (DebianPackage p : packages) {
+        Path deb = cache.resolve(p.fileName());
+        debs.put(p, deb);
+        if (!Files.isRegularFile(deb) || !Sha256.of(deb).equals(sha256.get(p.pinned()))) {
+          missing.add(p.pinned());
+        }
       }
     } catch (IOException e) {
-      throw new BundleException("cannot read " + deb + ": " + e.getMessage(), e);
+      throw new BundleException("cannot read the .deb cache " + cache + ": " + e.getMessage(), e);
     }
-    ExternalCommand.run(List.of("apt-get", "download", "-o", "APT::Sandbox::User=root", p.pinned()), cache,
-        APT_ENV, APT_HINT);
-    if (!Files.isRegularFile(deb)) {
-      throw new BundleException("apt-get download " + p.pinned() + " did not write " + deb + "; " + APT_HINT);
+    if (!missing.isEmpty()) {
+      List<String> cmd = new ArrayList<>(List.of("apt-get", "download", "-o", "APT::Sandbox::User=root"));
+      cmd.addAll(missing);
+      ExternalCommand.run(cmd, cache, APT_ENV, APT_HINT);
     }
-    return deb;
-  }
-
-  private String archiveSha256(DebianPackage p) throws BundleException {
-    String show = ExternalCommand.run(List.of("apt-cache", "show", p.pinned()), null, APT_ENV, APT_HINT);
-    for (String line : show.split("\n")) {
-      if (line.startsWith("SHA256: ")) {
-        return line.substring(8).trim();
+    for (Map.Entry<DebianPackage, Path> e : debs.entrySet()) {
+      if (!Files.isRegularFile(e.getValue())) {
+        throw new BundleException("apt-get download " + e.getKey().pinned() + " did not write " + e.getValue()
+            + "; " + APT_HINT);
       }
     }
-    return "";
+    return debs;
+  }
+
+  /** name=version to the SHA256 the archive index records, from one apt-cache call. */
+  private static Map<String, String> archiveSha256(List<DebianPackage> packages) throws BundleException {
+    List<String> cmd = new ArrayList<>(List.of("apt-cache", "show", "--no-all-versions"));
+    packages.forEach(p -> cmd.add(p.pinned()));
+    Map<String, String> out = new HashMap<>();
+    String name = null;
+    String version = null;
+    for (String line : ExternalCommand.run(cmd, null, APT_ENV, APT_HINT).split("\n")) {
+      if (line.startsWith("Package: ")) {
+        name = line.substring(9).trim();
+      } else if (line.startsWith("Version: ")) {
+        version = line.substring(9).trim();
+      } else if (line.startsWith("SHA256: ") && name != null) {
+        out.putIfAbsent(name + "=" + version, line.substring(8).trim());
+      }
+    }
+    return out;
   }
 
   /** Unpacks a .deb's files (not its maintainer scripts) into {@code target}, as dpkg-deb -x does. */

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 public record DebianTree(DebianPackage pkg, Path root, List<Path> files, Map<String, String> links) {
 
-  private static final List<String> BIN_DIRS = List.of("bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/lib/cni/");
+  private static final String CNI_DIR = "usr/lib/cni/";
+  private static final List<String> BIN_DIRS = List.of("bin/", "sbin/", "usr/bin/", "usr/sbin/", CNI_DIR);
   private static final List<String> LEFT_OUT = List.of("usr/share/man/", "usr/share/info/", "usr/share/lintian/",
       "usr/share/bug/", "usr/share/doc-base/");
 
@@ -63,12 +64,14 @@ public record DebianTree(DebianPackage pkg, Path root, List<Path> files, Map<Str
         || !Files.isExecutable(file)) {
       return List.of();
     }
+    // CNI plugins are named cni/NAME: "bridge" is also iproute2's command.
+    String prefix = rel.startsWith(CNI_DIR) ? "cni/" : "";
     TreeSet<String> names = new TreeSet<>();
-    names.add(file.getFileName().toString());
+    names.add(prefix + file.getFileName().toString());
     links.forEach((link, target) -> {
       if (BIN_DIRS.stream().anyMatch(d -> link.startsWith(d) && link.indexOf('/', d.length()) < 0)
           && rel.equals(resolve(link))) {
-        names.add(link.substring(link.lastIndexOf('/') + 1));
+        names.add((link.startsWith(CNI_DIR) ? "cni/" : "") + link.substring(link.lastIndexOf('/') + 1));
       }
     });
     return List.copyOf(names);

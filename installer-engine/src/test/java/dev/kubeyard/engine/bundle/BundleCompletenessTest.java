@@ -107,7 +107,7 @@ class BundleCompletenessTest {
     List<String> commands = BundleRequirements.of(spec).commands().stream().map(Requirement::command).toList();
 
     assertThat(commands).contains("kube-apiserver", "etcd", "haproxy", "keepalived", "containerd", "runc",
-        "flanneld", "flannel", "bridge", "host-local", "conntrack", "iptables", "socat")
+        "flanneld", "cni/flannel", "cni/bridge", "cni/host-local", "conntrack", "iptables", "socat")
         .doesNotContain("dockerd");
     assertThat(BundleRequirements.of(spec).images()).containsExactlyInAnyOrder("pause", "coredns",
         "metrics-server", "flannel");

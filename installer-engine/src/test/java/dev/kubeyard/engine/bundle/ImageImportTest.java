@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageImportTest {
 
   @TempDir
-  Path tmp;
+  static Path tmp;
 
   private Containerd containerd;
 

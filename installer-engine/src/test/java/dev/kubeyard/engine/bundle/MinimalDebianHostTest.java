@@ -40,7 +40,8 @@ class MinimalDebianHostTest {
     BundleManifest manifest = BuiltBundle.manifest();
     for (String pkg : manifest.files().stream().filter(f -> f.source() == Source.DEBIAN).map(BundleFile::component)
         .distinct().toList()) {
-      sh("cp -a --remove-destination " + bundle.resolve("debian/" + pkg) + "/. " + merged + "/");
+      // Debian 12 roots are merged-/usr (/bin -> usr/bin): keep those links, as dpkg does.
+      sh("tar -C " + bundle.resolve("debian/" + pkg) + " -cf - . | tar -C " + merged + " --keep-directory-symlink -xf -");
     }
     for (BundleLink link : manifest.links()) {
       String hostPath = link.path().replaceFirst("^debian/[^/]+/", "");
