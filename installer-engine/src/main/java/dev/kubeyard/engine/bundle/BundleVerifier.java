@@ -105,10 +105,18 @@ public final class BundleVerifier {
     }
   }
 
-  /** A relative link must lead to a file or link the bundle lists, or the installer would make a dangling one. */
+  /**
+   * A relative link must lead to a file, link or folder the bundle has, or the installer would make a
+   * dangling one.
+   */
   private static void checkLinks(BundleManifest manifest, List<BundleProblem> out) {
     java.util.Set<String> known = new java.util.HashSet<>();
-    manifest.files().forEach(f -> known.add(f.path()));
+    manifest.files().forEach(f -> {
+      known.add(f.path());
+      for (Path dir = Path.of(f.path()).getParent(); dir != null; dir = dir.getParent()) {
+        known.add(dir.toString().replace('\\', '/'));
+      }
+    });
     manifest.links().forEach(l -> known.add(l.path()));
     for (BundleLink link : manifest.links()) {
       if (link.target().startsWith("/")) {

@@ -122,4 +122,24 @@ class BundleVerifierTest {
 
     assertThat(ManifestJson.toJson(reversed)).isEqualTo(ManifestJson.toJson(read));
   }
+
+  @Test
+  void acceptsLinksToAListedFileAFolderOrAHostPath() throws IOException {
+    Path dir = bundle()
+        .link("bin/linux-amd64/etcd/etcd-server", "etcd")
+        .link("bin/linux-amd64/etcd-latest", "etcd")
+        .link("bin/linux-amd64/etcd/etcd-host", "/usr/bin/etcd")
+        .write();
+
+    assertThat(BundleVerifier.verify(dir).problems()).isEmpty();
+  }
+
+  @Test
+  void rejectsALinkThatWouldDangleOnTheHost() throws IOException {
+    Path dir = bundle().link("bin/linux-amd64/etcd/etcd3", "etcd3.6").write();
+
+    assertThat(messages(BundleVerifier.verify(dir))).containsExactly("bin/linux-amd64/etcd/etcd3: links to etcd3.6 but"
+        + " the bundle has no bin/linux-amd64/etcd/etcd3.6; copy the bundle again from its source, or rebuild it"
+        + " with 'kubeyard bundle build'");
+  }
 }

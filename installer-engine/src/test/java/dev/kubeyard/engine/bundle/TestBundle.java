@@ -18,6 +18,7 @@ final class TestBundle {
   private final Path dir;
   private final List<BundleFile> files = new ArrayList<>();
   private final List<BundleImage> images = new ArrayList<>();
+  private final List<BundleLink> links = new ArrayList<>();
   private final String kubernetesVersion;
 
   TestBundle(Path dir, String kubernetesVersion) {
@@ -69,8 +70,14 @@ final class TestBundle {
     return this;
   }
 
+  /** A link the installer would make, as the manifest records it. */
+  TestBundle link(String path, String target) {
+    links.add(new BundleLink(path, target, "test", "test"));
+    return this;
+  }
+
   Path write() throws IOException {
-    ManifestJson.write(dir, new BundleManifest(BundleManifest.FORMAT, kubernetesVersion, "amd64", files, List.of(), images));
+    ManifestJson.write(dir, new BundleManifest(BundleManifest.FORMAT, kubernetesVersion, "amd64", files, links, images));
     return dir;
   }
 
