@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.bundle;
 
+import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,9 @@ final class Completeness {
       }
     }
     Platform linux = new Platform("linux", BundleRequirements.HOST_ARCHITECTURE);
+    KubernetesVersion cluster = KubernetesVersion.of(needs.kubernetesVersion());
     for (String component : needs.images()) {
+      manifest.image(component, linux).flatMap(i -> AddonSupport.check(i, cluster)).ifPresent(out::add);
       if (manifest.image(component, linux).isEmpty()) {
         String elsewhere = manifest.images().stream().filter(i -> i.component().equals(component))
             .map(i -> i.path() + " is " + i.platform()).collect(Collectors.joining(", "));

@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Prepares the output folder and copies the Go binaries into bin/OS-ARCH/COMPONENT/. The multi-call
- * Kubernetes binary is one file that provides six commands; the installer links the names on each host.
+ * Prepares the output folder and copies the Go binaries that run on hosts into bin/OS-ARCH/COMPONENT/.
+ * The multi-call Kubernetes binary is one file that provides six commands; the installer links the
+ * names on each host. CoreDNS, metrics-server and pause only ever run in their images, so they are not
+ * copied as host files.
  */
 final class PlaceGoBinaries implements BuildStep {
+
+  static final Set<String> IMAGE_ONLY = Set.of("coredns", "metrics-server", "pause");
 
   @Override
   public String title() {
@@ -27,6 +32,9 @@ final class PlaceGoBinaries implements BuildStep {
 
   private static void place(BundleBuild b, List<GoArtifact> artifacts, Platform platform) throws IOException {
     for (GoArtifact a : artifacts) {
+      if (IMAGE_ONLY.contains(a.component())) {
+        continue;
+      }
       Path target = b.output.resolve("bin").resolve(platform.folder()).resolve(a.component())
           .resolve(a.file().getFileName().toString());
       Files.createDirectories(target.getParent());

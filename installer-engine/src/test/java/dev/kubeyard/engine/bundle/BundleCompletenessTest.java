@@ -112,4 +112,20 @@ class BundleCompletenessTest {
     assertThat(BundleRequirements.of(spec).images()).containsExactlyInAnyOrder("pause", "coredns",
         "metrics-server", "flannel");
   }
+
+  @Test
+  void refusesAddonImagesTooNewForTheClustersKubernetes() throws Exception {
+    Path cache = imageCache();
+    Path dir = bundle("1.14.10").image("coredns", "1.13.1", cache).image("metrics-server", "0.8.0", cache).write();
+
+    List<String> problems = messages(BundleVerifier.verify(dir, Specs.cluster("1.14.10", false)));
+
+    assertThat(problems).contains(
+        "images/coredns-1.13.1-linux-amd64.tar: coredns 1.13.1 needs Kubernetes 1.21 or later (its kubernetes plugin"
+            + " watches discovery.k8s.io/v1 EndpointSlices) but the cluster spec asks for 1.14.10; put an image of"
+            + " CoreDNS 1.3.1 (kubeadm's for 1.14) in the bundle instead",
+        "images/metrics-server-0.8.0-linux-amd64.tar: metrics-server 0.8.0 needs Kubernetes 1.31 or later (its"
+            + " compatibility matrix says 1.31+) but the cluster spec asks for 1.14.10; put an image of metrics-server"
+            + " 0.3.x in the bundle instead");
+  }
 }

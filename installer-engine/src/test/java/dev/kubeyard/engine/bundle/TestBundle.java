@@ -60,13 +60,23 @@ final class TestBundle {
   /** A real image archive listed for {@code listed} but built for {@code built}. */
   TestBundle image(String component, Platform listed, Platform built, Path imageCache)
       throws IOException, BundleException {
+    return image(component, "1.0.0", listed, built, imageCache);
+  }
+
+  /** A real linux/amd64 image archive of {@code component} at {@code version}. */
+  TestBundle image(String component, String version, Path imageCache) throws IOException, BundleException {
+    return image(component, version, Platform.LINUX_AMD64, Platform.LINUX_AMD64, imageCache);
+  }
+
+  private TestBundle image(String component, String version, Platform listed, Platform built, Path imageCache)
+      throws IOException, BundleException {
     Path content = Files.writeString(Files.createTempFile(imageCache.getParent(), component, ".txt"), component);
-    ImageRecipe recipe = new ImageRecipe(component, "1.0.0", ImageRecipe.reference(component, "1.0.0"),
+    ImageRecipe recipe = new ImageRecipe(component, version, ImageRecipe.reference(component, version),
         List.of(List.of(new ImageRecipe.ImageFile(content, "/" + component, true))), List.of("/" + component),
         "65535:65535", "test");
     Path tar = dir.resolve("images/" + recipe.archiveName(listed));
     new ImageBuilder(imageCache).build(recipe, built, tar);
-    images.add(BundleEntries.image(dir, tar, recipe.reference(), component, "1.0.0", listed, Source.BUILT, "test"));
+    images.add(BundleEntries.image(dir, tar, recipe.reference(), component, version, listed, Source.BUILT, "test"));
     return this;
   }
 
