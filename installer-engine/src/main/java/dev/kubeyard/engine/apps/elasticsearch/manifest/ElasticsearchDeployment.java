@@ -1,0 +1,116 @@
+package dev.kubeyard.engine.apps.elasticsearch.manifest;
+
+import dev.kubeyard.engine.apps.elasticsearch.ConfigRevision;
+import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.model.spec.ElasticsearchSpec;
+import dev.kubeyard.model.version.KubernetesVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Elasticsearch manifests are rendered from, derived once from the cluster facts: names,
+ * counts, storage, the Kubernetes version (which APIs exist) and the target version and revision.
+ */
+public record ElasticsearchDeployment(
+    String clusterName,
+    String namespace,
+    KubernetesVersion kubernetes,
+    EsVersion version,
+    String heap,
+    int masters,
+    int data,
+    int ingest,
+    String storageSize,
+    String storageClass) {
+
+  public static final String NAME = "elasticsearch";
+  public static final String REPO_PATH = "/usr/share/elasticsearch/snapshots";
+  public static final String IMAGE = "docker.elastic.co/elasticsearch/elasticsearch";
+
+  public static ElasticsearchDeployment of(ClusterFacts facts) {
+    ElasticsearchSpec es = facts.spec().apps() == null ? null : facts.spec().apps().elasticsearch();
+    if (es == null || !Boolean.TRUE.equals(es.enabled())) {
+      throw new IllegalArgumentException("the spec has no enabled apps.elasticsearch section");
+    }
+    return new ElasticsearchDeployment(facts.clusterName(), es.namespace(), facts.version(), EsVersion.of(es.version()),
+        es.heap(), es.masters(), es.data(), es.ingest(), es.storageSize(), es.storageClass());
+  }
+
+  public ElasticsearchDeployment withVersion(EsVersion v) {
+    return new ElasticsearchDeployment(clusterName, namespace, kubernetes, v, heap, masters, data, ingest, storageSize,
+        storageClass);
+  }
+
+  public ElasticsearchDeployment withHeap(String h) {
+    return new ElasticsearchDeployment(clusterName, namespace, kubernetes, version, h, masters, data, ingest,
+        storageSize, storageClass);
+  }
+
+  public int replicas(NodeRole role) {
+    return switch (role) {
+      case MASTER -> masters;
+      case DATA -> data;
+      case INGEST -> ingest;
+    };
+  }
+
+  /** The roles that have at least one node, in restart order's reverse: master, data, ingest. */
+  public List<NodeRole> roles() {
+    return List.of(NodeRole.values()).stream().filter(r -> replicas(r) > 0).toList();
+  }
+
+  public String statefulSet(NodeRole role) {
+    return NAME + "-" + role.label();
+  }
+
+  public String discoveryService() {
+    return NAME + "-discovery";
+  }
+
+  /** Pod names of the masters, for cluster.initial_master_nodes (node.name is the pod name). */
+  public List<String> masterPodNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < masters; i++) {
+      names.add(statefulSet(NodeRole.MASTER) + "-" + i);
+    }
+    return names;
+  }
+
+  /** Settings every node gets (the roles come on top); they and the heap make the config revision. */
+  public Map<String, String> commonSettings() {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("cluster.name", clusterName);
+    s.put("network.host", "0.0.0.0");
+    s.put("path.repo", REPO_PATH);
+    if (version.usesZen1Discovery()) {
+      s.put("discovery.zen.ping.unicast.hosts", discoveryService());
+      s.put("discovery.zen.minimum_master_nodes", Integer.toString(masters / 2 + 1));
+    } else {
+      s.put("discovery.seed_hosts", discoveryService());
+    }
+    return s;
+  }
+
+  public ConfigRevision revision() {
+    return ConfigRevision.of(heap, commonSettings());
+  }
+
+  /** Requests and limit: twice the heap, half of it for the file system cache and off-heap buffers. */
+  public String memory() {
+    int mib = heap.endsWith("g") ? Integer.parseInt(heap.substring(0, heap.length() - 1)) * 1024
+        : Integer.parseInt(heap.substring(0, heap.length() - 1));
+    int twice = mib * 2;
+    return twice % 1024 == 0 ? (twice / 1024) + "Gi" : twice + "Mi";
+  }
+
+  public String storage(NodeRole role) {
+    return role == NodeRole.DATA ? storageSize : "2Gi"; // masters and ingest nodes keep cluster metadata only
+  }
+
+  public String image() {
+    return IMAGE + ":" + version;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.kubeyard.engine.apps.elasticsearch.manifest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The namespace, the two Services and one PodDisruptionBudget per role. */
+final class ServicesAndBudgets {
+  private ServicesAndBudgets() {}
+
+  static ObjectNode namespace(ElasticsearchDeployment d) {
+    ObjectNode ns = Labels.NODES.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
+    ns.putObject("metadata").put("name", d.namespace()).set("labels", Labels.object(d));
+    return ns;
+  }
+
+  /** Headless, masters only, not-ready pods published: what seed hosts resolve while a cluster forms. */
+  static ObjectNode discovery(ElasticsearchDeployment d) {
+    ObjectNode svc = Labels.NODES.objectNode().put("apiVersion", "v1").put("kind", "Service");
+    svc.set("metadata", Labels.metadata(d, d.discoveryService()));
+    ObjectNode spec = svc.putObject("spec").put("clusterIP", "None").put("publishNotReadyAddresses", true);
+    spec.set("selector", Labels.role(d, NodeRole.MASTER));
+    spec.putArray("ports").addObject().put("name", "transport").put("port", 9300).put("targetPort", 9300);
+    return svc;
+  }
+
+  /** What applications use: the ingest nodes (data nodes when there are none), ready pods only. */
+  static ObjectNode client(ElasticsearchDeployment d) {
+    ObjectNode svc = Labels.NODES.objectNode().put("apiVersion", "v1").put("kind", "Service");
+    svc.set("metadata", Labels.metadata(d, ElasticsearchDeployment.NAME));
+    ObjectNode spec = svc.putObject("spec").put("type", "ClusterIP");
+    spec.set("selector", Labels.role(d, d.ingest() > 0 ? NodeRole.INGEST : NodeRole.DATA));
+    spec.putArray("ports").addObject().put("name", "http").put("port", 9200).put("targetPort", 9200);
+    return svc;
+  }
+
+  /** At most one pod of a role away by a voluntary disruption (a drain): policy/v1 from 1.21. */
+  static ObjectNode budget(ElasticsearchDeployment d, NodeRole role) {
+    ObjectNode pdb = Labels.NODES.objectNode()
+        .put("apiVersion", d.kubernetes().atLeast(21) ? "policy/v1" : "policy/v1beta1")
+        .put("kind", "PodDisruptionBudget");
+    pdb.set("metadata", Labels.metadata(d, d.statefulSet(role)));
+    ObjectNode spec = pdb.putObject("spec").put("maxUnavailable", 1);
+    spec.putObject("selector").set("matchLabels", Labels.role(d, role));
+    return pdb;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.kubeyard.engine.k8s.elasticsearch;
+
+import com.google.gson.JsonParser;
+import dev.kubeyard.engine.apps.elasticsearch.rest.EsException;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.Pair;
+import io.kubernetes.client.util.Config;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Call;
+import okhttp3.Response;
+
+/**
+ * Raw requests through kubernetes-client/java's {@link ApiClient}: the kubeconfig's server, TLS and
+ * credentials, any API path (policy/v1beta1 included, which the typed client no longer has), JSON in
+ * and out as text.
+ */
+final class KubernetesAccess {
+  static final String MERGE_PATCH = "application/merge-patch+json";
+  private final ApiClient client;
+
+  KubernetesAccess(ApiClient client) {
+    this.client = client;
+  }
+
+  static KubernetesAccess fromKubeconfig(Path kubeconfig) {
+    try (Reader r = Files.newBufferedReader(kubeconfig, StandardCharsets.UTF_8)) {
+      ApiClient client = Config.fromConfig(r);
+      client.setConnectTimeout(5_000);
+      client.setReadTimeout(120_000);
+      return new KubernetesAccess(client);
+    } catch (IOException | RuntimeException e) {
+      throw new EsException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage(),
+          "pass --kubeconfig with the admin.kubeconfig `kubeyard plan` wrote");
+    }
+  }
+
+  /** A status code and body; {@code path} may carry a query string. Never throws on an HTTP status. */
+  Reply send(String method, String path, String jsonBody, String contentType) {
+    String bare = path;
+    List<Pair> query = new ArrayList<>();
+    int q = path.indexOf('?');
+    if (q >= 0) {
+      bare = path.substring(0, q);
+      for (String kv : path.substring(q + 1).split("&")) {
+        int eq = kv.indexOf('=');
+        query.add(eq < 0 ? new Pair(kv, "") : new Pair(kv.substring(0, eq), kv.substring(eq + 1)));
+      }
+    }
+    Object body = jsonBody == null ? null : JsonParser.parseString(jsonBody);
+    // mutable: the client's auth step adds the Authorization header to this map
+    Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
+    if (contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
+    try {
+      Call call = client.buildCall(client.getBasePath(), bare, method, query, new ArrayList<>(), body, headers,
+          new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null);
+      try (Response r = call.execute()) {
+        return new Reply(r.code(), r.body() == null ? "" : r.body().string());
+      }
+    } catch (ApiException | IOException e) {
+      throw new EsException("the Kubernetes API at " + client.getBasePath() + " did not answer " + method + " " + bare
+          + ": " + e.getMessage(), "check the kubeconfig's server address and that the apiserver runs");
+    }
+  }
+
+  Reply send(String method, String path) {
+    return send(method, path, null, null);
+  }
+
+  String server() {
+    return client.getBasePath();
+  }
+
+  /** An HTTP answer from the apiserver. */
+  record Reply(int status, String body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+}

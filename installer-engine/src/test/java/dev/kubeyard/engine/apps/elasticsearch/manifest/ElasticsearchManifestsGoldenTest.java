@@ -1,0 +1,67 @@
+package dev.kubeyard.engine.apps.elasticsearch.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.testing.Golden;
+import dev.kubeyard.engine.testing.Specs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The example cluster's Elasticsearch objects on both Kubernetes lines (7.17.29, formed cluster), the
+ * bootstrap variant of the masters, and 6.8 (zen1) on 1.14, each equal to its golden copy;
+ * tools/es-validate-manifests.sh checks the same files against each line's Kubernetes schemas.
+ */
+class ElasticsearchManifestsGoldenTest {
+
+  static ElasticsearchDeployment deployment(String line) {
+    return ElasticsearchDeployment.of(ClusterFacts.of(line.equals("1.14") ? Specs.legacy() : Specs.current()));
+  }
+
+  /** Everything the golden folder of a line holds: relative path → text. */
+  static List<String[]> rendered(String line) {
+    List<String[]> out = new ArrayList<>();
+    ElasticsearchDeployment d = deployment(line);
+    ElasticsearchManifests.render(d, false).forEach(m -> out.add(new String[] {line + "/" + m.file(), m.yaml()}));
+    ElasticsearchManifests.render(d, true).stream().filter(m -> m.file().equals("master-statefulset.yaml"))
+        .forEach(m -> out.add(new String[] {line + "/bootstrap/" + m.file(), m.yaml()}));
+    if (line.equals("1.14")) {
+      ElasticsearchManifests.statefulSets(d.withVersion(EsVersion.of("6.8.23"))).stream()
+          .filter(m -> m.file().equals("master-statefulset.yaml"))
+          .forEach(m -> out.add(new String[] {line + "/es-6.8/" + m.file(), m.yaml()}));
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "Kubernetes {0}")
+  @ValueSource(strings = {"1.14", "1.35"})
+  void everyManifestMatchesItsGoldenCopyAndNoneIsOrphaned(String line) throws IOException {
+    List<String[]> files = rendered(line);
+    files.forEach(f -> Golden.assertMatches("apps/elasticsearch/" + f[0], f[1]));
+    Path dir = Golden.root().resolve("apps/elasticsearch/" + line);
+    if (!Boolean.getBoolean("kubeyard.golden.update")) {
+      Set<String> names = files.stream().map(f -> "apps/elasticsearch/" + f[0]).collect(Collectors.toSet());
+      try (Stream<Path> golden = Files.walk(dir)) {
+        assertThat(golden.filter(Files::isRegularFile).map(p -> Golden.root().relativize(p).toString())
+            .filter(p -> !names.contains(p))).as("golden files nothing renders any more; delete them").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void renderingTwiceGivesTheSameBytes() {
+    assertThat(rendered("1.35")).usingElementComparator((a, b) -> (a[0] + a[1]).compareTo(b[0] + b[1]))
+        .isEqualTo(rendered("1.35"));
+  }
+}
