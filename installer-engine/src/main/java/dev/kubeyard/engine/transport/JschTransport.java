@@ -187,28 +187,35 @@ public final class JschTransport implements Transport {
             + "; check the host and its network, then re-run: finished steps are skipped by their checks", cause);
   }
 
-  /** Stops the command's process group on the host (TERM, then KILL), on a second channel. */
+  /** Stops the command's process group on the host (TERM, then KILL), on a second channel; tried three times. */
   private void kill(long pid) {
     if (pid <= 1 || session == null || !session.isConnected()) {
       return;
     }
     boolean interrupted = Thread.interrupted(); // JSch cannot open a channel from an interrupted thread
     try {
-      ChannelExec ch = (ChannelExec) session.openChannel("exec");
-      ch.setCommand("kill -TERM -- -" + pid + " 2>/dev/null; sleep 1; kill -KILL -- -" + pid + " 2>/dev/null; true");
-      ch.setInputStream(new ByteArrayInputStream(new byte[0]));
-      ch.connect(5000);
-      long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (!ch.isClosed() && System.nanoTime() < end) {
+      for (int attempt = 0; attempt < 3; attempt++) {
         try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          interrupted = true;
+          ChannelExec ch = (ChannelExec) session.openChannel("exec");
+          ch.setCommand("kill -TERM -- -" + pid + " 2>/dev/null; sleep 1; kill -KILL -- -" + pid + " 2>/dev/null; true");
+          ch.setInputStream(new ByteArrayInputStream(new byte[0]));
+          ch.connect(5000);
+          long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+          while (!ch.isClosed() && System.nanoTime() < end) {
+            try {
+              Thread.sleep(20);
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+          ch.disconnect();
+          return;
+        } catch (JSchException e) {
+          if (!session.isConnected()) {
+            return; // the host went away; its sshd ends the session's processes when it notices
+          }
         }
       }
-      ch.disconnect();
-    } catch (JSchException e) {
-      // the host went away; its sshd ends the session's processes when it notices
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
