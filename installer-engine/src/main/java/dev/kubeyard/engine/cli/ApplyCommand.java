@@ -10,6 +10,8 @@ import dev.kubeyard.engine.run.RunSettings;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,18 +42,23 @@ final class ApplyCommand implements Callable<Integer> {
     Executor executor = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, retain),
         new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval()))
         .listener(new EventPrinter(System.out, verbose));
-    Thread main = Thread.currentThread();
-    Thread onCtrlC = new Thread(() -> {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onCtrlC = new Thread(() -> { // Ctrl-C: stop the commands on the hosts, let the run report, then exit
       executor.cancel();
       try {
-        main.join(30_000);
+        finished.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException ignored) {
         // exiting anyway
       }
     });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     RunResult r = executor.run(plan);
-    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+    finished.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(onCtrlC);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came: the hook is running and ends now
+    }
     return switch (r.outcome()) {
       case SUCCEEDED -> 0;
       case FAILED -> 1;

@@ -121,6 +121,7 @@ public final class Executor {
       publish(new InstallEvent.StepStarted(now(), host, step.phase(), step.id(), step.title()));
       try {
         Transport t = open.computeIfAbsent(host, transports::open);
+        t.connect(); // before any command, so the deployer's clock sent with it is not stale by a handshake
         if (cancelled.get()) {
           t.cancel(); // opened after cancel() went through the open transports
         }

@@ -25,9 +25,11 @@ final class StepRunner {
   private final RunSettings settings;
   private final Consumer<String> log;
   private final BooleanSupplier cancelled;
+  private final UnfinishedSteps unfinished;
 
   StepRunner(Path planDir, Transport transport, RunSettings settings, Consumer<String> log, BooleanSupplier cancelled) {
     this.planDir = planDir;
+    this.unfinished = new UnfinishedSteps(planDir);
     this.transport = transport;
     this.settings = settings;
     this.log = log;
@@ -36,11 +38,18 @@ final class StepRunner {
 
   Result run(Step step) {
     CommandResult check = command(step.check());
-    if (check.succeeded()) {
+    boolean interrupted = unfinished.unfinished(step.host(), step.id());
+    if (check.succeeded() && !interrupted) {
       log.accept("check passed: nothing to do");
       return Result.SKIPPED;
     }
-    log.accept("check says not yet (exit " + check.exitCode() + "): applying");
+    if (check.succeeded()) {
+      log.accept("check passes, but an earlier run stopped inside this step: applying it again");
+    } else {
+      log.accept("check says not yet (exit " + check.exitCode() + "): applying");
+      check.output().lines().forEach(l -> log.accept("  " + l));
+    }
+    unfinished.begin(step.host(), step.id());
     for (Action a : step.apply()) {
       if (cancelled.getAsBoolean()) {
         throw new CommandCancelled(transport.host(), a.describe(), "");
@@ -60,6 +69,7 @@ final class StepRunner {
       }
     }
     verify(step);
+    unfinished.finished(step.host(), step.id());
     return Result.APPLIED;
   }
 

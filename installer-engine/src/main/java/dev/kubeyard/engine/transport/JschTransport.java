@@ -47,7 +47,7 @@ public final class JschTransport implements Transport {
     return target.host();
   }
 
-  /** Connects now (host key check, login) instead of at the first command. */
+  @Override
   public synchronized void connect() {
     session();
   }
@@ -97,7 +97,13 @@ public final class JschTransport implements Transport {
   private void removeQuietly(String tmp) {
     try {
       if (session != null && session.isConnected()) {
-        exec("rm", "rm -f " + Shell.quote(tmp), new ByteArrayInputStream(new byte[0]), Duration.ofSeconds(5), l -> { });
+        boolean wasCancelled = cancelled;
+        cancelled = false; // a cancelled upload still removes its temp file
+        try {
+          exec("rm", "rm -f " + Shell.quote(tmp), new ByteArrayInputStream(new byte[0]), Duration.ofSeconds(5), l -> { });
+        } finally {
+          cancelled = cancelled || wasCancelled;
+        }
       }
     } catch (TransportException ignored) {
       // the host is gone; the temp file is harmless and hidden

@@ -13,6 +13,9 @@ public interface Transport extends AutoCloseable {
   /** The host's name in the cluster spec, for messages. */
   String host();
 
+  /** Connects now (host key check, login) instead of at the first command; does nothing when connected. */
+  void connect();
+
   /**
    * Runs {@code command} with a POSIX shell as the SSH user and returns its exit code and combined
    * output; a non-zero exit is a result, not an exception. {@link #cancel()} (or interrupting the calling

@@ -3,7 +3,16 @@ package dev.kubeyard.engine.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.plan.steps.Preflight;
+import dev.kubeyard.engine.run.Executor;
+import dev.kubeyard.engine.run.InstallEvent;
+import dev.kubeyard.engine.run.InstallListener;
+import dev.kubeyard.engine.run.RunResult;
+import dev.kubeyard.engine.run.RunSettings;
 import dev.kubeyard.engine.testing.Proc;
+import dev.kubeyard.engine.transport.SshTransports;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.JschTransport;
 import dev.kubeyard.engine.transport.SshSettings;
@@ -95,6 +104,29 @@ class LabLifecycleTest {
 
   @Test
   @Order(4)
+  void everyLabHostPassesThePreflightChecksOverTheNormalTransportAndExecutor() {
+    ClusterSpec spec = Validator.load(lab.specFile()).spec();
+    List<Step> preflight = spec.hosts().stream().map(h -> Preflight.step(h, spec.loadBalancer())).toList();
+    RecordingListener events = new RecordingListener();
+    RunResult r = new Executor(lab.dir().resolve("preflight-plan"),
+        new SshTransports(spec, SshSettings.of(lab.knownHosts())), RunSettings.defaults())
+        .listener(events).run(new Plan(spec.metadata().name(), spec.kubernetes().version(), preflight));
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.skipped()).as("every check passed, nothing applied: %s", events.all).isEqualTo(6);
+  }
+
+  /** Keeps the events of a run. */
+  static final class RecordingListener implements InstallListener {
+    final List<InstallEvent> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void on(InstallEvent e) {
+      all.add(e);
+    }
+  }
+
+  @Test
+  @Order(5)
   void upAgainLeavesARunningLabAsItIs() throws Exception {
     String knownHosts = Files.readString(lab.knownHosts());
     String pid = Files.readString(lab.dir().resolve("hosts/master1/nspawn.pid"));
@@ -104,7 +136,7 @@ class LabLifecycleTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void downRemovesMachinesNamespacesBridgeMountsAndFilesButKeepsTheBase() {
     lab.down(line -> { });
     assertThat(lab.network().namespaces()).isEmpty();

@@ -154,6 +154,25 @@ class ExecutorTest {
   }
 
   @Test
+  void aStepThatFailedAfterItsUploadIsAppliedAgainAlthoughItsFileCheckNowPasses() throws Exception {
+    TestPlans t = new TestPlans(hosts);
+    t.step("half-done", Phase.PREPARE_OS, "bravo", "half/unit.conf", "u\n", 0644, "true",
+        "test -e $ROOT/half-ready", "echo ran >> $ROOT/half-ran.log");
+    Path planDir = dir.resolve("plan-half");
+    Plan plan = t.write(planDir);
+    assertThat(run(plan, planDir, new RecordedEvents()).outcome()).isEqualTo(InstallEvent.Outcome.FAILED);
+    assertThat(Path.of(hosts.root("bravo"), "etc/half/unit.conf")).as("the upload happened").exists();
+
+    Files.writeString(Path.of(hosts.root("bravo"), "half-ready"), "");
+    RecordedEvents second = new RecordedEvents();
+    RunResult r = run(plan, planDir, second);
+    assertThat(r.outcome()).isEqualTo(InstallEvent.Outcome.SUCCEEDED);
+    assertThat(second.of(InstallEvent.StepFinished.class)).extracting(InstallEvent.StepFinished::stepId).containsExactly("half-done");
+    assertThat(Path.of(hosts.root("bravo"), "half-ran.log")).hasContent("ran");
+    assertThat(run(plan, planDir, new RecordedEvents()).skipped()).as("finished now: skipped from here on").isEqualTo(1);
+  }
+
+  @Test
   void theHostsOfAPhaseWorkAtTheSameTimeUnlessThePoolIsOneWide() throws Exception {
     assertThat(overlapping("wide", RunSettings.defaults())).as("three hosts, pool of 8").isTrue();
     assertThat(overlapping("narrow", new RunSettings(1, FAST.commandTimeout(), FAST.verifyTimeout(), FAST.verifyInterval())))
