@@ -28,7 +28,7 @@ class ReviewViewModelTest {
     wizard.review.refresh();
 
     PlanPreview preview = wizard.review.previewProperty().get();
-    assertThat(wizard.review.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3");
+    assertThat(wizard.review.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3", "win1");
     assertThat(wizard.review.selectedHostProperty().get()).isEqualTo("lb1");
     assertThat(wizard.review.steps()).extracting(Step::id).contains("prepare-os", "start-load-balancer");
     assertThat(preview.text()).startsWith("Kubeyard install plan for cluster 'prod', Kubernetes 1.14.10");
@@ -46,6 +46,21 @@ class ReviewViewModelTest {
 
     assertThat(wizard.review.previewProperty().get()).isNull();
     assertThat(wizard.review.canInstall().get()).isFalse();
+  }
+
+  @Test
+  void writingThePlanFolderIssuesThePkiAndShowsItsRealDigests() throws Exception {
+    wizard.review.refresh();
+    assertThat(wizard.review.previewProperty().get().text()).contains("sha256 000000000000");
+
+    wizard.review.writePlan(dir);
+
+    PlanPreview written = wizard.review.previewProperty().get();
+    assertThat(written.folder()).isEqualTo(dir);
+    assertThat(dir.resolve("plan.txt")).hasContent(written.text());
+    assertThat(dir.resolve("pki/ca.pem")).exists();
+    assertThat(written.text()).doesNotContain("sha256 000000000000");
+    assertThat(wizard.review.canInstall().get()).isTrue();
   }
 
   @Test
