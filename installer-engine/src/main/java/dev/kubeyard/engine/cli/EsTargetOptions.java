@@ -4,6 +4,7 @@ import dev.kubeyard.engine.apps.elasticsearch.local.HarnessFleet;
 import dev.kubeyard.engine.apps.elasticsearch.local.LocalNodes;
 import dev.kubeyard.engine.apps.elasticsearch.manifest.ElasticsearchDeployment;
 import dev.kubeyard.engine.apps.elasticsearch.update.ElasticsearchFleet;
+import dev.kubeyard.engine.apps.elasticsearch.update.UpdateEvent;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateEventText;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateListener;
 import dev.kubeyard.engine.facts.ClusterFacts;
@@ -60,7 +61,12 @@ final class EsTargetOptions {
     return StatefulSetFleet.connect(kubeconfig, deployment());
   }
 
+  /** Prints progress; a refusal is printed once, by {@link EsFailures}, on stderr. */
   static UpdateListener printer() {
-    return e -> System.out.println(UpdateEventText.of(e));
+    return e -> {
+      if (!(e instanceof UpdateEvent.UpdateRefused)) {
+        System.out.println(UpdateEventText.of(e));
+      }
+    };
   }
 }

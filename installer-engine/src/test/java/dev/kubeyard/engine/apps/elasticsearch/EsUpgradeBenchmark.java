@@ -34,12 +34,14 @@ public final class EsUpgradeBenchmark {
       results.add(run(mode));
     }
     System.out.println();
-    System.out.printf("%-9s %9s %9s %7s %8s %7s %5s | %s%n", "procedure", "upgrade_s", "settle_s", "failed", "retried",
-        "acked", "lost", "wait per gate (s): health_before copies_elsewhere rejoined health_after; snapshot");
+    System.out.printf("%-9s %9s %9s %7s %8s %9s %10s %7s %5s | %s%n", "procedure", "upgrade_s", "settle_s", "failed",
+        "retried", "rerouted", "longest_s", "acked", "lost",
+        "wait per gate (s): health_before copies_elsewhere rejoined health_after; snapshot");
     for (Result r : results) {
-      System.out.printf("%-9s %9.1f %9.1f %7d %8d %7d %5d | %s%n", r.mode(), r.upgradeMillis() / 1000.0,
-          r.settleMillis() / 1000.0, r.load().failedRequests(), r.load().retriedAttempts(), r.load().acknowledgedWrites(),
-          r.audit().missing(), r.mode().equals("naive") ? "no gates" : gates(r));
+      System.out.printf("%-9s %9.1f %9.1f %7d %8d %9d %10.1f %7d %5d | %s%n", r.mode(), r.upgradeMillis() / 1000.0,
+          r.settleMillis() / 1000.0, r.load().failedRequests(), r.load().retriedAttempts(), r.load().reroutedAttempts(),
+          r.load().longestOperationMillis() / 1000.0, r.load().acknowledgedWrites(), r.audit().missing(),
+          r.mode().equals("naive") ? "no gates" : gates(r));
     }
   }
 

@@ -34,6 +34,8 @@ public final class LoadGenerator implements AutoCloseable {
   private final AtomicLong failedReads = new AtomicLong();
   private final AtomicLong reads = new AtomicLong();
   private final AtomicLong retriedAttempts = new AtomicLong();
+  private final AtomicLong reroutedAttempts = new AtomicLong();
+  private final AtomicLong longestOperationMillis = new AtomicLong();
   private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
@@ -77,7 +79,7 @@ public final class LoadGenerator implements AutoCloseable {
 
   public Stats stats() {
     return new Stats(acknowledged.size(), failedWrites.get(), reads.get(), failedReads.get(), retriedAttempts.get(),
-        List.copyOf(failures));
+        reroutedAttempts.get(), longestOperationMillis.get(), List.copyOf(failures));
   }
 
   public Map<String, String> acknowledged() {
@@ -114,7 +116,15 @@ public final class LoadGenerator implements AutoCloseable {
 
   /** One idempotent operation, retried on other nodes until it succeeds or its budget is spent. */
   private boolean operation(String method, String path, String body) {
-    long deadline = System.nanoTime() + OPERATION_BUDGET.toNanos();
+    long start = System.nanoTime();
+    try {
+      return attempts(method, path, body, start + OPERATION_BUDGET.toNanos());
+    } finally {
+      longestOperationMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+    }
+  }
+
+  private boolean attempts(String method, String path, String body, long deadline) {
     int node = ThreadLocalRandom.current().nextInt(nodes.size());
     String last = "";
     for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
@@ -129,6 +139,7 @@ public final class LoadGenerator implements AutoCloseable {
           break; // a client error does not heal by retrying
         }
       } catch (ConnectException | HttpConnectTimeoutException e) {
+        reroutedAttempts.incrementAndGet();
         continue; // nothing was sent: the node is down; the next node is tried at once
       } catch (IOException e) {
         last = e.toString();
@@ -168,9 +179,14 @@ public final class LoadGenerator implements AutoCloseable {
     stop();
   }
 
-  /** What the load saw: acknowledged writes, failed operations, and retried attempts (not failures). */
+  /**
+   * What the load saw: acknowledged writes, failed operations (not done within their budget), attempts
+   * that got an error or no answer and were retried (a client without retries would have failed
+   * there), attempts moved to another node because the connection was refused (nothing sent), and
+   * the longest time one operation took.
+   */
   public record Stats(long acknowledgedWrites, long failedWrites, long reads, long failedReads, long retriedAttempts,
-      List<String> failures) {
+      long reroutedAttempts, long longestOperationMillis, List<String> failures) {
     public long failedRequests() {
       return failedWrites + failedReads;
     }
@@ -178,7 +194,8 @@ public final class LoadGenerator implements AutoCloseable {
     @Override
     public String toString() {
       return acknowledgedWrites + " writes acknowledged, " + failedWrites + " failed; " + reads + " reads, "
-          + failedReads + " failed; " + retriedAttempts + " attempts retried"
+          + failedReads + " failed; " + retriedAttempts + " attempts retried, " + reroutedAttempts
+          + " rerouted; longest operation " + longestOperationMillis + " ms"
           + (failures.isEmpty() ? "" : "; first failures " + failures.subList(0, Math.min(3, failures.size())));
     }
   }

@@ -116,6 +116,18 @@ class RollingUpdateOnRealNodesTest {
 
   @Test
   @Order(3)
+  void aNodeStartedOnTheOldVersionReallyExitsOnDataTheNewVersionWrote() throws Exception {
+    HarnessFleet fleet = cluster.fleet();
+    String node = fleet.members().get(2);
+    fleet.stop(node); // what a naive rollback does: restart the node on the old version
+    assertThatThrownBy(() -> fleet.start(node, new UpdateTarget(EsVersion.of(LocalEsCluster.OLD), BASE)))
+        .hasMessageContaining("cannot downgrade a node from version [7.17.29] to version [7.17.28]");
+    fleet.start(node, new UpdateTarget(EsVersion.of(LocalEsCluster.NEW), BASE));
+    assertThat(fleet.api().waitForHealth("green", 120).green()).isTrue();
+  }
+
+  @Test
+  @Order(4)
   void resumesAConfigChangeInterruptedMidNodeFromTheStateStoredInTheCluster() throws Exception {
     LoadGenerator load = new LoadGenerator(cluster.httpPorts());
     load.start(2);
@@ -144,7 +156,7 @@ class RollingUpdateOnRealNodesTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void rollsTheConfigChangeBackWithTheSameSafeProcedureUnderLoad() throws Exception {
     LoadGenerator load = new LoadGenerator(cluster.httpPorts());
     load.start(2);
@@ -160,7 +172,7 @@ class RollingUpdateOnRealNodesTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void restoresThePreUpgradeSnapshotIntoANewClusterOnTheOldVersion() throws Exception {
     cluster.close(); // frees the CPU for the old-version node
     try (LocalEsCluster old = LocalEsCluster.deploy(dir.resolve("restore"), "kubeyard-restore", 1,

@@ -18,6 +18,10 @@ record RollbackDecision(boolean cancelOnly) {
       throw new UpdateRefused("the last recorded change of this cluster is " + last.describe()
           + "; there is no update to roll back", "nothing to do");
     }
+    if (last.kind() == UpdateState.Kind.ROLLBACK && !last.inProgress()) {
+      throw new UpdateRefused("the last change already was a rollback (" + last.describe() + ")",
+          "to change the configuration again, run `kubeyard es update` with the configuration you want");
+    }
     if (!last.changesVersion()) {
       return new RollbackDecision(false);
     }

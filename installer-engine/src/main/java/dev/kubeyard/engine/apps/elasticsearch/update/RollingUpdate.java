@@ -60,7 +60,12 @@ public final class RollingUpdate {
     UpgradePath.refusal(current.version(), target.version()).ifPresent(reason -> {
       throw refused(new UpdateRefused(reason, "choose an allowed version"));
     });
-    List<String> order = UpdateOrder.of(fleet.members(), api.nodes(), api.electedMasterId());
+    List<String> order;
+    try {
+      order = UpdateOrder.of(fleet.members(), api.nodes(), api.electedMasterId());
+    } catch (UpdateRefused e) {
+      throw refused(e);
+    }
     UpdateState.Kind kind = current.version().equals(target.version()) ? UpdateState.Kind.CONFIG
         : UpdateState.Kind.UPGRADE;
     return run(start(kind, current, target, order));
@@ -78,6 +83,9 @@ public final class RollingUpdate {
   public UpdateState rollback() throws InterruptedException {
     UpdateState last = fleet.stateStore().load().orElseThrow(() -> refused(
         new UpdateRefused("no update is recorded for this cluster", "nothing to roll back")));
+    if (last.kind() == UpdateState.Kind.ROLLBACK && last.inProgress()) {
+      return resume(); // an interrupted rollback goes on where it stopped
+    }
     try {
       RollbackDecision decision = RollbackDecision.of(last, api.nodes());
       if (decision.cancelOnly()) {

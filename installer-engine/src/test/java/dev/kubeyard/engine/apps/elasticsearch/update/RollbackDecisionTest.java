@@ -55,6 +55,14 @@ class RollbackDecisionTest {
   }
 
   @Test
+  void aCompletedRollbackIsNotRolledBackAgain() {
+    UpdateState rolledBack = new UpdateState("u3", UpdateState.Kind.ROLLBACK, UpdateState.Phase.COMPLETED, "7.17.29",
+        "7.17.29", R2, R1, List.of("n1"), List.of("n1"), null, List.of(), null);
+    assertThatThrownBy(() -> RollbackDecision.of(rolledBack, nodes("7.17.29")))
+        .isInstanceOf(UpdateRefused.class).hasMessageContaining("already was a rollback");
+  }
+
+  @Test
   void aDeploymentHasNothingToRollBack() {
     UpdateState deployed = UpdateState.deployed("u0", new UpdateTarget(EsVersion.of("7.17.28"), R1), List.of("n1"));
     assertThatThrownBy(() -> RollbackDecision.of(deployed, nodes("7.17.28"))).hasMessageContaining("no update");
