@@ -39,12 +39,12 @@ public final class MainWindow {
     screens.put(Screen.MANAGER, new ManagerView(vm.manager, i18n, chooseKubeconfig).node());
     root.setTop(header(vm, i18n));
     root.setCenter(content);
-    // every screen stays in the scene (styled once, at start-up); only the current one is shown, so
-    // switching to the install page costs no first-time CSS pass while engine events pour in
+    // every screen stays in the scene (styled and laid out from start-up); only the current one is
+    // shown, so switching to the install page costs no first-time CSS or layout pass while engine
+    // events pour in
     screens.forEach((screen, node) -> {
       node.visibleProperty().bind(vm.screenProperty().isEqualTo(screen));
-      node.managedProperty().bind(node.visibleProperty());
-      content.getChildren().add(node);
+      content.getChildren().add(node); // managed while hidden: laid out too, so showing it is cheap
     });
   }
 
