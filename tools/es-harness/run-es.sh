@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the harness (once per Elasticsearch version; rebuilt only when sources change) and starts
-# one node in the background, waiting until it answers /_cluster/health.
+# one node in the background, waiting until /_cluster/health answers (yellow, for a single node).
 #
 #   run-es.sh start [harness options...]   e.g. --home /tmp/es1 --http-port 19200 --transport-port 19300
 #   run-es.sh stop                          SIGTERM to the pid in ES_PID_FILE, waits for a clean exit
@@ -65,9 +65,11 @@ start() {
   local pid=$!
   echo "$pid" >"$pid_file"
   local deadline=$((SECONDS + ${ES_START_TIMEOUT:-120}))
-  # A node of a multi-node cluster answers 503 until a master is elected; any answer counts then.
-  local want='^200$'; [[ -n "$seeds" ]] && want='^[1-5][0-9][0-9]$'
-  until [[ "$(http_code "http://127.0.0.1:$port/_cluster/health")" =~ $want ]]; do
+  # A single node waits for yellow (its indices recovered, so searches work); a node of a multi-node
+  # cluster answers 503 until a master is elected, so there any answer counts.
+  local want='^200$' health="_cluster/health?wait_for_status=yellow&timeout=1s"
+  [[ -n "$seeds" ]] && want='^[1-5][0-9][0-9]$' health="_cluster/health"
+  until [[ "$(http_code "http://127.0.0.1:$port/$health")" =~ $want ]]; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "es-harness: node exited during start; last log lines ($log_file):" >&2
       tail -n 30 "$log_file" >&2

@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.render.HostPaths;
+import dev.kubeyard.engine.render.WindowsPaths;
 import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
@@ -46,6 +47,17 @@ public final class CertificatePlacement {
       pair(out, "kube-proxy");
     }
     return out;
+  }
+
+  /** A Windows worker's kubelet and kube-proxy certificates, under its install dir. */
+  public static List<Placement> forWindowsHost(HostSpec host, WindowsPaths w) {
+    String kubelet = "kubelet-" + host.name();
+    return List.of(
+        new Placement("ca.pem", w.ssl("ca"), false),
+        new Placement(kubelet + ".pem", w.ssl(kubelet), false),
+        new Placement(kubelet + "-key.pem", w.sslKey(kubelet), true),
+        new Placement("kube-proxy.pem", w.ssl("kube-proxy"), false),
+        new Placement("kube-proxy-key.pem", w.sslKey("kube-proxy"), true));
   }
 
   private static void cert(List<Placement> out, String name) {

@@ -8,6 +8,7 @@ import dev.kubeyard.engine.plan.steps.StartControlPlane;
 import dev.kubeyard.engine.plan.steps.StartEtcd;
 import dev.kubeyard.engine.plan.steps.StartLoadBalancer;
 import dev.kubeyard.engine.plan.steps.StartNode;
+import dev.kubeyard.engine.plan.steps.StartWindowsNode;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class InstallSequence {
       new StartLoadBalancer(),     // haproxy + keepalived holding the VIP
       new StartContainerRuntime(), // containerd (or docker on 1.14)
       new StartControlPlane(),     // apiserver, controller-manager, scheduler
-      new StartNode());            // kubelet, kube-proxy, CNI config
+      new StartNode(),             // kubelet, kube-proxy, CNI config
+      new StartWindowsNode());     // flanneld, kubelet, kube-proxy as Windows services
 
   private InstallSequence() {}
 

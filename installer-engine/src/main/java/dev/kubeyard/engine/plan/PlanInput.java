@@ -20,6 +20,6 @@ public record PlanInput(ClusterFacts facts, List<RenderedFile> files, Map<String
 
   /** Where plan writes a rendered file, relative to the plan directory. */
   public static String sourceOf(RenderedFile f) {
-    return "hosts/" + f.host() + f.path();
+    return "hosts/" + f.host() + f.pathAsFolders();
   }
 }

@@ -18,6 +18,7 @@ public final class StepBuilder {
   private final List<String> services = new ArrayList<>();
   private final List<Action> commands = new ArrayList<>();
   private String verify;
+  private boolean windows;
 
   public StepBuilder(String id, Phase phase, String host, String title) {
     this.id = id;
@@ -57,11 +58,20 @@ public final class StepBuilder {
     return this;
   }
 
+  /** Checks and service handling through PowerShell (Windows OpenSSH), not sha256sum and systemd. */
+  public StepBuilder windows() {
+    this.windows = true;
+    return this;
+  }
+
   public boolean isEmpty() {
     return files.isEmpty() && services.isEmpty() && commands.isEmpty();
   }
 
   public Step build() {
+    if (windows) {
+      return buildForWindows();
+    }
     List<String> checks = new ArrayList<>();
     for (Action.PutFile f : files) {
       checks.add(String.format("echo '%s  %s' | sha256sum -c --status && [ \"$(stat -c %%a %s)\" = \"%o\" ]",
@@ -77,4 +87,20 @@ public final class StepBuilder {
     String check = checks.isEmpty() ? "false" : checks.stream().collect(Collectors.joining(" && "));
     return new Step(id, phase, host, title, check, apply, verify);
   }
+
+  private Step buildForWindows() {
+    List<String> checks = new ArrayList<>();
+    for (Action.PutFile f : files) {
+      checks.add(String.format("((Get-FileHash -Algorithm SHA256 '%s' -ErrorAction Stop).Hash -eq '%s')",
+          f.path(), f.sha256().toUpperCase(java.util.Locale.ROOT)));
+    }
+    services.forEach(s -> checks.add("((Get-Service '" + s + "' -ErrorAction Stop).Status -eq 'Running')"));
+    String check = checks.isEmpty() ? "exit 1"
+        : "if (" + String.join(" -and ", checks) + ") { exit 0 } else { exit 1 }";
+    List<Action> apply = new ArrayList<>(files);
+    apply.addAll(commands);
+    return new Step(id, phase, host, title, PowerShell.command(check), apply,
+        verify == null ? null : PowerShell.command(verify));
+  }
+
 }

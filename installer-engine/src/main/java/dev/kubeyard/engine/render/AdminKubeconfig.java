@@ -1,14 +1,12 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.files.AtomicFiles;
 import dev.kubeyard.engine.pki.PkiMaterial;
 import dev.kubeyard.engine.pki.PkiNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
 
@@ -27,10 +25,7 @@ public final class AdminKubeconfig {
         "caData", b64(pki.certificate(PkiNames.CA)),
         "certData", b64(pki.certificate(PkiNames.ADMIN)),
         "keyData", b64(pki.privateKey(PkiNames.ADMIN))));
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".admin", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(tmp, text);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(target, text, AtomicFiles.OWNER_ONLY);
   }
 
   private static String b64(String pem) {

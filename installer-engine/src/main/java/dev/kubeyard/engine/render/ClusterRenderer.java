@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Renders every file for every Linux host, in a stable order (host order of the spec, then path). */
+/** Renders every file for every host (Linux and Windows), in a stable order (host order of the spec, then path). */
 public final class ClusterRenderer {
   private static final List<HostRenderer> RENDERERS = List.of(
       new BaseOsFiles(),
@@ -17,7 +17,8 @@ public final class ClusterRenderer {
       new ControllerFiles(),
       new KubeletFiles(),
       new KubeProxyFiles(),
-      new KubeconfigFiles());
+      new KubeconfigFiles(),
+      new WindowsNodeFiles());
 
   private ClusterRenderer() {}
 

@@ -1,10 +1,9 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.engine.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -28,11 +27,7 @@ public record ClusterSecrets(String encryptionKeyBase64) {
     }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    Files.createDirectories(pkiDir);
-    Path tmp = Files.createTempFile(pkiDir, ".encryption-key", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n");
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(file, Base64.getEncoder().encodeToString(key) + "\n", AtomicFiles.OWNER_ONLY);
     return new ClusterSecrets(Base64.getEncoder().encodeToString(key));
   }
 }

@@ -38,6 +38,9 @@ public final class FlagCatalog {
       Map.entry("kubelet --cni-conf-dir", new Life(0, 24)),
       Map.entry("kubelet --container-runtime", new Life(0, 27)),
       Map.entry("kubelet --pod-infra-container-image", new Life(0, 35)),
+      Map.entry("kubelet --image-pull-progress-deadline", new Life(0, 24)),
+      Map.entry("kubelet --windows-service", new Life(14, NOW)),
+      Map.entry("kube-proxy --windows-service", new Life(14, NOW)),
       // kube-proxy
       Map.entry("kube-proxy --config", ALWAYS));
 

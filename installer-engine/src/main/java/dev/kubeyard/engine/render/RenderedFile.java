@@ -28,6 +28,11 @@ public record RenderedFile(String host, String path, String content, int mode, b
     }
   }
 
+  /** The path as a relative folder path: /etc/x stays, a Windows C:/k/x becomes /C/k/x. */
+  public String pathAsFolders() {
+    return path.startsWith("/") ? path : "/" + path.replaceFirst("^([A-Za-z]):", "$1");
+  }
+
   public String modeOctal() {
     return String.format("%04o", mode);
   }

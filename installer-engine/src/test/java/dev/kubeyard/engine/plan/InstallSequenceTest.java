@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.RenderedFile;
+import dev.kubeyard.engine.render.WindowsPaths;
 import dev.kubeyard.engine.testing.Specs;
 import dev.kubeyard.model.spec.ClusterSpec;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ class InstallSequenceTest {
   private static Map<String, String> anyPkiDigests(ClusterFacts facts) {
     Map<String, String> m = new HashMap<>();
     facts.hosts().forEach(h -> CertificatePlacement.forHost(h).forEach(p -> m.put(p.pkiFile(), "0".repeat(64))));
+    facts.hosts().stream().filter(h -> h.isWindows()).forEach(h -> CertificatePlacement
+        .forWindowsHost(h, WindowsPaths.of(facts.spec().windows())).forEach(p -> m.put(p.pkiFile(), "0".repeat(64))));
     return m;
   }
 
@@ -64,9 +67,12 @@ class InstallSequenceTest {
   }
 
   @Test
-  void windowsHostsGetNoLinuxSteps() {
+  void windowsHostsGetOnePowerShellStepAndNoLinuxCommands() {
     Plan plan = plan(Specs.legacy(), ClusterRenderer.render(Specs.context(Specs.legacy())));
-    assertThat(plan.steps()).noneMatch(s -> s.host().equals("win1"));
+    List<Step> win = plan.steps().stream().filter(s -> s.host().equals("win1")).toList();
+    assertThat(win).extracting(Step::id).containsExactly("start-windows-node");
+    assertThat(win.get(0).check()).startsWith("powershell ").contains("Get-FileHash").doesNotContain("sha256sum");
+    assertThat(win.get(0).apply()).noneMatch(a -> a instanceof Action.Run r && r.command().contains("systemctl"));
   }
 
   @Test

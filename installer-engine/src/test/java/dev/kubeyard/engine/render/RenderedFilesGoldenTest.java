@@ -39,6 +39,6 @@ class RenderedFilesGoldenTest {
   }
 
   private static String relative(String line, RenderedFile f) {
-    return "render/" + line + "/" + f.host() + f.path();
+    return "render/" + line + "/" + f.host() + f.pathAsFolders();
   }
 }

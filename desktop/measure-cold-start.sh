@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Measures cold start: from launching a new JVM to the first window on screen (the app prints the
+# wall-clock time when its window is shown). Runs N times (default 5) on a virtual X server and prints
+# each run and the median. Page cache is left warm (the machine is shared; caches are not dropped).
+#   desktop/measure-cold-start.sh [RUNS] [LAUNCHER]
+# LAUNCHER defaults to the classpath build in desktop/target; pass /opt/kubeyard/bin/kubeyard to
+# measure the installed DEB.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+runs="${1:-5}"
+launcher="${2:-}"
+if [ -z "$launcher" ]; then
+  [ -f "$here/target/kubeyard-desktop-0.1.0-SNAPSHOT.jar" ] || (cd "$here/.." && mvn -q -B -pl desktop -am package -DskipTests)
+  launcher="java -cp $here/target/kubeyard-desktop-0.1.0-SNAPSHOT.jar:$here/target/lib/* dev.kubeyard.desktop.Main"
+fi
+xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
+  launcher="$1"; runs="$2"; results=()
+  for i in $(seq 1 "$runs"); do
+    start=$(date +%s%3N)
+    shown=$($launcher --lang=en --report-startup --exit-after-start 2>/dev/null | sed -n "s/^kubeyard-first-window-epoch-ms=//p")
+    results+=($((shown - start)))
+    echo "run $i: $((shown - start)) ms to the first window"
+  done
+  sorted=($(printf "%s\n" "${results[@]}" | sort -n))
+  echo "median of $runs: ${sorted[$((runs / 2))]} ms (load average $(cut -d" " -f1-3 /proc/loadavg))"
+' _ "$launcher" "$runs"

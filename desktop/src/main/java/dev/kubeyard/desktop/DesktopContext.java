@@ -1,0 +1,26 @@
+package dev.kubeyard.desktop;
+
+import dev.kubeyard.desktop.fx.FileDialogs;
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.install.InstallRunner;
+import dev.kubeyard.desktop.install.InstallViewModel;
+import dev.kubeyard.engine.k8s.ClusterStatus;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What the views need from outside: the language, threads, file dialogs, the engine's runner and
+ * cluster status, where logs go and how to open a file for the administrator. The app builds the real
+ * one; UI tests build one with fixed file answers and a rehearsal runner.
+ */
+public record DesktopContext(
+    I18n i18n,
+    Threads threads,
+    FileDialogs dialogs,
+    InstallRunner runner,
+    InstallViewModel.EventBridge bridge,
+    Function<Path, ClusterStatus> clusterStatus,
+    Path logDir,
+    Consumer<Path> openFile) {}

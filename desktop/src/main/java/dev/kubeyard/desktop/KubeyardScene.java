@@ -1,0 +1,26 @@
+package dev.kubeyard.desktop;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.kubeyard.desktop.shell.MainWindow;
+import dev.kubeyard.desktop.shell.ShellViewModel;
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+/** Builds the app's scene from a context: the app and the UI tests share this. */
+public final class KubeyardScene {
+  public static final double WIDTH = 1180;
+  public static final double HEIGHT = 800;
+
+  private KubeyardScene() {}
+
+  /** The atlantafx Primer theme for every control; call once before the first scene. */
+  public static void applyTheme() {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+  }
+
+  public static Scene create(ShellViewModel shell, DesktopContext ctx) {
+    Scene scene = new Scene(new MainWindow(shell, ctx).node(), WIDTH, HEIGHT);
+    scene.getStylesheets().add(KubeyardScene.class.getResource("css/kubeyard.css").toExternalForm());
+    return scene;
+  }
+}

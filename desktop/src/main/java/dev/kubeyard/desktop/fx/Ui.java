@@ -1,0 +1,82 @@
+package dev.kubeyard.desktop.fx;
+
+import dev.kubeyard.desktop.i18n.I18n;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Small factories for controls whose text follows the UI language. */
+public final class Ui {
+  private Ui() {}
+
+  public static Label label(I18n i18n, String key, Object... args) {
+    Label l = new Label();
+    l.textProperty().bind(i18n.text(key, args));
+    return l;
+  }
+
+  public static Label title(I18n i18n, String key) {
+    Label l = label(i18n, key);
+    l.getStyleClass().add("page-title");
+    return l;
+  }
+
+  public static Label hint(I18n i18n, String key, Object... args) {
+    Label l = label(i18n, key, args);
+    l.getStyleClass().add("hint");
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE); // a wrapped label must not be squeezed to one clipped line
+    return l;
+  }
+
+  public static Button button(I18n i18n, String key) {
+    Button b = new Button();
+    b.textProperty().bind(i18n.text(key));
+    return b;
+  }
+
+  public static CheckBox checkBox(I18n i18n, String key) {
+    CheckBox c = new CheckBox();
+    c.textProperty().bind(i18n.text(key));
+    return c;
+  }
+
+  public static TextField text(javafx.beans.property.StringProperty bound) {
+    TextField t = new TextField();
+    t.textProperty().bindBidirectional(bound);
+    return t;
+  }
+
+  public static Tooltip tooltip(I18n i18n, String key) {
+    Tooltip t = new Tooltip();
+    t.textProperty().bind(i18n.text(key));
+    t.setWrapText(true);
+    t.setMaxWidth(420);
+    return t;
+  }
+
+  public static Region grow() {
+    Region r = new Region();
+    javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);
+    VBox.setVgrow(r, Priority.ALWAYS);
+    return r;
+  }
+
+  /** A titled white card that groups a part of a page. */
+  public static VBox card(I18n i18n, String titleKey, javafx.scene.Node... content) {
+    VBox card = new VBox(10);
+    card.getStyleClass().add("card-box");
+    if (titleKey != null) {
+      Label t = label(i18n, titleKey);
+      t.getStyleClass().add("card-title");
+      card.getChildren().add(t);
+    }
+    card.getChildren().addAll(content);
+    return card;
+  }
+}

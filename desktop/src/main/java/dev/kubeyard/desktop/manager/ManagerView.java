@@ -1,0 +1,23 @@
+package dev.kubeyard.desktop.manager;
+
+import dev.kubeyard.desktop.i18n.I18n;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+
+/** The manager: the Cluster tab, then one tab per platform application. */
+public final class ManagerView {
+  private final TabPane tabs = new TabPane();
+
+  public ManagerView(ManagerViewModel vm, I18n i18n, Runnable chooseKubeconfig) {
+    tabs.setId("manager-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getTabs().add(new ClusterTabView(vm, i18n, chooseKubeconfig).tab());
+    for (AppKind app : vm.apps()) {
+      tabs.getTabs().add(new AppTabView(app, i18n).tab());
+    }
+  }
+
+  public Node node() {
+    return tabs;
+  }
+}

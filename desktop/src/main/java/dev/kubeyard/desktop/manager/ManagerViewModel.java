@@ -1,0 +1,167 @@
+package dev.kubeyard.desktop.manager;
+
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.engine.k8s.ClusterStatus;
+import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
+import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
+import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
+import dev.kubeyard.engine.k8s.ClusterStatusException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The manager's Cluster tab: nodes, control-plane health, pods per namespace and a pod's log, read
+ * through the engine's {@link ClusterStatus} in the background.
+ */
+public final class ManagerViewModel {
+  static final int LOG_LINES = 500;
+
+  private final Function<Path, ClusterStatus> connector;
+  private final Threads threads;
+  private final StringProperty kubeconfig = new SimpleStringProperty(this, "kubeconfig", "");
+  private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+  private final StringProperty error = new SimpleStringProperty(this, "error", "");
+  private final StringProperty errorHint = new SimpleStringProperty(this, "errorHint", "");
+  private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
+  private final ObservableList<ComponentHealth> components = FXCollections.observableArrayList();
+  private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+  private final StringProperty namespace = new SimpleStringProperty(this, "namespace", "");
+  private final ObservableList<PodStatus> pods = FXCollections.observableArrayList();
+  private final ObjectProperty<PodStatus> selectedPod = new SimpleObjectProperty<>(this, "selectedPod");
+  private final StringProperty podLog = new SimpleStringProperty(this, "podLog", "");
+  private ClusterStatus status;
+
+  public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads) {
+    this.connector = connector;
+    this.threads = threads;
+    namespace.addListener((o, old, now) -> loadPods());
+    selectedPod.addListener((o, old, now) -> loadLog());
+  }
+
+  public void open(Path file) {
+    kubeconfig.set(file.toString());
+    ask(() -> connector.apply(file), s -> {
+      status = s;
+      refresh();
+    });
+  }
+
+  public void refresh() {
+    if (status == null) {
+      return;
+    }
+    ClusterStatus s = status;
+    ask(() -> new Overview(s.nodes(), s.components(), s.namespaces()), o -> {
+      nodes.setAll(o.nodes());
+      components.setAll(o.components());
+      String keep = namespace.get();
+      namespaces.setAll(o.namespaces());
+      namespace.set(o.namespaces().contains(keep) ? keep
+          : o.namespaces().contains("kube-system") ? "kube-system" : o.namespaces().stream().findFirst().orElse(""));
+      loadPods();
+    });
+  }
+
+  private record Overview(List<NodeStatus> nodes, List<ComponentHealth> components, List<String> namespaces) {}
+
+  private void loadPods() {
+    String ns = namespace.get();
+    if (status == null || ns == null || ns.isEmpty()) {
+      pods.clear();
+      return;
+    }
+    ClusterStatus s = status;
+    ask(() -> s.pods(ns), list -> {
+      if (ns.equals(namespace.get())) {
+        pods.setAll(list);
+      }
+    });
+  }
+
+  private void loadLog() {
+    PodStatus pod = selectedPod.get();
+    if (status == null || pod == null) {
+      podLog.set("");
+      return;
+    }
+    ClusterStatus s = status;
+    String container = pod.containers().isEmpty() ? null : pod.containers().get(0);
+    ask(() -> s.podLog(pod.namespace(), pod.name(), container, LOG_LINES), podLog::set);
+  }
+
+  private <T> void ask(java.util.concurrent.Callable<T> question, java.util.function.Consumer<T> answer) {
+    loading.set(true);
+    threads.run(question, result -> {
+      loading.set(false);
+      error.set("");
+      errorHint.set("");
+      answer.accept(result);
+    }, e -> {
+      loading.set(false);
+      error.set(e.getMessage());
+      errorHint.set(e instanceof ClusterStatusException c ? c.hint() : "");
+    });
+  }
+
+  public List<AppKind> apps() {
+    return List.of(AppKind.values());
+  }
+
+  /** No application has its installer yet: each tab says so until its feature lands. */
+  public boolean installed(AppKind app) {
+    return false;
+  }
+
+  public StringProperty kubeconfigProperty() {
+    return kubeconfig;
+  }
+
+  public BooleanProperty loadingProperty() {
+    return loading;
+  }
+
+  public StringProperty errorProperty() {
+    return error;
+  }
+
+  public StringProperty errorHintProperty() {
+    return errorHint;
+  }
+
+  public ObservableList<NodeStatus> nodes() {
+    return nodes;
+  }
+
+  public ObservableList<ComponentHealth> components() {
+    return components;
+  }
+
+  public ObservableList<String> namespaces() {
+    return namespaces;
+  }
+
+  public StringProperty namespaceProperty() {
+    return namespace;
+  }
+
+  public ObservableList<PodStatus> pods() {
+    return pods;
+  }
+
+  public ObjectProperty<PodStatus> selectedPodProperty() {
+    return selectedPod;
+  }
+
+  public StringProperty podLogProperty() {
+    return podLog;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.kubeyard.desktop.shell;
+
+import dev.kubeyard.desktop.DesktopContext;
+import dev.kubeyard.desktop.install.InstallViewModel;
+import dev.kubeyard.desktop.manager.ManagerViewModel;
+import dev.kubeyard.desktop.wizard.WizardViewModel;
+import dev.kubeyard.desktop.wizard.review.PlanPreview;
+import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** Which of the three screens is showing, and the moves between them. */
+public final class ShellViewModel {
+  /** The app's screens. */
+  public enum Screen { WIZARD, INSTALL, MANAGER }
+
+  private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.WIZARD);
+  private final BooleanProperty installLoaded = new SimpleBooleanProperty(this, "installLoaded");
+  public final WizardViewModel wizard;
+  public final InstallViewModel install;
+  public final ManagerViewModel manager;
+
+  public ShellViewModel(DesktopContext ctx) {
+    wizard = new WizardViewModel(ctx.threads());
+    install = new InstallViewModel(ctx.runner(), ctx.bridge(), ctx.logDir());
+    manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads());
+  }
+
+  /** Leaves the wizard for the install page and starts running the reviewed plan. */
+  public void install(PlanPreview preview) {
+    install.load(preview.plan());
+    installLoaded.set(true);
+    screen.set(Screen.INSTALL);
+    install.start();
+  }
+
+  public void manage(Path kubeconfig) {
+    screen.set(Screen.MANAGER);
+    manager.open(kubeconfig);
+  }
+
+  public void show(Screen s) {
+    if (s != Screen.INSTALL || installLoaded.get()) {
+      screen.set(s);
+    }
+  }
+
+  public ObjectProperty<Screen> screenProperty() {
+    return screen;
+  }
+
+  public BooleanProperty installLoadedProperty() {
+    return installLoaded;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.kubeyard.desktop.wizard;
+
+import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
+import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.Problem;
+import dev.kubeyard.model.validate.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * Runs the model's {@link Validator} after every edit of the draft (it takes well under a
+ * millisecond) and keeps the problems where pages and fields can bind to them.
+ */
+public final class SpecValidation {
+  private final ClusterDraft draft;
+  private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+  private final ObjectProperty<ClusterSpec> spec = new SimpleObjectProperty<>(this, "spec");
+
+  public SpecValidation(ClusterDraft draft) {
+    this.draft = draft;
+    draft.revisionProperty().addListener(o -> revalidate());
+    revalidate();
+  }
+
+  public void revalidate() {
+    ClusterDraft.Built built = draft.build();
+    List<Problem> all = new ArrayList<>(built.problems());
+    Set<String> unconvertible = built.problems().stream().map(Problem::path).collect(Collectors.toSet());
+    try {
+      Validator.Result result = Validator.validate(built.spec());
+      result.problems().stream().filter(p -> !unconvertible.contains(p.path())).forEach(all::add);
+      spec.set(result.spec());
+    } catch (RuntimeException e) {
+      all.add(new Problem("(spec)", null, "the spec cannot be checked: " + e, "correct the fields above"));
+      spec.set(built.spec());
+    }
+    problems.setAll(all);
+  }
+
+  public ObservableList<Problem> problems() {
+    return problems;
+  }
+
+  /** The spec with defaults applied, as it would be saved (valid or not). */
+  public ReadOnlyObjectProperty<ClusterSpec> specProperty() {
+    return spec;
+  }
+
+  public BooleanBinding valid() {
+    return Bindings.isEmpty(problems);
+  }
+
+  public FilteredList<Problem> on(WizardStep step) {
+    return problems.filtered(p -> WizardStep.of(p) == step);
+  }
+
+  public FilteredList<Problem> matching(Predicate<Problem> which) {
+    return problems.filtered(which);
+  }
+
+  /** The problems on exactly {@code path}, which may change (e.g. with the selected host). */
+  public ObservableList<Problem> at(ObservableValue<String> path) {
+    FilteredList<Problem> list = new FilteredList<>(problems);
+    list.predicateProperty().bind(Bindings.createObjectBinding(
+        () -> p -> p.path().equals(path.getValue()), path));
+    return list;
+  }
+}

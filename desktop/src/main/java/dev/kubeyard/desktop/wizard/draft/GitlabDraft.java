@@ -1,0 +1,52 @@
+package dev.kubeyard.desktop.wizard.draft;
+
+import dev.kubeyard.model.spec.GitlabSpec;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The GitLab section of the Apps page; PostgreSQL, Redis and object storage are external HA services. */
+public final class GitlabDraft {
+  public final BooleanProperty included = new SimpleBooleanProperty(false);
+  public final StringProperty version = new SimpleStringProperty("17.11.0");
+  public final StringProperty namespace = new SimpleStringProperty("gitlab");
+  public final StringProperty host = new SimpleStringProperty("gitlab.example.com");
+  public final StringProperty webserviceReplicas = new SimpleStringProperty("2");
+  public final StringProperty sidekiqReplicas = new SimpleStringProperty("2");
+  public final StringProperty postgresHost = new SimpleStringProperty("");
+  public final StringProperty redisSentinels = new SimpleStringProperty("");
+  public final StringProperty objectStorageEndpoint = new SimpleStringProperty("");
+
+  void load(GitlabSpec s) {
+    included.set(s != null && !Boolean.FALSE.equals(s.enabled()));
+    if (s != null) {
+      version.set(Conversion.show(s.version()));
+      namespace.set(Conversion.show(s.namespace()));
+      host.set(Conversion.show(s.host()));
+      webserviceReplicas.set(Conversion.show(s.webserviceReplicas()));
+      sidekiqReplicas.set(Conversion.show(s.sidekiqReplicas()));
+      postgresHost.set(Conversion.show(s.postgresHost()));
+      redisSentinels.set(Conversion.show(s.redisSentinels()));
+      objectStorageEndpoint.set(Conversion.show(s.objectStorageEndpoint()));
+    }
+  }
+
+  GitlabSpec toSpec(Conversion c) {
+    if (!included.get()) {
+      return null;
+    }
+    String at = "apps.gitlab.";
+    return new GitlabSpec(true, Conversion.required(version.get()), Conversion.required(namespace.get()),
+        Conversion.required(host.get()), c.number(at + "webserviceReplicas", webserviceReplicas.get()),
+        c.number(at + "sidekiqReplicas", sidekiqReplicas.get()), Conversion.optional(postgresHost.get()),
+        Conversion.optional(redisSentinels.get()), Conversion.optional(objectStorageEndpoint.get()));
+  }
+
+  List<Observable> observables() {
+    return List.of(included, version, namespace, host, webserviceReplicas, sidekiqReplicas, postgresHost,
+        redisSentinels, objectStorageEndpoint);
+  }
+}

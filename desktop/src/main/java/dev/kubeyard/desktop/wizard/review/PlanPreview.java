@@ -1,0 +1,59 @@
+package dev.kubeyard.desktop.wizard.review;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.plan.CertificatePlacement;
+import dev.kubeyard.engine.plan.InstallSequence;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.PlanInput;
+import dev.kubeyard.engine.plan.PlanText;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.render.ClusterRenderer;
+import dev.kubeyard.engine.render.ClusterSecrets;
+import dev.kubeyard.engine.render.RenderContext;
+import dev.kubeyard.engine.render.RenderedFile;
+import dev.kubeyard.model.spec.ClusterSpec;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The install plan of a valid spec, built by the engine ({@link InstallSequence}, {@link PlanText}),
+ * to review before anything runs: per host, the files it receives and the steps it goes through.
+ *
+ * <p>The certificates are issued by the engine's PKI when the plan directory is written; this preview
+ * shows where each one goes, with its digest still to come ({@link #CERTIFICATE_DIGEST_PENDING}).
+ */
+public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files, String text) {
+  public static final String CERTIFICATE_DIGEST_PENDING = "0".repeat(64);
+
+  public static PlanPreview of(ClusterSpec spec) {
+    ClusterFacts facts = ClusterFacts.of(spec);
+    List<RenderedFile> files = ClusterRenderer.render(new RenderContext(facts, previewSecrets()));
+    Map<String, String> certificates = new TreeMap<>();
+    facts.hosts().forEach(h -> CertificatePlacement.forHost(h)
+        .forEach(p -> certificates.put(p.pkiFile(), CERTIFICATE_DIGEST_PENDING)));
+    Plan plan = InstallSequence.plan(new PlanInput(facts, files, certificates, Map.of()));
+    return new PlanPreview(spec, plan, files, PlanText.format(plan));
+  }
+
+  /** A throwaway encryption key: the preview never leaves this process and its secret files are not shown. */
+  private static ClusterSecrets previewSecrets() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new ClusterSecrets(Base64.getEncoder().encodeToString(key));
+  }
+
+  public List<String> hosts() {
+    return List.copyOf(plan.byHost().keySet());
+  }
+
+  public List<Step> stepsOf(String host) {
+    return plan.byHost().getOrDefault(host, List.of());
+  }
+
+  public long filesOf(String host) {
+    return files.stream().filter(f -> f.host().equals(host)).count();
+  }
+}

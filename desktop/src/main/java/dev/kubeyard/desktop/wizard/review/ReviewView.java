@@ -1,0 +1,157 @@
+package dev.kubeyard.desktop.wizard.review;
+
+import dev.kubeyard.desktop.DesktopContext;
+import dev.kubeyard.desktop.fx.FileDialogs;
+import dev.kubeyard.desktop.fx.Ui;
+import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.wizard.PageView;
+import dev.kubeyard.engine.plan.Action;
+import dev.kubeyard.engine.plan.Step;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The review page: the plan per host (files and steps), plan.txt, and cluster.yaml to save. */
+public final class ReviewView implements PageView {
+  private final VBox root = new VBox(12);
+  private final ReviewViewModel vm;
+  private final I18n i18n;
+  private final TreeView<String> steps = new TreeView<>(new TreeItem<>());
+
+  public ReviewView(ReviewViewModel vm, DesktopContext ctx) {
+    this.vm = vm;
+    this.i18n = ctx.i18n();
+    root.getStyleClass().add("page");
+
+    Label summary = new Label();
+    summary.setId("review-summary");
+    summary.getStyleClass().add("card-title");
+    summary.textProperty().bind(Bindings.createStringBinding(() -> {
+      PlanPreview p = vm.previewProperty().get();
+      return p == null ? i18n.get(vm.buildingProperty().get() ? "review.building" : "review.noPlan")
+          : i18n.get("review.summary", p.hosts().size(), p.plan().steps().size(), p.files().size(),
+              p.plan().kubernetesVersion());
+    }, vm.previewProperty(), vm.buildingProperty(), i18n.languageProperty()));
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setPrefSize(18, 18);
+    spinner.visibleProperty().bind(vm.buildingProperty());
+    spinner.managedProperty().bind(spinner.visibleProperty());
+    Button save = Ui.button(i18n, "review.save");
+    save.setId("review-save");
+    save.disableProperty().bind(vm.previewProperty().isNull());
+    save.setOnAction(e -> ctx.dialogs().save(FileDialogs.Kind.CLUSTER_YAML, "cluster.yaml").ifPresent(vm::save));
+    Label saved = new Label();
+    saved.setId("review-saved");
+    saved.getStyleClass().add("success-text");
+    saved.textProperty().bind(Bindings.createStringBinding(() -> vm.savedToProperty().get().isEmpty() ? ""
+        : i18n.get("review.saved", vm.savedToProperty().get()), vm.savedToProperty(), i18n.languageProperty()));
+    HBox head = new HBox(10, spinner, summary, Ui.grow(), saved, save);
+    head.setAlignment(Pos.CENTER_LEFT);
+
+    Label failure = new Label();
+    failure.getStyleClass().add("field-problem");
+    failure.textProperty().bind(vm.failureProperty());
+    failure.visibleProperty().bind(vm.failureProperty().isNotEmpty());
+    failure.managedProperty().bind(failure.visibleProperty());
+
+    TabPane tabs = new TabPane(perHost(), planText(), yaml());
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setPrefHeight(430);
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    Label certificates = Ui.hint(i18n, "review.certificates");
+    root.getChildren().addAll(head, failure, tabs, certificates);
+  }
+
+  private Tab perHost() {
+    ListView<String> hosts = new ListView<>(vm.hosts());
+    hosts.setId("review-hosts");
+    hosts.setPrefWidth(220);
+    hosts.setMinWidth(180);
+    hosts.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(String host, boolean empty) {
+        super.updateItem(host, empty);
+        PlanPreview p = vm.previewProperty().get();
+        setText(empty || host == null || p == null ? null
+            : i18n.get("review.hostLine", host, p.stepsOf(host).size(), p.filesOf(host)));
+      }
+    });
+    hosts.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+      if (now != null) {
+        vm.selectedHostProperty().set(now);
+      }
+    });
+    vm.hosts().addListener((ListChangeListener<String>) c -> hosts.getSelectionModel().select(vm.selectedHostProperty().get()));
+    steps.setId("review-steps");
+    steps.setShowRoot(false);
+    vm.steps().addListener((ListChangeListener<Step>) c -> fillSteps());
+    i18n.languageProperty().addListener(o -> {
+      hosts.refresh();
+      fillSteps();
+    });
+    HBox.setHgrow(steps, Priority.ALWAYS);
+    HBox box = new HBox(10, hosts, steps);
+    box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+    Tab tab = new Tab();
+    tab.textProperty().bind(i18n.text("review.tab.hosts"));
+    tab.setContent(box);
+    return tab;
+  }
+
+  private void fillSteps() {
+    TreeItem<String> root = steps.getRoot();
+    root.getChildren().clear();
+    int n = 1;
+    for (Step s : vm.steps()) {
+      TreeItem<String> step = new TreeItem<>(n++ + ".  " + s.title() + "   (" + s.id() + ")");
+      step.getChildren().add(new TreeItem<>(i18n.get("review.check", s.check())));
+      for (Action a : s.apply()) {
+        step.getChildren().add(new TreeItem<>(a.describe()));
+      }
+      if (s.verify() != null) {
+        step.getChildren().add(new TreeItem<>(i18n.get("review.verify", s.verify())));
+      }
+      step.setExpanded(n <= 2);
+      root.getChildren().add(step);
+    }
+  }
+
+  private Tab planText() {
+    TextArea text = new TextArea();
+    text.setId("review-plan-text");
+    text.setEditable(false);
+    text.getStyleClass().add("monospace");
+    text.textProperty().bind(Bindings.createStringBinding(() -> vm.previewProperty().get() == null ? ""
+        : vm.previewProperty().get().text(), vm.previewProperty()));
+    Tab tab = new Tab("plan.txt", text);
+    return tab;
+  }
+
+  private Tab yaml() {
+    TextArea text = new TextArea();
+    text.setId("review-yaml");
+    text.setEditable(false);
+    text.getStyleClass().add("monospace");
+    text.textProperty().bind(Bindings.createStringBinding(() -> vm.previewProperty().get() == null ? "" : vm.yaml(),
+        vm.previewProperty()));
+    return new Tab("cluster.yaml", text);
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+}

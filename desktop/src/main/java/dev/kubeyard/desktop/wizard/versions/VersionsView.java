@@ -1,0 +1,81 @@
+package dev.kubeyard.desktop.wizard.versions;
+
+import dev.kubeyard.desktop.DesktopContext;
+import dev.kubeyard.desktop.fx.FileDialogs;
+import dev.kubeyard.desktop.fx.FormGrid;
+import dev.kubeyard.desktop.fx.Ui;
+import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.wizard.PageView;
+import dev.kubeyard.desktop.wizard.SpecValidation;
+import dev.kubeyard.desktop.wizard.versions.VersionsViewModel.Line;
+import dev.kubeyard.model.spec.ContainerRuntime;
+import dev.kubeyard.model.version.SupportedLines;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The versions page: which Kubernetes line, which runtime, which offline bundle. */
+public final class VersionsView implements PageView {
+  private final VBox root = new VBox(16);
+
+  public VersionsView(VersionsViewModel vm, SpecValidation validation, DesktopContext ctx) {
+    I18n i18n = ctx.i18n();
+    root.getStyleClass().add("page");
+    ToggleGroup lines = new ToggleGroup();
+    RadioButton legacy = new RadioButton();
+    legacy.setId("versions-legacy");
+    legacy.textProperty().bind(i18n.text("versions.legacy", SupportedLines.LEGACY));
+    RadioButton current = new RadioButton();
+    current.setId("versions-current");
+    current.textProperty().bind(i18n.text("versions.current", SupportedLines.CURRENT));
+    legacy.setToggleGroup(lines);
+    current.setToggleGroup(lines);
+    Runnable follow = () -> {
+      legacy.setSelected(vm.line().get() == Line.LEGACY);
+      current.setSelected(vm.line().get() == Line.CURRENT);
+    };
+    vm.line().addListener(o -> follow.run());
+    follow.run();
+    legacy.setOnAction(e -> vm.choose(Line.LEGACY));
+    current.setOnAction(e -> vm.choose(Line.CURRENT));
+
+    FormGrid form = new FormGrid(i18n, validation);
+    form.field("versions.version", Ui.text(vm.kubernetes().version), "kubernetes.version");
+    ComboBox<ContainerRuntime> runtime = new ComboBox<>(FXCollections.observableArrayList(ContainerRuntime.values()));
+    runtime.valueProperty().bindBidirectional(vm.kubernetes().runtime);
+    form.field("versions.runtime", runtime, "kubernetes.containerRuntime");
+    form.hint("versions.runtime.hint");
+    VBox k8s = Ui.card(i18n, "versions.kubernetes.title", new VBox(8, legacy, current), form.node());
+
+    TextField bundle = Ui.text(vm.bundlePath());
+    bundle.setId("versions-bundle");
+    bundle.setPromptText("kubeyard-bundle-1.14.10.tar");
+    HBox.setHgrow(bundle, Priority.ALWAYS);
+    Button choose = Ui.button(i18n, "versions.bundle.choose");
+    choose.setOnAction(e -> ctx.dialogs().open(FileDialogs.Kind.BUNDLE).ifPresent(p -> vm.bundlePath().set(p.toString())));
+    Button verify = Ui.button(i18n, "versions.bundle.verify");
+    verify.setId("versions-bundle-verify");
+    verify.setDisable(!vm.bundleVerifyAvailable());
+    HBox bundleRow = new HBox(8, bundle, choose, verify);
+    bundleRow.setAlignment(Pos.CENTER_LEFT);
+    Label why = Ui.hint(i18n, "versions.bundle.unavailable");
+    why.getStyleClass().add("warning-text");
+    VBox bundleCard = Ui.card(i18n, "versions.bundle.title", Ui.hint(i18n, "versions.bundle.about"), bundleRow, why);
+
+    root.getChildren().addAll(k8s, bundleCard);
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+}

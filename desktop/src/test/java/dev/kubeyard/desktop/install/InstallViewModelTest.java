@@ -1,0 +1,138 @@
+package dev.kubeyard.desktop.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.desktop.install.InstallViewModel.RunState;
+import dev.kubeyard.desktop.testing.ExamplePlan;
+import dev.kubeyard.engine.plan.Phase;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.run.InstallEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The install page's logic over a rehearsal of the real example plan (NOT A REAL EXECUTION: the SSH
+ * executor is not on main yet). Runner and bridge are synchronous here, so no FX thread is needed.
+ */
+class InstallViewModelTest {
+  private static final Plan PLAN = ExamplePlan.plan();
+  @TempDir Path logs;
+
+  private InstallViewModel viewModel(Map<String, String> failures) {
+    PlanRehearsal rehearsal = new PlanRehearsal(Duration.ZERO, failures, logs, Runnable::run, Runnable::run);
+    InstallViewModel vm = new InstallViewModel(rehearsal, sink -> e -> sink.accept(List.of(e)), logs);
+    vm.load(PLAN);
+    return vm;
+  }
+
+  @Test
+  void aLoadedPlanShowsEveryHostAndPhaseAsPending() {
+    InstallViewModel vm = viewModel(Map.of());
+
+    assertThat(vm.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3");
+    assertThat(vm.phases()).containsExactly(Phase.values());
+    assertThat(vm.cell("master1", Phase.ETCD).get()).isEqualTo(CellState.PENDING);
+    assertThat(vm.cell("lb1", Phase.ETCD).get()).as("lb1 runs no etcd").isEqualTo(CellState.NONE);
+  }
+
+  @Test
+  void aRehearsalWalksEveryStepOfThePlanAndEndsAtOneHundredPercent() {
+    InstallViewModel vm = viewModel(Map.of());
+
+    vm.start();
+
+    assertThat(vm.stateProperty().get()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+    assertThat(PLAN.steps()).allSatisfy(s -> assertThat(vm.stepState(s.host(), s.id())).isEqualTo(CellState.DONE));
+    assertThat(vm.summaryProperty().get()).contains("no host was changed");
+  }
+
+  @Test
+  void theLogOfTheLastStartedStepStaysOnScreenAfterItEnds() {
+    InstallViewModel vm = viewModel(Map.of());
+
+    vm.start();
+
+    assertThat(vm.shownStepProperty().get()).endsWith("/start-node");
+    assertThat(vm.shownLog()).first().asString().startsWith("rehearsal: nothing is sent to");
+    assertThat(vm.shownLog()).anyMatch(l -> l.startsWith("verify: "));
+  }
+
+  @Test
+  void aFailingStepShowsItsErrorPinsItsLogAndStopsTheNextPhases() {
+    InstallViewModel vm = viewModel(Map.of("master2", "start-etcd"));
+
+    vm.start();
+
+    assertThat(vm.stateProperty().get()).isEqualTo(RunState.FAILED);
+    InstallEvent.StepFailed failure = vm.failureProperty().get();
+    assertThat(failure.host()).isEqualTo("master2");
+    assertThat(failure.logFile()).isEqualTo(logs.resolve("master2.log").toString());
+    assertThat(vm.cell("master2", Phase.ETCD).get()).isEqualTo(CellState.FAILED);
+    assertThat(vm.cell("master1", Phase.CONTROL_PLANE).get()).isEqualTo(CellState.PENDING);
+    assertThat(vm.shownStepProperty().get()).isEqualTo("master2/start-etcd");
+    assertThat(vm.shownLog()).last().asString().startsWith("error: injected failure");
+    assertThat(vm.canRetry().get()).isTrue();
+  }
+
+  @Test
+  void retryingSkipsWhatCompletedAndResumesAtTheFailedStep() {
+    InstallViewModel vm = viewModel(Map.of("master2", "start-etcd"));
+    vm.start();
+
+    vm.retryFromFailed();
+
+    assertThat(vm.stateProperty().get()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(vm.stepState("master1", "prepare-os")).isEqualTo(CellState.SKIPPED);
+    assertThat(vm.stepState("master2", "start-etcd")).isEqualTo(CellState.DONE);
+    assertThat(vm.failureProperty().get()).isNull();
+  }
+
+  @Test
+  void eachHostsLogFileHoldsItsStepsAndTheFailure() throws Exception {
+    InstallViewModel vm = viewModel(Map.of("node2", "start-node"));
+
+    vm.start();
+
+    String log = Files.readString(vm.logFileOf("node2"));
+    assertThat(log).contains("[prepare-os] started").contains("[start-node] FAILED: injected failure");
+    assertThat(Files.readString(vm.logFileOf("master1"))).doesNotContain("node2");
+  }
+
+  @Test
+  void cancellingStopsTheRunBeforeItsNextStep() throws Exception {
+    CountDownLatch finished = new CountDownLatch(1);
+    Object lock = new Object();
+    InstallViewModel[] holder = new InstallViewModel[1];
+    PlanRehearsal threaded = PlanRehearsal.threaded(Duration.ofMillis(2), Map.of(), logs);
+    InstallViewModel vm = new InstallViewModel(threaded, sink -> e -> {
+      synchronized (lock) {
+        sink.accept(List.of(e));
+        if (e instanceof InstallEvent.StepFinished) {
+          holder[0].cancel();
+        }
+        if (e instanceof InstallEvent.RunFinished) {
+          finished.countDown();
+        }
+      }
+    }, logs);
+    holder[0] = vm;
+    vm.load(PLAN);
+
+    vm.start();
+
+    assertThat(finished.await(30, TimeUnit.SECONDS)).isTrue();
+    synchronized (lock) {
+      assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
+      assertThat(vm.progressProperty().get()).isLessThan(0.5);
+      assertThat(vm.canRetry().get()).isTrue();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.kubeyard.desktop.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The manager's logic against a stand-in cluster (see {@link ClusterStatusStandIn}). */
+class ManagerViewModelTest {
+
+  @Test
+  void openingAKubeconfigLoadsNodesHealthAndTheKubeSystemPods() {
+    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous());
+
+    vm.open(Path.of("admin.kubeconfig"));
+
+    assertThat(vm.nodes()).extracting(NodeStatus::name).containsExactly("master1", "node1", "win1");
+    assertThat(vm.components()).hasSize(3);
+    assertThat(vm.namespaceProperty().get()).isEqualTo("kube-system");
+    assertThat(vm.pods()).hasSize(2);
+    assertThat(vm.errorProperty().get()).isEmpty();
+  }
+
+  @Test
+  void selectingAPodShowsTheLastLinesOfItsFirstContainersLog() {
+    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous());
+    vm.open(Path.of("admin.kubeconfig"));
+
+    vm.selectedPodProperty().set(vm.pods().get(1));
+
+    assertThat(vm.podLogProperty().get()).startsWith("log of kube-system/kube-flannel-ds-8hxkq (kube-flannel), last 500 lines");
+  }
+
+  @Test
+  void switchingNamespaceListsThatNamespacesPods() {
+    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous());
+    vm.open(Path.of("admin.kubeconfig"));
+
+    vm.namespaceProperty().set("default");
+
+    assertThat(vm.pods()).isEmpty();
+  }
+
+  @Test
+  void aClusterThatCannotBeReadShowsWhatFailedAndWhatToDo() {
+    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(false), Threads.synchronous());
+
+    vm.open(Path.of("admin.kubeconfig"));
+
+    assertThat(vm.errorProperty().get()).contains("Connection refused");
+    assertThat(vm.errorHintProperty().get()).contains("reachable");
+    assertThat(vm.loadingProperty().get()).isFalse();
+  }
+
+  @Test
+  void everyApplicationTabSaysNotInstalledUntilItsFeatureLands() {
+    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous());
+
+    assertThat(vm.apps()).containsExactly(AppKind.values());
+    assertThat(vm.apps()).noneMatch(vm::installed);
+  }
+}

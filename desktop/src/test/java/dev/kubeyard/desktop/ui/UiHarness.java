@@ -1,0 +1,111 @@
+package dev.kubeyard.desktop.ui;
+
+import dev.kubeyard.desktop.DesktopContext;
+import dev.kubeyard.desktop.KubeyardScene;
+import dev.kubeyard.desktop.fx.FileDialogs;
+import dev.kubeyard.desktop.fx.FxThreadAdapter;
+import dev.kubeyard.desktop.fx.PngSnapshot;
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.i18n.Language;
+import dev.kubeyard.desktop.install.InstallRunner;
+import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
+import dev.kubeyard.desktop.shell.ShellViewModel;
+import dev.kubeyard.desktop.testing.FixedFileDialogs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real app scene in a real window (Xvfb), with file dialogs answered by the test, the stand-in
+ * cluster for the manager and a rehearsal runner for the install page.
+ */
+final class UiHarness {
+  final FixedFileDialogs dialogs = new FixedFileDialogs();
+  final List<Path> opened = new CopyOnWriteArrayList<>();
+  final I18n i18n = new I18n(Language.ENGLISH);
+  final Path work;
+  ShellViewModel shell;
+  Scene scene;
+
+  UiHarness() {
+    try {
+      work = Files.createDirectories(Path.of("target", "ui-work")).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Shows the app; the install runner writes its host logs where the install page links to. */
+  void show(Stage stage, String logsName, Function<Path, InstallRunner> runner) {
+    Path logs = work.resolve(logsName);
+    try {
+      if (Files.exists(logs)) {
+        try (var files = Files.list(logs)) {
+          for (Path f : files.toList()) {
+            Files.delete(f);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), dialogs, runner.apply(logs), FxThreadAdapter::deliver,
+        p -> new ClusterStatusStandIn(true), logs, opened::add);
+    KubeyardScene.applyTheme();
+    shell = new ShellViewModel(ctx);
+    scene = KubeyardScene.create(shell, ctx);
+    stage.setScene(scene);
+    stage.setTitle("Kubeyard (UI test)");
+    stage.show();
+    stage.toFront();
+  }
+
+  UiHarness answer(FileDialogs.Kind kind, Path path) {
+    dialogs.answer(kind, path);
+    return this;
+  }
+
+  /** Replaces a text field's content the way a person does: click, then type. */
+  static void type(FxRobot robot, String query, String text) {
+    TextField field = robot.lookup(query).queryAs(TextField.class);
+    robot.interact(field::clear);
+    robot.clickOn(field).write(text);
+  }
+
+  static void waitFor(String what, Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    } catch (TimeoutException e) {
+      throw new AssertionError("timed out waiting until " + what, e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Saves the window as target/screenshots/NAME.png. */
+  Path screenshot(FxRobot robot, String name) {
+    WaitForAsyncUtils.waitForFxEvents();
+    Path dir = Path.of(System.getProperty("kubeyard.screenshots", "target/screenshots"));
+    Path[] saved = new Path[1];
+    robot.interact(() -> {
+      try {
+        saved[0] = PngSnapshot.save(scene, dir.resolve(name + ".png"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return saved[0];
+  }
+}

@@ -1,0 +1,83 @@
+package dev.kubeyard.desktop.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.desktop.testing.Fixtures;
+import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
+import dev.kubeyard.desktop.wizard.draft.HostDraft;
+import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.Defaults;
+import dev.kubeyard.model.spec.OsFamily;
+import dev.kubeyard.model.spec.Role;
+import dev.kubeyard.model.spec.SpecYaml;
+import dev.kubeyard.model.validate.Problem;
+import org.junit.jupiter.api.Test;
+
+class ClusterDraftTest {
+  private final ClusterDraft draft = new ClusterDraft();
+
+  @Test
+  void aNewClusterStartsWithTheNotesDefaultsAndNoHosts() {
+    assertThat(draft.hosts).isEmpty();
+    assertThat(draft.kubernetes.serviceCidr.get()).isEqualTo(Defaults.SERVICE_CIDR);
+    assertThat(draft.kubernetes.clusterCidr.get()).isEqualTo(Defaults.CLUSTER_CIDR);
+    assertThat(draft.kubernetes.clusterDnsIp.get()).isEqualTo(Defaults.CLUSTER_DNS_IP);
+    assertThat(draft.loadBalancer.enabled.get()).isTrue();
+    assertThat(draft.loadBalancer.apiserverPort.get()).isEqualTo("8443");
+  }
+
+  @Test
+  void theExampleSpecSurvivesLoadingIntoTheDraftAndBuildingBack() {
+    ClusterSpec example = SpecYaml.read(Fixtures.exampleClusterYaml()).spec();
+
+    draft.load(example);
+    ClusterDraft.Built built = draft.build();
+
+    assertThat(built.problems()).isEmpty();
+    assertThat(Defaults.apply(built.spec())).isEqualTo(Defaults.apply(example));
+  }
+
+  @Test
+  void aPortThatIsNotANumberBecomesAProblemOnItsOwnField() {
+    draft.loadBalancer.apiserverPort.set("84x3");
+    HostDraft host = new HostDraft();
+    host.sshPort.set("");
+    draft.hosts.add(host);
+
+    assertThat(draft.build().problems()).extracting(Problem::path)
+        .containsExactly("hosts[0].ssh.port", "loadBalancer.apiserverPort");
+  }
+
+  @Test
+  void windowsSettingsAreWrittenOnlyWhileAWindowsHostExists() {
+    HostDraft win = new HostDraft();
+    win.name.set("win1");
+    win.os.set(OsFamily.WINDOWS);
+    assertThat(draft.build().spec().windows()).isNull();
+
+    draft.hosts.add(win);
+
+    assertThat(draft.build().spec().windows().serverVersion()).isEqualTo("1809");
+  }
+
+  @Test
+  void anApplicationLeftOutIsNotWrittenAndNoneLeavesNoAppsSection() {
+    assertThat(draft.build().spec().apps()).isNull();
+
+    draft.pythonService.included.set(true);
+
+    assertThat(draft.build().spec().apps().pythonService().host()).isEqualTo("gateway.example.com");
+    assertThat(draft.build().spec().apps().elasticsearch()).isNull();
+  }
+
+  @Test
+  void everyEditMovesTheRevisionSoValidationFollows() {
+    long before = draft.revisionProperty().get();
+    HostDraft h = new HostDraft();
+    draft.hosts.add(h);
+    h.role(Role.ETCD).set(true);
+    draft.kubernetes.clusterDomain.set("corp.local");
+
+    assertThat(draft.revisionProperty().get()).isEqualTo(before + 3);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.kubeyard.desktop.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.testing.ExampleCluster;
+import dev.kubeyard.desktop.wizard.review.PlanPreview;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.model.spec.SpecYaml;
+import dev.kubeyard.model.validate.Validator;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewViewModelTest {
+  private final WizardViewModel wizard = new WizardViewModel(Threads.synchronous());
+  @TempDir Path dir;
+
+  @BeforeEach
+  void example() {
+    wizard.start.newCluster();
+    ExampleCluster.load(wizard);
+  }
+
+  @Test
+  void theReviewShowsTheEnginesPlanPerHostBeforeAnythingRuns() {
+    wizard.review.refresh();
+
+    PlanPreview preview = wizard.review.previewProperty().get();
+    assertThat(wizard.review.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3");
+    assertThat(wizard.review.selectedHostProperty().get()).isEqualTo("lb1");
+    assertThat(wizard.review.steps()).extracting(Step::id).contains("prepare-os", "start-load-balancer");
+    assertThat(preview.text()).startsWith("Kubeyard install plan for cluster 'prod', Kubernetes 1.14.10");
+
+    wizard.review.selectedHostProperty().set("master1");
+
+    assertThat(wizard.review.steps()).extracting(Step::id).contains("start-etcd", "start-control-plane");
+  }
+
+  @Test
+  void anInvalidSpecHasNoPlanAndCannotBeInstalled() {
+    wizard.draft().loadBalancer.vip.set("not-an-ip");
+
+    wizard.review.refresh();
+
+    assertThat(wizard.review.previewProperty().get()).isNull();
+    assertThat(wizard.review.canInstall().get()).isFalse();
+  }
+
+  @Test
+  void theSavedClusterYamlReadsBackValidAndEqualToTheSpec() throws Exception {
+    Path file = dir.resolve("cluster.yaml");
+
+    wizard.review.save(file);
+
+    assertThat(wizard.review.savedToProperty().get()).isEqualTo(file.toString());
+    Validator.Result back = Validator.load(file);
+    assertThat(back.problems()).isEmpty();
+    assertThat(back.spec()).isEqualTo(wizard.validation().specProperty().get());
+    assertThat(SpecYaml.write(back.spec())).isEqualTo(wizard.review.yaml());
+  }
+}

@@ -1,0 +1,97 @@
+package dev.kubeyard.desktop.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.testing.ExampleCluster;
+import dev.kubeyard.model.validate.Problem;
+import org.junit.jupiter.api.Test;
+
+class WizardViewModelTest {
+  private final WizardViewModel wizard = new WizardViewModel(Threads.synchronous());
+
+  @Test
+  void nextStaysDisabledOnTheStartPageUntilAWayToBeginIsChosen() {
+    assertThat(wizard.canGoNext().get()).isFalse();
+
+    wizard.start.newCluster();
+
+    assertThat(wizard.canGoNext().get()).isTrue();
+    wizard.next();
+    assertThat(wizard.currentProperty().get()).isEqualTo(WizardStep.HOSTS);
+  }
+
+  @Test
+  void theHostsPageOfANewClusterBlocksNextUntilItHasHosts() {
+    wizard.start.newCluster();
+    wizard.next();
+
+    assertThat(wizard.problemsOf(WizardStep.HOSTS)).extracting(Problem::path).contains("hosts");
+    assertThat(wizard.canGoNext().get()).isFalse();
+  }
+
+  @Test
+  void anInvalidServiceCidrIsANetworkPageProblemOnItsPathAndBlocksNext() {
+    wizard.start.newCluster();
+    ExampleCluster.load(wizard);
+    wizard.currentProperty().set(WizardStep.NETWORK);
+    assertThat(wizard.canGoNext().get()).isTrue();
+
+    wizard.draft().kubernetes.serviceCidr.set("10.68.0.0/33");
+
+    assertThat(wizard.problemsOf(WizardStep.NETWORK)).extracting(Problem::path).contains("kubernetes.serviceCidr");
+    assertThat(wizard.problemsOf(WizardStep.HOSTS)).isEmpty();
+    assertThat(wizard.canGoNext().get()).isFalse();
+  }
+
+  @Test
+  void aBoundNextButtonFollowsAFixedProblemAtOnce() {
+    wizard.start.newCluster();
+    ExampleCluster.load(wizard);
+    wizard.currentProperty().set(WizardStep.NETWORK);
+    javafx.beans.property.BooleanProperty disabled = new javafx.beans.property.SimpleBooleanProperty();
+    disabled.bind(wizard.canGoNext().not());
+    disabled.addListener((o, old, now) -> { }); // evaluated eagerly, as a button's disable state is
+
+    wizard.draft().kubernetes.serviceCidr.set("10.68.0.0/33");
+    assertThat(disabled.get()).isTrue();
+    wizard.draft().kubernetes.serviceCidr.set("10.68.0.0/16");
+
+    assertThat(disabled.get()).isFalse();
+  }
+
+  @Test
+  void eachProblemBelongsToThePageThatEditsItsPath() {
+    assertThat(WizardStep.of(new Problem("hosts[3].ssh.port", "x", "r", "f"))).isEqualTo(WizardStep.HOSTS);
+    assertThat(WizardStep.of(new Problem("hosts[*].roles", "x", "r", "f"))).isEqualTo(WizardStep.HOSTS);
+    assertThat(WizardStep.of(new Problem("kubernetes.version", "x", "r", "f"))).isEqualTo(WizardStep.VERSIONS);
+    assertThat(WizardStep.of(new Problem("kubernetes.clusterCidr", "x", "r", "f"))).isEqualTo(WizardStep.NETWORK);
+    assertThat(WizardStep.of(new Problem("loadBalancer.vip", "x", "r", "f"))).isEqualTo(WizardStep.LOAD_BALANCER);
+    assertThat(WizardStep.of(new Problem("apps.gitlab.host", "x", "r", "f"))).isEqualTo(WizardStep.APPS);
+    assertThat(WizardStep.of(new Problem("(spec)", null, "r", "f"))).isEqualTo(WizardStep.REVIEW);
+  }
+
+  @Test
+  void theProblemListJumpsOnlyToPagesAlreadyReached() {
+    wizard.start.newCluster();
+    wizard.next();
+
+    wizard.goTo(WizardStep.APPS);
+    assertThat(wizard.currentProperty().get()).isEqualTo(WizardStep.HOSTS);
+    wizard.goTo(WizardStep.START);
+    assertThat(wizard.currentProperty().get()).isEqualTo(WizardStep.START);
+  }
+
+  @Test
+  void theExampleClusterWalksFromStartToReviewAndBuildsItsPlan() {
+    wizard.start.newCluster();
+    ExampleCluster.load(wizard);
+    while (wizard.currentProperty().get() != WizardStep.REVIEW) {
+      assertThat(wizard.canGoNext().get()).as("next on " + wizard.currentProperty().get()).isTrue();
+      wizard.next();
+    }
+
+    assertThat(wizard.review.previewProperty().get()).isNotNull();
+    assertThat(wizard.review.canInstall().get()).isTrue();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.kubeyard.engine.apps.pyservice;
+
+import static dev.kubeyard.engine.apps.pyservice.ManifestYaml.map;
+
+import dev.kubeyard.model.spec.AppsSpec;
+import dev.kubeyard.model.spec.SqlServerSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/** The gateway's ConfigMap (environment, no secrets) and the ingress-nginx TCP route for SQL Server. */
+final class GatewayConfig {
+  private GatewayConfig() {}
+
+  static Map<String, Object> configMap(GatewayValues v) {
+    String domain = v.facts().clusterDomain();
+    AppsSpec apps = v.apps();
+    Map<String, Object> env = map(
+        "ENVIRONMENT", "production",
+        "LOG_LEVEL", "INFO",
+        "SECRETS_DIR", GatewayValues.SECRETS_DIR,
+        // Readiness does not require the shared dependencies: their outage would take every replica
+        // out of the Service at once, although the other routes still work. /readyz still reports
+        // each one, and gateway_dependency_up exports it for alerting.
+        "READINESS_REQUIRED", "");
+    if (apps.elasticsearch() != null && Boolean.TRUE.equals(apps.elasticsearch().enabled())) {
+      env.put("ELASTICSEARCH_URL", "http://elasticsearch." + apps.elasticsearch().namespace() + ".svc." + domain + ":9200");
+      env.put("ELASTICSEARCH_INDEX_REPLICAS", "1");
+    }
+    SqlServerSpec sql = apps.sqlserver();
+    if (sql != null && Boolean.TRUE.equals(sql.enabled())) {
+      String svc = "." + sql.namespace() + ".svc." + domain;
+      env.put("MSSQL_HOST", sql.availabilityGroup() + "-primary" + svc);
+      env.put("MSSQL_READ_HOST", sql.availabilityGroup() + "-readable" + svc);
+      env.put("MSSQL_DATABASE", "gateway");
+      env.put("MSSQL_USER", "gateway");
+    }
+    if (apps.gitlab() != null && Boolean.TRUE.equals(apps.gitlab().enabled())) {
+      env.put("GITLAB_URL", "https://" + apps.gitlab().host());
+    }
+    return map("apiVersion", "v1", "kind", "ConfigMap",
+        "metadata", v.metadata(GatewayValues.NAME, v.namespace()), "data", env);
+  }
+
+  /**
+   * SQL Server speaks TDS, not HTTP, so an Ingress rule on 1433 cannot carry it. ingress-nginx
+   * forwards raw TCP for each entry of its tcp-services ConfigMap: "port: namespace/service:port".
+   */
+  static Optional<Map<String, Object>> sqlServerTcpRoute(GatewayValues v) {
+    SqlServerSpec sql = v.apps().sqlserver();
+    if (sql == null || !Boolean.TRUE.equals(sql.enabled()) || sql.exposeTcpPort() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(map("apiVersion", "v1", "kind", "ConfigMap",
+        "metadata", map("name", "tcp-services", "namespace", GatewayValues.INGRESS_NAMESPACE,
+            "labels", map("app.kubernetes.io/part-of", "kubeyard", "app.kubernetes.io/managed-by", "kubeyard")),
+        "data", map(String.valueOf(sql.exposeTcpPort()),
+            sql.namespace() + "/" + sql.availabilityGroup() + "-primary:1433")));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.kubeyard.engine.apps.pyservice;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Renders the platform gateway (python-service/) for a cluster: file name to YAML text, sorted,
+ * byte-for-byte deterministic. API versions follow the cluster's Kubernetes version.
+ */
+public final class PythonServiceManifests {
+  private PythonServiceManifests() {}
+
+  public static SortedMap<String, String> render(ClusterFacts facts) {
+    GatewayValues v = GatewayValues.of(facts);
+    SortedMap<String, String> files = new TreeMap<>();
+    String config = ManifestYaml.write(GatewayConfig.configMap(v),
+        "Environment for the gateway. Secrets are not here: they are files from Secret "
+            + GatewayValues.SECRET + ".");
+    files.put("configmap.yaml", config);
+    files.put("namespace.yaml", ManifestYaml.write(ManifestYaml.map("apiVersion", "v1", "kind", "Namespace",
+        "metadata", ManifestYaml.map("name", v.namespace(), "labels", Map.of("app.kubernetes.io/part-of", "kubeyard")))));
+    files.put("deployment.yaml", ManifestYaml.write(GatewayWorkload.deployment(v, ManifestYaml.sha256(config)),
+        "The pod template carries the ConfigMap's checksum, so a config change rolls the pods."));
+    files.put("poddisruptionbudget.yaml", ManifestYaml.write(GatewayWorkload.podDisruptionBudget(v)));
+    files.put("service.yaml", ManifestYaml.write(GatewayNetworking.service(v)));
+    files.put("ingress.yaml", ManifestYaml.write(GatewayNetworking.ingress(v)));
+    files.put("networkpolicy.yaml", ManifestYaml.write(GatewayNetworking.networkPolicy(v)));
+    GatewayConfig.sqlServerTcpRoute(v).ifPresent(route -> files.put("tcp-services-configmap.yaml",
+        ManifestYaml.write(route,
+            "SQL Server speaks TDS on 1433, not HTTP: an Ingress rule cannot carry it. ingress-nginx",
+            "forwards raw TCP for each entry here (port: namespace/service:port) when started with",
+            "--tcp-services-configmap=ingress-nginx/tcp-services and the port opened on its Service.")));
+    return Collections.unmodifiableSortedMap(files);
+  }
+}

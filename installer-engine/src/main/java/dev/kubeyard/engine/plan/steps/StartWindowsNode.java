@@ -1,0 +1,41 @@
+package dev.kubeyard.engine.plan.steps;
+
+import dev.kubeyard.engine.plan.CertificatePlacement;
+import dev.kubeyard.engine.plan.HostStep;
+import dev.kubeyard.engine.plan.Phase;
+import dev.kubeyard.engine.plan.PlanInput;
+import dev.kubeyard.engine.plan.PowerShell;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.plan.StepBuilder;
+import dev.kubeyard.engine.render.WindowsPaths;
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.Role;
+import java.util.Optional;
+
+/**
+ * A Windows worker over the same SSH transport (Windows Server ships OpenSSH): certificates, configs,
+ * then install-node.ps1 registers and starts flanneld, kubelet and kube-proxy as services.
+ */
+public final class StartWindowsNode implements HostStep {
+  @Override
+  public Optional<Step> plan(PlanInput in, HostSpec host) {
+    if (!host.isWindows() || !host.has(Role.NODE)) {
+      return Optional.empty();
+    }
+    WindowsPaths w = WindowsPaths.of(in.facts().spec().windows());
+    StepBuilder b = new StepBuilder("start-windows-node", Phase.NODE, host.name(), "start flanneld, kubelet and kube-proxy")
+        .windows()
+        .put(in.filesOf(host.name(), w.root() + "/"))
+        .services("flanneld", "kubelet", "kube-proxy")
+        .run(PowerShell.command("& '" + w.file("install-node.ps1") + "'"))
+        .verify("if ((Get-Service flanneld,kubelet,kube-proxy | Where-Object Status -ne 'Running')) { exit 1 }");
+    for (CertificatePlacement.Placement p : CertificatePlacement.forWindowsHost(host, w)) {
+      String sha = in.pkiSha256().get(p.pkiFile());
+      if (sha == null) {
+        throw new IllegalStateException("the PKI has no " + p.pkiFile() + " for " + host.name());
+      }
+      b.put(p.hostPath(), "pki/" + p.pkiFile(), sha, p.key() ? 0600 : 0644);
+    }
+    return Optional.of(b.build());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.kubeyard.engine.render;
+
+import dev.kubeyard.model.spec.WindowsSpec;
+
+/**
+ * Where things live on a Windows worker, under the spec's install dir (C:\k by default). Paths use
+ * forward slashes, which Windows, PowerShell and OpenSSH all accept.
+ */
+public record WindowsPaths(String root) {
+  public static WindowsPaths of(WindowsSpec w) {
+    return new WindowsPaths(w.installDir().replace('\\', '/'));
+  }
+
+  public String file(String relative) {
+    return root + "/" + relative;
+  }
+
+  public String ssl(String pkiName) {
+    return file("ssl/" + pkiName + ".pem");
+  }
+
+  public String sslKey(String pkiName) {
+    return file("ssl/" + pkiName + "-key.pem");
+  }
+
+  public String cniBin() {
+    return file("cni");
+  }
+
+  public String cniConf() {
+    return file("cni/config");
+  }
+}
