@@ -36,7 +36,7 @@ class InstallViewModelTest {
   void aLoadedPlanShowsEveryHostAndPhaseAsPending() {
     InstallViewModel vm = viewModel(Map.of());
 
-    assertThat(vm.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3");
+    assertThat(vm.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3", "win1");
     assertThat(vm.phases()).containsExactly(Phase.values());
     assertThat(vm.cell("master1", Phase.ETCD).get()).isEqualTo(CellState.PENDING);
     assertThat(vm.cell("lb1", Phase.ETCD).get()).as("lb1 runs no etcd").isEqualTo(CellState.NONE);
@@ -60,7 +60,7 @@ class InstallViewModelTest {
 
     vm.start();
 
-    assertThat(vm.shownStepProperty().get()).endsWith("/start-node");
+    assertThat(vm.shownStepProperty().get()).isEqualTo("win1/start-windows-node");
     assertThat(vm.shownLog()).first().asString().startsWith("rehearsal: nothing is sent to");
     assertThat(vm.shownLog()).anyMatch(l -> l.startsWith("verify: "));
   }

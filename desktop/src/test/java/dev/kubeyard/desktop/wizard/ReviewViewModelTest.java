@@ -28,7 +28,7 @@ class ReviewViewModelTest {
     wizard.review.refresh();
 
     PlanPreview preview = wizard.review.previewProperty().get();
-    assertThat(wizard.review.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3");
+    assertThat(wizard.review.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3", "win1");
     assertThat(wizard.review.selectedHostProperty().get()).isEqualTo("lb1");
     assertThat(wizard.review.steps()).extracting(Step::id).contains("prepare-os", "start-load-balancer");
     assertThat(preview.text()).startsWith("Kubeyard install plan for cluster 'prod', Kubernetes 1.14.10");
