@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -20,6 +21,11 @@ public final class NativeFileDialogs implements FileDialogs {
 
   @Override
   public Optional<Path> open(Kind kind) {
+    if (kind == Kind.PLAN_FOLDER) {
+      DirectoryChooser folder = new DirectoryChooser();
+      folder.setTitle(i18n.get("dialog.planFolder"));
+      return Optional.ofNullable(folder.showDialog(owner.get())).map(File::toPath);
+    }
     return Optional.ofNullable(chooser(kind).showOpenDialog(owner.get())).map(File::toPath);
   }
 

@@ -67,8 +67,11 @@ public final class InstallViewModel {
     this.logFiles = new HostLogFiles(logDir);
   }
 
-  /** Shows a plan's hosts and phases, every step pending. */
+  /** Shows a plan's hosts and phases, every step pending; ignored while a run is going on. */
   public void load(Plan newPlan) {
+    if (state.get() == RunState.RUNNING) {
+      return;
+    }
     plan = newPlan;
     completed.clear();
     stepStates.clear();
@@ -249,6 +252,11 @@ public final class InstallViewModel {
 
   public boolean changesHosts() {
     return runner.changesHosts();
+  }
+
+  /** The plan on the page (null before the first). */
+  public Plan plan() {
+    return plan;
   }
 
   public List<Step> steps() {

@@ -18,9 +18,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.controlsfx.control.SegmentedButton;
 import javafx.scene.layout.StackPane;
 
 /** The window: a header with the screens and the language, and the current screen below. */
@@ -39,12 +39,12 @@ public final class MainWindow {
     screens.put(Screen.MANAGER, new ManagerView(vm.manager, i18n, chooseKubeconfig).node());
     root.setTop(header(vm, i18n));
     root.setCenter(content);
-    // every screen stays in the scene (styled once, at start-up); only the current one is shown, so
-    // switching to the install page costs no first-time CSS pass while engine events pour in
+    // every screen stays in the scene (styled and laid out from start-up); only the current one is
+    // shown, so switching to the install page costs no first-time CSS or layout pass while engine
+    // events pour in
     screens.forEach((screen, node) -> {
       node.visibleProperty().bind(vm.screenProperty().isEqualTo(screen));
-      node.managedProperty().bind(node.visibleProperty());
-      content.getChildren().add(node);
+      content.getChildren().add(node); // managed while hidden: laid out too, so showing it is cheap
     });
   }
 
@@ -53,14 +53,13 @@ public final class MainWindow {
     brand.getStyleClass().add("brand");
     Label tagline = Ui.label(i18n, "app.tagline");
     tagline.getStyleClass().add("tagline");
-    ToggleGroup group = new ToggleGroup();
-    HBox tabs = new HBox(4);
+    // ControlsFX's segmented button: the three screens as one control
+    SegmentedButton tabs = new SegmentedButton();
     tabs.getStyleClass().add("screen-switch");
     for (Screen s : Screen.values()) {
       ToggleButton b = new ToggleButton();
       b.setId("screen-" + s.name().toLowerCase());
       b.textProperty().bind(i18n.text("screen." + s.name().toLowerCase()));
-      b.setToggleGroup(group);
       b.setSelected(vm.screenProperty().get() == s);
       vm.screenProperty().addListener((o, old, now) -> b.setSelected(now == s));
       b.setOnAction(e -> {
@@ -70,7 +69,7 @@ public final class MainWindow {
       if (s == Screen.INSTALL) {
         b.disableProperty().bind(vm.installLoadedProperty().not());
       }
-      tabs.getChildren().add(b);
+      tabs.getButtons().add(b);
     }
     ComboBox<Language> language = new ComboBox<>(FXCollections.observableArrayList(Language.values()));
     language.setId("language");

@@ -26,11 +26,19 @@ public final class ShellViewModel {
     wizard = new WizardViewModel(ctx.threads());
     install = new InstallViewModel(ctx.runner(), ctx.bridge(), ctx.logDir());
     manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads());
+    // the install page is prepared (grid built, styled) while the plan is reviewed, not when it starts
+    wizard.review.previewProperty().addListener((o, old, preview) -> {
+      if (preview != null) {
+        install.load(preview.plan());
+      }
+    });
   }
 
   /** Leaves the wizard for the install page and starts running the reviewed plan. */
   public void install(PlanPreview preview) {
-    install.load(preview.plan());
+    if (install.plan() != preview.plan() || install.stateProperty().get() != InstallViewModel.RunState.IDLE) {
+      install.load(preview.plan());
+    }
     installLoaded.set(true);
     screen.set(Screen.INSTALL);
     install.start();

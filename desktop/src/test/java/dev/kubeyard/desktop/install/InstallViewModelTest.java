@@ -60,7 +60,7 @@ class InstallViewModelTest {
 
     vm.start();
 
-    assertThat(vm.shownStepProperty().get()).isEqualTo("win1/start-windows-node");
+    assertThat(vm.shownStepProperty().get()).matches(".*/start-(windows-)?node");
     assertThat(vm.shownLog()).first().asString().startsWith("rehearsal: nothing is sent to");
     assertThat(vm.shownLog()).anyMatch(l -> l.startsWith("verify: "));
   }

@@ -49,6 +49,21 @@ class ReviewViewModelTest {
   }
 
   @Test
+  void writingThePlanFolderIssuesThePkiAndShowsItsRealDigests() throws Exception {
+    wizard.review.refresh();
+    assertThat(wizard.review.previewProperty().get().text()).contains("sha256 000000000000");
+
+    wizard.review.writePlan(dir);
+
+    PlanPreview written = wizard.review.previewProperty().get();
+    assertThat(written.folder()).isEqualTo(dir);
+    assertThat(dir.resolve("plan.txt")).hasContent(written.text());
+    assertThat(dir.resolve("pki/ca.pem")).exists();
+    assertThat(written.text()).doesNotContain("sha256 000000000000");
+    assertThat(wizard.review.canInstall().get()).isTrue();
+  }
+
+  @Test
   void theSavedClusterYamlReadsBackValidAndEqualToTheSpec() throws Exception {
     Path file = dir.resolve("cluster.yaml");
 

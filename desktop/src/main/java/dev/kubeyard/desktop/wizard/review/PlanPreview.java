@@ -1,9 +1,11 @@
 package dev.kubeyard.desktop.wizard.review;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.CertificatePlacement;
 import dev.kubeyard.engine.plan.InstallSequence;
 import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.PlanText;
 import dev.kubeyard.engine.plan.Step;
@@ -11,8 +13,13 @@ import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.ClusterSecrets;
 import dev.kubeyard.engine.render.RenderContext;
 import dev.kubeyard.engine.render.RenderedFile;
+import dev.kubeyard.engine.render.WindowsPaths;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.HostSpec;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +29,11 @@ import java.util.TreeMap;
  * The install plan of a valid spec, built by the engine ({@link InstallSequence}, {@link PlanText}),
  * to review before anything runs: per host, the files it receives and the steps it goes through.
  *
- * <p>The certificates are issued by the engine's PKI when the plan directory is written; this preview
- * shows where each one goes, with its digest still to come ({@link #CERTIFICATE_DIGEST_PENDING}).
+ * <p>{@link #of} is a preview in memory: certificates are not issued yet, so their digests show as
+ * {@link #CERTIFICATE_DIGEST_PENDING}. {@link #written} does what {@code kubeyard plan} does: issues the
+ * PKI and writes the plan folder ({@code folder} is then set).
  */
-public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files, String text) {
+public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files, String text, Path folder) {
   public static final String CERTIFICATE_DIGEST_PENDING = "0".repeat(64);
 
   public static PlanPreview of(ClusterSpec spec) {
@@ -34,7 +42,17 @@ public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files,
     Map<String, String> certificates = new TreeMap<>();
     CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
     Plan plan = InstallSequence.plan(new PlanInput(facts, files, certificates, Map.of()));
-    return new PlanPreview(spec, plan, files, PlanText.format(plan));
+    return new PlanPreview(spec, plan, files, PlanText.format(plan), null);
+  }
+
+  /** Issues the PKI (kept on re-runs) and writes the plan folder, exactly as {@code kubeyard plan -o dir}. */
+  public static PlanPreview written(ClusterSpec spec, Path dir) throws IOException {
+    ClusterFacts facts = ClusterFacts.of(spec);
+    ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC());
+    Plan plan = PlanBuilder.write(facts, dir);
+    List<RenderedFile> files = ClusterRenderer.render(
+        new RenderContext(facts, ClusterSecrets.loadOrCreate(dir.resolve("pki"))));
+    return new PlanPreview(spec, plan, files, PlanText.format(plan), dir);
   }
 
   /** A throwaway encryption key: the preview never leaves this process and its secret files are not shown. */

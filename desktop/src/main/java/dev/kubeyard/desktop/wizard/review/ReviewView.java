@@ -58,7 +58,11 @@ public final class ReviewView implements PageView {
     saved.getStyleClass().add("success-text");
     saved.textProperty().bind(Bindings.createStringBinding(() -> vm.savedToProperty().get().isEmpty() ? ""
         : i18n.get("review.saved", vm.savedToProperty().get()), vm.savedToProperty(), i18n.languageProperty()));
-    HBox head = new HBox(10, spinner, summary, Ui.grow(), saved, save);
+    Button writePlan = Ui.button(i18n, "review.writePlan");
+    writePlan.setId("review-write-plan");
+    writePlan.disableProperty().bind(vm.previewProperty().isNull().or(vm.buildingProperty()));
+    writePlan.setOnAction(e -> ctx.dialogs().open(FileDialogs.Kind.PLAN_FOLDER).ifPresent(vm::writePlan));
+    HBox head = new HBox(10, spinner, summary, Ui.grow(), saved, writePlan, save);
     head.setAlignment(Pos.CENTER_LEFT);
 
     Label failure = new Label();
@@ -71,7 +75,14 @@ public final class ReviewView implements PageView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setPrefHeight(430);
     VBox.setVgrow(tabs, Priority.ALWAYS);
-    Label certificates = Ui.hint(i18n, "review.certificates");
+    Label certificates = new Label();
+    certificates.setId("review-certificates");
+    certificates.getStyleClass().add("hint");
+    certificates.setWrapText(true);
+    certificates.textProperty().bind(Bindings.createStringBinding(() -> {
+      PlanPreview p = vm.previewProperty().get();
+      return p == null || p.folder() == null ? i18n.get("review.certificates") : i18n.get("review.written", p.folder());
+    }, vm.previewProperty(), i18n.languageProperty()));
     root.getChildren().addAll(head, failure, tabs, certificates);
   }
 

@@ -73,6 +73,30 @@ public final class ReviewViewModel {
     return SpecYaml.write(validation.specProperty().get());
   }
 
+  /** Issues the PKI and writes the plan folder (as {@code kubeyard plan}); the review then shows that plan. */
+  public void writePlan(Path dir) {
+    if (!validation.valid().get()) {
+      return;
+    }
+    long mine = generation.incrementAndGet();
+    ClusterSpec spec = validation.specProperty().get();
+    building.set(true);
+    failure.set("");
+    threads.run(() -> PlanPreview.written(spec, dir), p -> {
+      if (generation.get() == mine) {
+        building.set(false);
+        String keep = selectedHost.get();
+        preview.set(p);
+        hosts.setAll(p.hosts());
+        selectedHost.set(hosts.contains(keep) ? keep : hosts.isEmpty() ? "" : hosts.get(0));
+        showSteps();
+      }
+    }, e -> {
+      building.set(false);
+      failure.set(e.getMessage());
+    });
+  }
+
   public void save(Path file) {
     String text = yaml();
     threads.run(() -> Files.writeString(file, text), written -> savedTo.set(written.toString()),
