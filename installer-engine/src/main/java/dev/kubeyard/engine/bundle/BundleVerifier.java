@@ -30,7 +30,8 @@ public final class BundleVerifier {
   }
 
   /** Integrity, and completeness for {@code spec} (already defaulted and valid) when it is not null. */
-  public static Report verify(Path bundle, ClusterSpec spec) {
+  public static Report verify(Path folder, ClusterSpec spec) {
+    Path bundle = folder.toAbsolutePath().normalize();
     BundleManifest manifest;
     try {
       manifest = ManifestJson.read(bundle);
@@ -59,7 +60,7 @@ public final class BundleVerifier {
   /** Present, inside the bundle, of the recorded size and checksum. */
   private static boolean intact(Path bundle, String path, long size, String sha256, List<BundleProblem> out) {
     Path file = bundle.resolve(path).normalize();
-    if (Path.of(path).isAbsolute() || !file.startsWith(bundle.normalize())) {
+    if (Path.of(path).isAbsolute() || !file.startsWith(bundle)) {
       out.add(new BundleProblem(path, "the path leads outside the bundle folder",
           "manifest.json was altered; copy the bundle again from its source"));
       return false;

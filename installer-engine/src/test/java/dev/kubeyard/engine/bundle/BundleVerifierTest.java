@@ -36,6 +36,15 @@ class BundleVerifierTest {
   }
 
   @Test
+  void acceptsABundleGivenAsARelativePath() throws IOException {
+    Path dir = bundle().write();
+    Path relative = Path.of("").toAbsolutePath().relativize(dir);
+
+    assertThat(relative.isAbsolute()).isFalse();
+    assertThat(BundleVerifier.verify(relative).problems()).isEmpty();
+  }
+
+  @Test
   void rejectsAFileWithOneByteChanged() throws IOException {
     Path dir = bundle().write();
     Path etcd = dir.resolve("bin/linux-amd64/etcd/etcd");
