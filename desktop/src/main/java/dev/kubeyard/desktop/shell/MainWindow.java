@@ -35,8 +35,9 @@ public final class MainWindow {
     root.getStyleClass().add("kubeyard");
     Runnable chooseKubeconfig = () -> ctx.dialogs().open(FileDialogs.Kind.KUBECONFIG).ifPresent(vm::manage);
     factories.put(Screen.WIZARD, () -> new WizardView(vm.wizard, ctx, vm::install, vm::manage).node());
+    Runnable manageInstalled = () -> vm.installedKubeconfig().ifPresentOrElse(vm::manage, chooseKubeconfig);
     factories.put(Screen.INSTALL, () -> new InstallView(vm.install, i18n, ctx.openFile(),
-        () -> vm.show(Screen.WIZARD), chooseKubeconfig).node());
+        () -> vm.show(Screen.WIZARD), manageInstalled).node());
     factories.put(Screen.MANAGER, () -> new ManagerView(vm.manager, i18n, chooseKubeconfig).node());
     root.setTop(header(vm, i18n));
     root.setCenter(content);
