@@ -14,13 +14,20 @@ if [ -z "$launcher" ]; then
   launcher="java -cp $here/target/kubeyard-desktop-0.1.0-SNAPSHOT.jar:$here/target/lib/* dev.kubeyard.desktop.Main"
 fi
 xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
-  launcher="$1"; runs="$2"; results=()
+  launcher="$1"; runs="$2"; results=(); cpus=()
   for i in $(seq 1 "$runs"); do
     start=$(date +%s%3N)
-    shown=$($launcher --lang=en --report-startup --exit-after-start 2>/dev/null | sed -n "s/^kubeyard-first-window-epoch-ms=//p")
+    TIMEFORMAT="%U %S"
+    { cpu=$( { time $launcher --lang=en --report-startup --exit-after-start > /tmp/kubeyard-start.$$ 2>/dev/null; } 2>&1 ); }
+    out=$(cat /tmp/kubeyard-start.$$)
+    cpus+=("$(echo "$cpu" | awk "{printf \"%d\", (\$1 + \$2) * 1000}")")
+    shown=$(echo "$out" | sed -n "s/^kubeyard-first-window-epoch-ms=//p")
     results+=($((shown - start)))
-    echo "run $i: $((shown - start)) ms to the first window"
+    entered=$(echo "$out" | sed -n "s/^kubeyard-start-epoch-ms=//p")
+    echo "run $i: $((shown - start)) ms to the first window (JVM and JavaFX toolkit $((entered - start)) ms, $(echo "$out" | sed -n "s/^kubeyard-startup: //p")); CPU time of the whole run ${cpus[-1]} ms"
   done
   sorted=($(printf "%s\n" "${results[@]}" | sort -n))
-  echo "median of $runs: ${sorted[$((runs / 2))]} ms (load average $(cut -d" " -f1-3 /proc/loadavg))"
+  cpu_sorted=($(printf "%s\n" "${cpus[@]}" | sort -n))
+  echo "median of $runs: ${sorted[$((runs / 2))]} ms to the first window, ${cpu_sorted[$((runs / 2))]} ms CPU (user+sys, all cores) (load average $(cut -d" " -f1-3 /proc/loadavg))"
+  rm -f /tmp/kubeyard-start.$$
 ' _ "$launcher" "$runs"

@@ -13,9 +13,12 @@ public final class KubeyardScene {
 
   private KubeyardScene() {}
 
-  /** The atlantafx Primer theme for every control; call once before the first scene. */
+  /**
+   * The atlantafx Primer theme for every control; call once before the first scene. The precompiled
+   * binary stylesheet (.bss) loads faster than parsing the 160 kB CSS at every start.
+   */
   public static void applyTheme() {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
   }
 
   public static Scene create(ShellViewModel shell, DesktopContext ctx) {

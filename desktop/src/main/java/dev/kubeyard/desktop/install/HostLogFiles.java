@@ -24,9 +24,17 @@ public final class HostLogFiles implements InstallListener {
     return dir.resolve(host + ".log");
   }
 
+  private final java.util.Map<String, java.io.Writer> open = new java.util.HashMap<>();
+
   @Override
   public synchronized void on(InstallEvent event) {
     write(host(event), event.at() + " " + describe(event));
+    if (!(event instanceof InstallEvent.LogLine)) {
+      flush(); // a step's lines reach the disk when it starts, ends or fails
+    }
+    if (event instanceof InstallEvent.RunFinished) {
+      close();
+    }
   }
 
   private static String host(InstallEvent e) {
@@ -61,9 +69,36 @@ public final class HostLogFiles implements InstallListener {
 
   private void write(String name, String line) {
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve(name + ".log"), line + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      java.io.Writer w = open.get(name);
+      if (w == null) {
+        Files.createDirectories(dir);
+        w = Files.newBufferedWriter(dir.resolve(name + ".log"), StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        open.put(name, w);
+      }
+      w.write(line);
+      w.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void flush() {
+    try {
+      for (java.io.Writer w : open.values()) {
+        w.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void close() {
+    try {
+      for (java.io.Writer w : open.values()) {
+        w.close();
+      }
+      open.clear();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

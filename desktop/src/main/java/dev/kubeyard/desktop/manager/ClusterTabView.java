@@ -87,7 +87,7 @@ final class ClusterTabView {
   private TableView<NodeStatus> nodes(ManagerViewModel vm) {
     TableView<NodeStatus> t = new TableView<>(vm.nodes());
     t.setId("manager-nodes");
-    t.setPrefHeight(190);
+    t.setPrefHeight(236);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     t.getColumns().add(column("manager.node.name", NodeStatus::name));
     t.getColumns().add(column("manager.node.os", NodeStatus::os));
@@ -106,7 +106,7 @@ final class ClusterTabView {
   private Node components(ManagerViewModel vm) {
     TableView<ComponentHealth> t = new TableView<>(vm.components());
     t.setId("manager-components");
-    t.setPrefHeight(190);
+    t.setPrefHeight(236);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     t.getColumns().add(column("manager.component.name", ComponentHealth::name));
     t.getColumns().add(column("manager.component.health",

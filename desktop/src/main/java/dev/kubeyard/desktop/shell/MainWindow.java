@@ -26,6 +26,7 @@ import javafx.scene.layout.StackPane;
 /** The window: a header with the screens and the language, and the current screen below. */
 public final class MainWindow {
   private final BorderPane root = new BorderPane();
+  private final Map<Screen, java.util.function.Supplier<Node>> factories = new EnumMap<>(Screen.class);
   private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
   private final StackPane content = new StackPane();
 
@@ -33,19 +34,32 @@ public final class MainWindow {
     I18n i18n = ctx.i18n();
     root.getStyleClass().add("kubeyard");
     Runnable chooseKubeconfig = () -> ctx.dialogs().open(FileDialogs.Kind.KUBECONFIG).ifPresent(vm::manage);
-    screens.put(Screen.WIZARD, new WizardView(vm.wizard, ctx, vm::install, vm::manage).node());
-    screens.put(Screen.INSTALL, new InstallView(vm.install, i18n, ctx.openFile(),
-        () -> vm.show(Screen.WIZARD), chooseKubeconfig).node());
-    screens.put(Screen.MANAGER, new ManagerView(vm.manager, i18n, chooseKubeconfig).node());
+    factories.put(Screen.WIZARD, () -> new WizardView(vm.wizard, ctx, vm::install, vm::manage).node());
+    Runnable manageInstalled = () -> vm.installedKubeconfig().ifPresentOrElse(vm::manage, chooseKubeconfig);
+    factories.put(Screen.INSTALL, () -> new InstallView(vm.install, i18n, ctx.openFile(),
+        () -> vm.show(Screen.WIZARD), manageInstalled).node());
+    factories.put(Screen.MANAGER, () -> new ManagerView(vm.manager, i18n, chooseKubeconfig).node());
     root.setTop(header(vm, i18n));
     root.setCenter(content);
-    // every screen stays in the scene (styled and laid out from start-up); only the current one is
-    // shown, so switching to the install page costs no first-time CSS or layout pass while engine
-    // events pour in
-    screens.forEach((screen, node) -> {
-      node.visibleProperty().bind(vm.screenProperty().isEqualTo(screen));
-      content.getChildren().add(node); // managed while hidden: laid out too, so showing it is cheap
+    ensure(Screen.WIZARD, vm);
+    vm.screenProperty().addListener((o, old, now) -> ensure(now, vm));
+    // the install page is built (then styled and laid out, hidden) while the plan is reviewed, so
+    // showing it costs no first-time CSS or layout pass while engine events pour in
+    vm.wizard.currentProperty().addListener((o, old, now) -> {
+      if (now == dev.kubeyard.desktop.wizard.WizardStep.REVIEW) {
+        ensure(Screen.INSTALL, vm);
+      }
     });
+  }
+
+  /** Builds a screen the first time it is needed (a faster first window); it then stays in the scene. */
+  private void ensure(Screen screen, ShellViewModel vm) {
+    if (!screens.containsKey(screen)) {
+      Node node = factories.get(screen).get();
+      node.visibleProperty().bind(vm.screenProperty().isEqualTo(screen));
+      screens.put(screen, node);
+      content.getChildren().add(node);
+    }
   }
 
   private Node header(ShellViewModel vm, I18n i18n) {

@@ -44,6 +44,16 @@ public final class ShellViewModel {
     install.start();
   }
 
+  /**
+   * The admin kubeconfig of the plan folder the install used, when the review wrote one
+   * ({@code kubeyard plan} puts it there); otherwise nothing, and the person picks a kubeconfig.
+   */
+  public java.util.Optional<Path> installedKubeconfig() {
+    PlanPreview p = wizard.review.previewProperty().get();
+    return p == null || p.folder() == null ? java.util.Optional.empty()
+        : java.util.Optional.of(p.folder().resolve("admin.kubeconfig")).filter(java.nio.file.Files::isRegularFile);
+  }
+
   public void manage(Path kubeconfig) {
     screen.set(Screen.MANAGER);
     manager.open(kubeconfig);

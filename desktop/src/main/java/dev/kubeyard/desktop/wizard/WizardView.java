@@ -31,20 +31,22 @@ public final class WizardView {
   private final BorderPane root = new BorderPane();
   private final WizardViewModel vm;
   private final I18n i18n;
-  private final Map<WizardStep, PageView> pages = new EnumMap<>(WizardStep.class);
+  private final Map<WizardStep, java.util.function.Supplier<PageView>> pages = new EnumMap<>(WizardStep.class);
+  private final Map<WizardStep, Node> built = new EnumMap<>(WizardStep.class);
   private final ScrollPane pageArea = new ScrollPane();
 
   public WizardView(WizardViewModel vm, DesktopContext ctx, Consumer<PlanPreview> install, Consumer<Path> manage) {
     this.vm = vm;
     this.i18n = ctx.i18n();
-    pages.put(WizardStep.START, new StartView(vm.start, vm.validation(), ctx, manage));
-    pages.put(WizardStep.HOSTS, new HostsView(vm.hosts, vm.validation(), ctx));
-    pages.put(WizardStep.NETWORK, new NetworkView(vm.network, vm.validation(), i18n));
-    pages.put(WizardStep.LOAD_BALANCER, new LoadBalancerView(vm.loadBalancer, vm.validation(), i18n));
-    pages.put(WizardStep.WINDOWS, new WindowsView(vm.windows, vm.validation(), i18n));
-    pages.put(WizardStep.VERSIONS, new VersionsView(vm.versions, vm.validation(), ctx));
-    pages.put(WizardStep.APPS, new AppsView(vm.apps, vm.validation(), i18n));
-    pages.put(WizardStep.REVIEW, new ReviewView(vm.review, ctx));
+    // pages are built the first time they are shown: a faster first window
+    pages.put(WizardStep.START, () -> new StartView(vm.start, vm.validation(), ctx, manage));
+    pages.put(WizardStep.HOSTS, () -> new HostsView(vm.hosts, vm.validation(), ctx));
+    pages.put(WizardStep.NETWORK, () -> new NetworkView(vm.network, vm.validation(), i18n));
+    pages.put(WizardStep.LOAD_BALANCER, () -> new LoadBalancerView(vm.loadBalancer, vm.validation(), i18n));
+    pages.put(WizardStep.WINDOWS, () -> new WindowsView(vm.windows, vm.validation(), i18n));
+    pages.put(WizardStep.VERSIONS, () -> new VersionsView(vm.versions, vm.validation(), ctx));
+    pages.put(WizardStep.APPS, () -> new AppsView(vm.apps, vm.validation(), i18n));
+    pages.put(WizardStep.REVIEW, () -> new ReviewView(vm.review, ctx));
 
     root.getStyleClass().add("wizard");
     root.setLeft(new WizardStepsView(vm, i18n).node());
@@ -110,7 +112,7 @@ public final class WizardView {
   }
 
   private void show(WizardStep step) {
-    pageArea.setContent(pages.get(step).node());
+    pageArea.setContent(built.computeIfAbsent(step, s -> pages.get(s).get().node()));
     pageArea.setVvalue(0);
   }
 

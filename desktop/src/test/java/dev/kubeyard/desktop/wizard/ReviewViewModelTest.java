@@ -59,6 +59,7 @@ class ReviewViewModelTest {
     assertThat(written.folder()).isEqualTo(dir);
     assertThat(dir.resolve("plan.txt")).hasContent(written.text());
     assertThat(dir.resolve("pki/ca.pem")).exists();
+    assertThat(dir.resolve("admin.kubeconfig")).exists();
     assertThat(written.text()).doesNotContain("sha256 000000000000");
     assertThat(wizard.review.canInstall().get()).isTrue();
   }

@@ -52,6 +52,17 @@ public final class VersionsView implements PageView {
     form.field("versions.version", Ui.text(vm.kubernetes().version), "kubernetes.version");
     ComboBox<ContainerRuntime> runtime = new ComboBox<>(FXCollections.observableArrayList(ContainerRuntime.values()));
     runtime.valueProperty().bindBidirectional(vm.kubernetes().runtime);
+    runtime.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(ContainerRuntime r) {
+        return r == null ? "" : r.yamlName(); // as written in cluster.yaml
+      }
+
+      @Override
+      public ContainerRuntime fromString(String s) {
+        return ContainerRuntime.parse(s);
+      }
+    });
     form.field("versions.runtime", runtime, "kubernetes.containerRuntime");
     form.hint("versions.runtime.hint");
     VBox k8s = Ui.card(i18n, "versions.kubernetes.title", new VBox(8, legacy, current), form.node());
