@@ -6,7 +6,8 @@
 #      downloads and unpacks the Debian packages, builds the images and writes manifest.json + .tar.gz
 #      under $KUBEYARD_CACHE/bundle/ (default ~/.cache/kubeyard), remembered in bundle/latest;
 #   3. verifies the result.
-# Cold on a fresh 2-core machine: about 25 minutes; warm: about a minute (see docs/bundle.md).
+# Cold: not yet measured as one run (its parts took about 60 min on a loaded 2-core machine); warm:
+# 2-5 minutes (see docs/bundle.md).
 # KUBEYARD_WINDOWS=1 also builds kubelet, kube-proxy and kubectl for Windows workers.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
