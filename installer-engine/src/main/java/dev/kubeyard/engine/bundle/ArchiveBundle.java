@@ -22,6 +22,9 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  */
 final class ArchiveBundle implements BuildStep {
 
+  /** Changes whenever the way the archive is written changes, so older archives are rewritten. */
+  static final String LAYOUT = "tar-posix-gzip6-v2";
+
   @Override
   public String title() {
     return "the .tar.gz of the bundle";
@@ -34,7 +37,7 @@ final class ArchiveBundle implements BuildStep {
     }
     Path archive = b.output.resolveSibling(b.output.getFileName() + ".tar.gz");
     Path packed = b.output.resolveSibling(b.output.getFileName() + ".tar.gz.manifest-sha256");
-    String manifest = Sha256.of(ManifestJson.location(b.output));
+    String manifest = Sha256.of(ManifestJson.location(b.output)) + " " + LAYOUT;
     if (Files.isRegularFile(archive) && Files.isRegularFile(packed) && Files.readString(packed).trim().equals(manifest)) {
       b.archiveFile = archive;
       b.progress.accept("  " + archive + " already holds this manifest's files; kept");
@@ -60,8 +63,11 @@ final class ArchiveBundle implements BuildStep {
         paths = walk.filter(Files::isRegularFile).sorted().toList();
       }
       for (Path p : paths) {
-        TarArchiveEntry entry = new TarArchiveEntry(p.toFile(),
+        // Built from the name only: an entry made from the File would carry its creation time as a
+        // LIBARCHIVE.creationtime header, which GNU tar warns about for every file.
+        TarArchiveEntry entry = new TarArchiveEntry(
             folder.getFileName() + "/" + folder.relativize(p).toString().replace('\\', '/'));
+        entry.setSize(Files.size(p));
         entry.setModTime(0);
         entry.setMode(mode(p));
         entry.setUserName("root");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Builds the bundle on this machine from the Kubeyard sources, Go modules and Debian's archive. */
-@Command(name = "build", description = "Build the offline bundle here: Go binaries from their modules, Debian"
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline bundle here: Go binaries from their modules, Debian"
     + " packages, container images, manifest.json and a .tar.gz. Needs Go, apt and the Kubeyard sources.")
 final class BundleBuildCommand implements Callable<Integer> {
 

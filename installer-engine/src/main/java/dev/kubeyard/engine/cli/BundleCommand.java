@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The offline bundle: every binary and image an air-gapped install needs, with checksums. */
-@Command(name = "bundle", description = "Build, fetch, verify and list the offline bundle of binaries and images.",
+@Command(name = "bundle", mixinStandardHelpOptions = true,
+    description = "Build, fetch, verify and list the offline bundle of binaries and images.",
     subcommands = {BundleBuildCommand.class, BundleFetchCommand.class, BundleVerifyCommand.class,
         BundleListCommand.class})
 final class BundleCommand implements Runnable {

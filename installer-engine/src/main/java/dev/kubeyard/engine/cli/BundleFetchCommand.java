@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
     + " checking each against its published checksum; an interrupted download resumes where it stopped.")
 final class BundleFetchCommand implements Callable<Integer> {
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
   @Option(names = "--from", description = "the release server (default: ${DEFAULT-VALUE})", defaultValue = "https://dl.k8s.io")
   URI from;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Prints what a bundle holds, from its manifest (use verify to check the files themselves). */
-@Command(name = "list", description = "Show the components (or, with --files, every file) and images of a bundle.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Show the components (or, with --files, every file) and images of a bundle.")
 final class BundleListCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DIR", description = "the bundle folder (holding manifest.json)")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Exit 0 when the bundle is intact (and complete for the spec, if given); 1 with every problem listed. */
-@Command(name = "verify", description = "Check every file's checksum and platform; with -f, also that the bundle"
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Check every file's checksum and platform; with -f, also that the bundle"
     + " has everything that cluster needs at its Kubernetes version.")
 final class BundleVerifyCommand implements Callable<Integer> {
 
