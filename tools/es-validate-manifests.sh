@@ -12,7 +12,9 @@ golden="$repo/installer-engine/src/test/golden/apps/elasticsearch"
 venv="$work/.venv"
 stamp="$venv/.kubeyard-ready"
 if [[ ! -f "$stamp" ]]; then
-  command -v python3 >/dev/null || { apt-get update -qq && apt-get install -y -qq python3 python3-venv >/dev/null; }
+  if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip' 2>/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
+  fi
   rm -rf "$work" && mkdir -p "$work/dl"
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check kubernetes-validate==1.37.0

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The kubeyard command line. With no subcommand the launcher opens the desktop app instead. */
 @Command(name = "kubeyard", mixinStandardHelpOptions = true, version = "kubeyard 0.1.0",
     description = "Installs and manages a highly available Kubernetes platform from plain binaries.",
-    subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, EsCommand.class})
+    subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
+        ResetCommand.class, HostsCommand.class, LabCommand.class, BundleCommand.class, EsCommand.class})
 public final class Main implements Runnable {
 
   @Override

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan;
 
+import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.render.WindowsPaths;
 import dev.kubeyard.engine.facts.NodeRoles;
@@ -47,6 +48,17 @@ public final class CertificatePlacement {
       pair(out, "kube-proxy");
     }
     return out;
+  }
+
+  /** Every PKI file name any host of the cluster receives (Linux and Windows). */
+  public static java.util.Set<String> pkiFilesOf(ClusterFacts facts) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (HostSpec h : facts.hosts()) {
+      List<Placement> placements = h.isWindows()
+          ? forWindowsHost(h, WindowsPaths.of(facts.spec().windows())) : forHost(h);
+      placements.forEach(p -> names.add(p.pkiFile()));
+    }
+    return names;
   }
 
   /** A Windows worker's kubelet and kube-proxy certificates, under its install dir. */

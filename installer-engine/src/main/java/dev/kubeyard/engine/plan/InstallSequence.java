@@ -2,6 +2,7 @@ package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.plan.steps.InstallBinaries;
 import dev.kubeyard.engine.plan.steps.PlaceCertificates;
+import dev.kubeyard.engine.plan.steps.Preflight;
 import dev.kubeyard.engine.plan.steps.PrepareOs;
 import dev.kubeyard.engine.plan.steps.StartContainerRuntime;
 import dev.kubeyard.engine.plan.steps.StartControlPlane;
@@ -16,6 +17,7 @@ import java.util.List;
 /** The whole install, in order. Read this file to know what Kubeyard does to a cluster. */
 public final class InstallSequence {
   private static final List<HostStep> STEPS = List.of(
+      new Preflight(),             // OS, modules, swap, ports, clock, hostname, memory: refuse before changing anything
       new PrepareOs(),             // sysctls, kernel modules, limits
       new InstallBinaries(),       // binaries from the offline bundle into /opt/kube/bin
       new PlaceCertificates(),     // each host only the keys its services use

@@ -2,6 +2,7 @@ package dev.kubeyard.engine.plan;
 
 /** The install order. Hosts in one phase run in parallel; a phase starts when the one before it ended everywhere. */
 public enum Phase {
+  PREFLIGHT("preflight checks"),
   PREPARE_OS("prepare the OS"),
   CERTIFICATES("place certificates"),
   ETCD("etcd"),

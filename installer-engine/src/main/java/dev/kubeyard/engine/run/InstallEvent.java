@@ -26,6 +26,9 @@ public sealed interface InstallEvent {
   record StepFailed(Instant at, String host, Phase phase, String stepId, String message, String hint,
       String logFile) implements InstallEvent {}
 
+  /** A cancel stopped the step while it ran (its command was killed on the host). */
+  record StepCancelled(Instant at, String host, Phase phase, String stepId) implements InstallEvent {}
+
   /** One line of a step's output, already stripped of secrets. */
   record LogLine(Instant at, String host, String stepId, String line) implements InstallEvent {}
 

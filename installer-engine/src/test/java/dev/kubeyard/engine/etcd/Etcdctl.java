@@ -27,6 +27,16 @@ final class Etcdctl {
     return Proc.run(pki, cmd.toArray(String[]::new));
   }
 
+  /** Retries a command for up to 30 s (e.g. while the remaining members elect a leader); the last result. */
+  Proc.Result awaitSuccess(String endpoints, String... args) throws InterruptedException {
+    Proc.Result last = run(endpoints, args);
+    for (int i = 0; i < 60 && last.exit() != 0; i++) {
+      Thread.sleep(500);
+      last = run(endpoints, args);
+    }
+    return last;
+  }
+
   void awaitHealthy(String endpoints) throws InterruptedException {
     Proc.Result last = null;
     for (int i = 0; i < 60; i++) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.RenderedFile;
-import dev.kubeyard.engine.render.WindowsPaths;
 import dev.kubeyard.engine.testing.Specs;
 import dev.kubeyard.model.spec.ClusterSpec;
 import java.util.HashMap;
@@ -20,9 +19,7 @@ class InstallSequenceTest {
   /** Every PKI file name a placement asks for, mapped to a made-up digest (this test only orders steps). */
   private static Map<String, String> anyPkiDigests(ClusterFacts facts) {
     Map<String, String> m = new HashMap<>();
-    facts.hosts().forEach(h -> CertificatePlacement.forHost(h).forEach(p -> m.put(p.pkiFile(), "0".repeat(64))));
-    facts.hosts().stream().filter(h -> h.isWindows()).forEach(h -> CertificatePlacement
-        .forWindowsHost(h, WindowsPaths.of(facts.spec().windows())).forEach(p -> m.put(p.pkiFile(), "0".repeat(64))));
+    CertificatePlacement.pkiFilesOf(facts).forEach(name -> m.put(name, "0".repeat(64)));
     return m;
   }
 

@@ -40,12 +40,7 @@ public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files,
     ClusterFacts facts = ClusterFacts.of(spec);
     List<RenderedFile> files = ClusterRenderer.render(new RenderContext(facts, previewSecrets()));
     Map<String, String> certificates = new TreeMap<>();
-    for (HostSpec h : facts.hosts()) {
-      List<CertificatePlacement.Placement> placements = h.isWindows()
-          ? CertificatePlacement.forWindowsHost(h, WindowsPaths.of(facts.spec().windows()))
-          : CertificatePlacement.forHost(h);
-      placements.forEach(p -> certificates.put(p.pkiFile(), CERTIFICATE_DIGEST_PENDING));
-    }
+    CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
     Plan plan = InstallSequence.plan(new PlanInput(facts, files, certificates, Map.of()));
     return new PlanPreview(spec, plan, files, PlanText.format(plan), null);
   }

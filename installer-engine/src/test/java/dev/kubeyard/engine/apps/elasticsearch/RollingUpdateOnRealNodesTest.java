@@ -38,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "kubeyard.es.realNodes", matches = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RollingUpdateOnRealNodesTest {
   static final ConfigRevision BASE = ConfigRevision.of("256m", Map.of());
   static final ConfigRevision TUNED = ConfigRevision.of("288m", Map.of("indices.memory.index_buffer_size", "15%"));

@@ -1,0 +1,68 @@
+package dev.kubeyard.engine.cli;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.ClusterPki;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.PlanBuilder;
+import dev.kubeyard.engine.run.Executor;
+import dev.kubeyard.engine.run.RunResult;
+import dev.kubeyard.engine.run.RunSettings;
+import dev.kubeyard.engine.transport.HostKeyTrust;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Plan, then run: installs a new cluster or converges an existing one; a re-run with no change applies nothing. */
+@Command(name = "apply", description = "Write the plan (PKI kept), then carry it out over SSH: each step is skipped when its check passes.")
+final class ApplyCommand implements Callable<Integer> {
+  @Mixin ClusterTarget target;
+
+  @Option(names = "--retain", description = "keep temp files on the hosts when an upload fails (for inspection)")
+  boolean retain;
+
+  @Option(names = "--parallel", defaultValue = "8", description = "hosts worked on at once (default: ${DEFAULT-VALUE})")
+  int parallel;
+
+  @Option(names = {"-v", "--verbose"}, description = "print every command's output, not only failures")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    if (target.load() == null) {
+      return 1;
+    }
+    ClusterFacts facts = ClusterFacts.of(target.spec);
+    ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
+    Plan plan = PlanBuilder.write(facts, target.planDir());
+    RunSettings settings = RunSettings.defaults();
+    Executor executor = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, retain),
+        new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval()))
+        .listener(new EventPrinter(System.out, verbose));
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onCtrlC = new Thread(() -> { // Ctrl-C: stop the commands on the hosts, let the run report, then exit
+      executor.cancel();
+      try {
+        finished.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException ignored) {
+        // exiting anyway
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    RunResult r = executor.run(plan);
+    finished.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(onCtrlC);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came: the hook is running and ends now
+    }
+    return switch (r.outcome()) {
+      case SUCCEEDED -> 0;
+      case FAILED -> 1;
+      case CANCELLED -> 130;
+    };
+  }
+}

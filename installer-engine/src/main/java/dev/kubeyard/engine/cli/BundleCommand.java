@@ -1,0 +1,21 @@
+package dev.kubeyard.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The offline bundle: every binary and image an air-gapped install needs, with checksums. */
+@Command(name = "bundle", description = "Build, fetch, verify and list the offline bundle of binaries and images.",
+    subcommands = {BundleBuildCommand.class, BundleFetchCommand.class, BundleVerifyCommand.class,
+        BundleListCommand.class})
+final class BundleCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    new CommandLine(spec).usage(System.out);
+  }
+}

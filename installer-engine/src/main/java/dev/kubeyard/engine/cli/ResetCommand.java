@@ -1,0 +1,47 @@
+package dev.kubeyard.engine.cli;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.ClusterPki;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.PlanBuilder;
+import dev.kubeyard.engine.run.Executor;
+import dev.kubeyard.engine.run.ResetPlan;
+import dev.kubeyard.engine.run.RunResult;
+import dev.kubeyard.engine.run.RunSettings;
+import dev.kubeyard.engine.transport.HostKeyTrust;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Stops what the install started and removes the files it placed; keeps the PKI unless --pki. */
+@Command(name = "reset", description = "Stop the cluster's services and remove every file the plan placed (the PKI stays unless --pki).")
+final class ResetCommand implements Callable<Integer> {
+  @Mixin ClusterTarget target;
+
+  @Option(names = "--pki", description = "also remove certificates and keys, on the hosts and in the plan folder")
+  boolean pki;
+
+  @Option(names = {"-v", "--verbose"}, description = "print every command's output")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    if (target.load() == null) {
+      return 1;
+    }
+    ClusterFacts facts = ClusterFacts.of(target.spec);
+    ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
+    Plan install = PlanBuilder.write(facts, target.planDir());
+    RunResult r = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, false), RunSettings.defaults())
+        .listener(new EventPrinter(System.out, verbose)).run(ResetPlan.of(install, pki));
+    if (r.succeeded() && pki) {
+      try (var files = java.nio.file.Files.walk(target.planDir().resolve("pki"))) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+      System.out.println("removed the PKI in " + target.planDir().resolve("pki"));
+    }
+    return r.succeeded() ? 0 : 1;
+  }
+}

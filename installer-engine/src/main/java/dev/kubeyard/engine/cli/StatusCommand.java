@@ -1,0 +1,40 @@
+package dev.kubeyard.engine.cli;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.ClusterPki;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.PlanBuilder;
+import dev.kubeyard.engine.run.ClusterStatus;
+import dev.kubeyard.engine.transport.HostKeyTrust;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Per host and component: files still have the plan's hashes, services are active. */
+@Command(name = "status", description = "For each host and component: do the files match the plan, are the services active.")
+final class StatusCommand implements Callable<Integer> {
+  @Mixin ClusterTarget target;
+
+  @Override
+  public Integer call() throws Exception {
+    if (target.load() == null) {
+      return 1;
+    }
+    ClusterFacts facts = ClusterFacts.of(target.spec);
+    ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
+    Plan plan = PlanBuilder.write(facts, target.planDir());
+    List<ClusterStatus.StepStatus> all = ClusterStatus.of(plan, target.transports(HostKeyTrust.REFUSE, false));
+    for (ClusterStatus.StepStatus s : all) {
+      String state = s.error() != null ? "UNREACHABLE: " + s.error()
+          : (s.files() - s.changedFiles().size()) + "/" + s.files() + " files match"
+              + (s.services().isEmpty() ? "" : ", services " + (s.inactive().isEmpty() ? "active" : "INACTIVE " + s.inactive()))
+              + (s.changedFiles().isEmpty() ? "" : "; differ: " + String.join(" ", s.changedFiles()));
+      System.out.printf("%-9s %-26s %s%n", s.host(), s.stepId(), state);
+    }
+    boolean healthy = all.stream().allMatch(ClusterStatus.StepStatus::healthy);
+    System.out.println(healthy ? "everything matches the plan" : "some components differ from the plan; kubeyard apply converges them");
+    return healthy ? 0 : 1;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.kubeyard.engine.lab;
+
+import dev.kubeyard.engine.transport.CommandResult;
+import dev.kubeyard.engine.transport.JschTransport;
+import dev.kubeyard.engine.transport.SshSettings;
+import dev.kubeyard.engine.transport.SshTarget;
+import dev.kubeyard.engine.transport.TransportException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A local lab: Debian machines (systemd-nspawn) on a private network, reachable over SSH exactly like a
+ * real site, with the cluster.yaml, key and known_hosts that 'kubeyard apply' uses. The host keys go
+ * into known_hosts when the hosts are created: Kubeyard made them, so they are trusted.
+ */
+public final class Lab {
+  public static final Path HOME = Path.of("/var/lib/kubeyard/lab");
+  public static final String MIRROR = "http://deb.debian.org/debian";
+  public static final String KUBERNETES_VERSION = "1.35.0";
+
+  private final Path home;
+  private final LabTopology topology;
+  private final LabNetwork network;
+  private final BaseImage base;
+
+  public Lab(Path home, LabTopology topology, String mirror) {
+    this.home = home;
+    this.topology = topology;
+    this.network = new LabNetwork(topology.name(), topology.prefix());
+    this.base = new BaseImage(home.resolve("base"), mirror);
+  }
+
+  public static Lab standard() {
+    return new Lab(HOME, LabTopology.standard(), MIRROR);
+  }
+
+  public Path dir() {
+    return home.resolve(topology.name());
+  }
+
+  public Path specFile() {
+    return dir().resolve("cluster.yaml");
+  }
+
+  public Path knownHosts() {
+    return dir().resolve("known_hosts");
+  }
+
+  public Path privateKey() {
+    return dir().resolve("id_ed25519");
+  }
+
+  public LabNetwork network() {
+    return network;
+  }
+
+  public LabTopology topology() {
+    return topology;
+  }
+
+  private LabMachine machine(LabHost h) {
+    return new LabMachine(dir().resolve("hosts").resolve(h.name()), base.dir(), h, "ky-" + topology.name() + "-" + h.name(),
+        network.hostNamespace(h.name()));
+  }
+
+  /** Creates and boots whatever is missing; a lab that is up stays as it is. */
+  public void up(Consumer<String> progress) {
+    if (!base.ready()) {
+      progress.accept("building the Debian base image with debootstrap (once; about a minute)...");
+    }
+    base.ensure();
+    try {
+      Files.createDirectories(dir());
+      if (!Files.exists(privateKey())) {
+        LocalCommand.run(30, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "kubeyard-lab-" + topology.name(),
+            "-f", privateKey().toString()).orThrow("ssh-keygen is needed (openssh-client)");
+      }
+      String authorized = Files.readString(Path.of(privateKey() + ".pub"));
+      network.create();
+      List<String> known = new ArrayList<>();
+      for (LabHost h : topology.hosts()) {
+        network.addHost(h.name(), h.index(), h.address());
+        String[] pub = machine(h).prepare(authorized, topology.hosts()).split("\\s+");
+        known.add(h.address() + " " + pub[0] + " " + pub[1]);
+      }
+      Files.writeString(knownHosts(), String.join("\n", known) + "\n");
+      for (LabHost h : topology.hosts()) {
+        LabMachine m = machine(h);
+        if (!m.running()) {
+          progress.accept("booting " + h.name() + " (" + h.address() + ")");
+          m.boot();
+        }
+      }
+      for (LabHost h : topology.hosts()) {
+        machine(h).awaitSshd(Duration.ofSeconds(120));
+      }
+      Files.writeString(specFile(), LabSpec.yaml(topology, privateKey(), KUBERNETES_VERSION));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (LabHostStatus s : status()) {
+      progress.accept(s.toString());
+    }
+  }
+
+  /** Each host: machine running, sshd answering, and systemd's own view over SSH. */
+  public List<LabHostStatus> status() {
+    List<LabHostStatus> out = new ArrayList<>();
+    for (LabHost h : topology.hosts()) {
+      LabMachine m = machine(h);
+      boolean running = m.running();
+      boolean sshd = running && m.sshdAnswers();
+      out.add(new LabHostStatus(h.name(), h.address(), running, sshd, sshd ? systemState(h) : "-"));
+    }
+    return out;
+  }
+
+  private String systemState(LabHost h) {
+    SshSettings settings = SshSettings.of(knownHosts());
+    try (JschTransport t = new JschTransport(new SshTarget(h.name(), h.address(), 22, "root", privateKey(), null), settings)) {
+      CommandResult r = t.run("systemctl is-system-running --wait", Duration.ofSeconds(90));
+      return r.output().strip();
+    } catch (TransportException e) {
+      return "unreachable over SSH: " + e.getMessage();
+    }
+  }
+
+  /** Stops every machine, unmounts their roots, removes the namespaces, bridge and uplink, and the lab's files (not the base). */
+  public void down(Consumer<String> progress) {
+    for (LabHost h : topology.hosts()) {
+      progress.accept("stopping " + h.name());
+      machine(h).remove();
+    }
+    network.destroy();
+    LocalCommand.sh("rm -rf " + dir());
+    progress.accept("lab '" + topology.name() + "' removed (the base image stays in " + base.dir() + ")");
+  }
+}

@@ -1,0 +1,146 @@
+package dev.kubeyard.engine.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One lab host: a copy-on-write root (overlayfs: the shared base below, the host's own changes above),
+ * booted with systemd-nspawn inside the host's network namespace. The nspawn flags allow containers
+ * inside (containerd, runc) as MACHINE.md found: all capabilities, the keyring and bpf syscalls, the
+ * host's cgroup tree.
+ */
+final class LabMachine {
+  private final Path dir;
+  private final Path base;
+  private final LabHost host;
+  private final String machineName;
+  private final String netns;
+
+  LabMachine(Path dir, Path base, LabHost host, String machineName, String netns) {
+    this.dir = dir;
+    this.base = base;
+    this.host = host;
+    this.machineName = machineName;
+    this.netns = netns;
+  }
+
+  Path root() {
+    return dir.resolve("root");
+  }
+
+  private Path pidFile() {
+    return dir.resolve("nspawn.pid");
+  }
+
+  /** Mounts the host's root and, the first time, gives it its identity; returns its sshd's public key. */
+  String prepare(String authorizedKey, List<LabHost> all) {
+    LocalCommand.sh(String.join(" && ",
+        "mkdir -p " + dir.resolve("upper") + " " + dir.resolve("work") + " " + root(),
+        "(mountpoint -q " + root() + " || mount -t overlay overlay -o lowerdir=" + base + ",upperdir=" + dir.resolve("upper")
+            + ",workdir=" + dir.resolve("work") + " " + root() + ")"))
+        .orThrow("overlayfs is needed for the lab hosts' roots");
+    Path hostKey = root().resolve("etc/ssh/ssh_host_ed25519_key");
+    try {
+      if (!Files.exists(hostKey)) {
+        Files.writeString(root().resolve("etc/hostname"), host.name() + "\n");
+        StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
+        all.forEach(h -> hosts.append(h.address()).append(' ').append(h.name()).append('\n'));
+        Files.writeString(root().resolve("etc/hosts"), hosts.toString());
+        Files.writeString(root().resolve("etc/machine-id"), UUID.randomUUID().toString().replace("-", "") + "\n");
+        Path ssh = root().resolve("root/.ssh");
+        Files.createDirectories(ssh);
+        Files.writeString(ssh.resolve("authorized_keys"), authorizedKey);
+        LocalCommand.sh("chmod 700 " + ssh + " && chmod 600 " + ssh.resolve("authorized_keys")
+            + " && ssh-keygen -q -t ed25519 -N '' -C " + host.name() + " -f " + hostKey)
+            .orThrow("ssh-keygen is needed (openssh-client)");
+      }
+      return Files.readString(Path.of(hostKey + ".pub")).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  boolean running() {
+    long pid = pid();
+    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private long pid() {
+    try {
+      return Files.exists(pidFile()) ? Long.parseLong(Files.readString(pidFile()).strip()) : -1;
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Boots the machine in the background (its console goes to console.log); does nothing when it runs. */
+  void boot() {
+    if (running()) {
+      return;
+    }
+    // /proc/sys/net writable: the host has its own network namespace, so its sysctls stay in the lab
+    String cmd = "SYSTEMD_NSPAWN_API_VFS_WRITABLE=network setsid systemd-nspawn --boot --quiet -D " + root() + " --machine=" + machineName
+        + " --network-namespace-path=/run/netns/" + netns + " --register=no --keep-unit"
+        + " --capability=all --system-call-filter='@keyring bpf' --bind=/sys/fs/cgroup"
+        + " --resolv-conf=off --timezone=off --link-journal=no --console=read-only"
+        + " > " + dir.resolve("console.log") + " 2>&1 < /dev/null & echo $! > " + pidFile();
+    LocalCommand.sh(cmd).orThrow("systemd-nspawn is needed: apt-get install systemd-container");
+  }
+
+  /** Waits until the host's sshd accepts connections on its lab address. */
+  void awaitSshd(Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (!running()) {
+        throw new LabException(host.name() + " stopped while booting", "see " + dir.resolve("console.log"));
+      }
+      if (sshdAnswers()) {
+        return;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LabException("interrupted while " + host.name() + " booted", "run kubeyard lab up again");
+      }
+    }
+    throw new LabException(host.name() + "'s sshd did not answer on " + host.address() + ":22 within "
+        + timeout.toSeconds() + " s", "see " + dir.resolve("console.log"));
+  }
+
+  boolean sshdAnswers() {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host.address(), 22), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Shuts the machine down (nspawn turns SIGTERM into an orderly shutdown), then unmounts its root. */
+  void stop() {
+    long pid = pid();
+    if (pid > 0 && running()) {
+      ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+      p.destroy();
+      try {
+        p.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        p.destroyForcibly();
+      }
+    }
+    LocalCommand.sh("mountpoint -q " + root() + " && (umount " + root() + " || umount -l " + root() + "); true");
+  }
+
+  void remove() {
+    stop();
+    LocalCommand.sh("rm -rf " + dir);
+  }
+}

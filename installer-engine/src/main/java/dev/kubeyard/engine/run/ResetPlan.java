@@ -1,0 +1,51 @@
+package dev.kubeyard.engine.run;
+
+import dev.kubeyard.engine.plan.Action;
+import dev.kubeyard.engine.plan.Phase;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.transport.Shell;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * 'kubeyard reset' as a plan the executor runs: on each host stop and disable the services the install
+ * started and remove the files it placed (certificates and keys only with {@code pki}). Skipped on a
+ * host where none of them is left.
+ */
+public final class ResetPlan {
+  private ResetPlan() {}
+
+  public static Plan of(Plan install, boolean pki) {
+    List<Step> steps = new ArrayList<>();
+    install.byHost().forEach((host, hostSteps) -> {
+      Set<String> services = new LinkedHashSet<>();
+      Set<String> files = new LinkedHashSet<>();
+      List<Step> reversed = new ArrayList<>(hostSteps);
+      java.util.Collections.reverse(reversed);
+      for (Step s : reversed) {
+        services.addAll(StepServices.services(s));
+        StepServices.files(s).stream().filter(f -> pki || !f.source().startsWith("pki/"))
+            .map(Action.PutFile::path).forEach(files::add);
+      }
+      if (services.isEmpty() && files.isEmpty()) {
+        return;
+      }
+      String fileList = files.stream().map(Shell::quote).collect(Collectors.joining(" "));
+      String serviceList = String.join(" ", services);
+      String check = (files.isEmpty() ? "" : "for f in " + fileList + "; do [ -e \"$f\" ] && exit 1; done; ")
+          + (services.isEmpty() ? "" : "for s in " + serviceList + "; do systemctl is-active --quiet $s && exit 1; done; ")
+          + "exit 0";
+      String apply = services.isEmpty() ? "rm -f " + fileList // stop first, then remove units and binaries
+          : "systemctl disable --now " + serviceList + " 2>/dev/null; " + (files.isEmpty() ? "" : "rm -f " + fileList + "; ")
+              + "systemctl daemon-reload";
+      steps.add(new Step("reset", Phase.PREPARE_OS, host,
+          "stop " + (services.isEmpty() ? "nothing" : serviceList) + ", remove " + files.size() + " files" + (pki ? " (PKI too)" : ""),
+          check, List.of(new Action.Run(apply)), check));
+    });
+    return new Plan(install.cluster(), install.kubernetesVersion(), steps);
+  }
+}

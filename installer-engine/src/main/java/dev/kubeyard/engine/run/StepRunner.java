@@ -1,0 +1,129 @@
+package dev.kubeyard.engine.run;
+
+import dev.kubeyard.engine.plan.Action;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.transport.CommandCancelled;
+import dev.kubeyard.engine.transport.CommandResult;
+import dev.kubeyard.engine.transport.RemoteFile;
+import dev.kubeyard.engine.transport.Shell;
+import dev.kubeyard.engine.transport.Transport;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Carries out one step on its host: check; when it fails, every action in order, then verify
+ * (retried until the verify timeout, since a restarted service needs a moment). Every command runs
+ * with {@code KUBEYARD_DEPLOYER_EPOCH} set to this machine's clock, for the preflight's time check.
+ */
+final class StepRunner {
+  enum Result { SKIPPED, APPLIED }
+
+  private final Path planDir;
+  private final Transport transport;
+  private final RunSettings settings;
+  private final Consumer<String> log;
+  private final BooleanSupplier cancelled;
+  private final UnfinishedSteps unfinished;
+
+  StepRunner(Path planDir, Transport transport, RunSettings settings, Consumer<String> log, BooleanSupplier cancelled) {
+    this.planDir = planDir;
+    this.unfinished = new UnfinishedSteps(planDir);
+    this.transport = transport;
+    this.settings = settings;
+    this.log = log;
+    this.cancelled = cancelled;
+  }
+
+  Result run(Step step) {
+    CommandResult check = command(step.check());
+    boolean interrupted = unfinished.unfinished(step.host(), step.id());
+    if (check.succeeded() && !interrupted) {
+      log.accept("check passed: nothing to do");
+      return Result.SKIPPED;
+    }
+    if (check.succeeded()) {
+      log.accept("check passes, but an earlier run stopped inside this step: applying it again");
+    } else {
+      log.accept("check says not yet (exit " + check.exitCode() + "): applying");
+      check.output().lines().forEach(l -> log.accept("  " + l));
+    }
+    unfinished.begin(step.host(), step.id());
+    for (Action a : step.apply()) {
+      if (cancelled.getAsBoolean()) {
+        throw new CommandCancelled(transport.host(), a.describe(), "");
+      }
+      log.accept(a.describe());
+      if (a instanceof Action.PutFile f) {
+        transport.upload(planDir.resolve(f.source()), new RemoteFile(f.path(), f.sha256(), f.mode()),
+            settings.commandTimeout());
+      } else if (a instanceof Action.Run r) {
+        CommandResult result = transport.run(withClock(r.command()), settings.commandTimeout(), line -> log.accept("  " + line));
+        if (!result.succeeded()) {
+          String what = r.command().contains("\n") ? "the " + step.title() + " script" : "'" + Shell.abbreviate(r.command()) + "'";
+          throw new StepError(what + " exited " + result.exitCode() + tailOf(result),
+              "the command failed on " + transport.host() + "; its full output is in the log; fix the cause and run "
+                  + "kubeyard apply again (steps already done are skipped by their checks)");
+        }
+      }
+    }
+    verify(step);
+    unfinished.finished(step.host(), step.id());
+    return Result.APPLIED;
+  }
+
+  private void verify(Step step) {
+    if (step.verify() == null || step.verify().isBlank()) {
+      return;
+    }
+    Instant deadline = Instant.now().plus(settings.verifyTimeout());
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      CommandResult r = command(step.verify());
+      if (r.succeeded()) {
+        log.accept("verified" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+        return;
+      }
+      if (Instant.now().plus(settings.verifyInterval()).isAfter(deadline)) {
+        r.output().lines().forEach(l -> log.accept("  " + l));
+        throw new StepError("verify failed after " + attempt + " attempt(s) in " + settings.verifyTimeout().toSeconds()
+            + " s: '" + Shell.abbreviate(step.verify()) + "' exited " + r.exitCode() + tailOf(r),
+            "the step was applied but its health check fails on " + transport.host()
+                + "; look at the log and the service's journal (journalctl -u <service>), fix, and run kubeyard apply again");
+      }
+      pause(r);
+    }
+  }
+
+  /** Waits between verify attempts, in short slices so a cancel is seen at once. */
+  private void pause(CommandResult last) {
+    long end = System.nanoTime() + settings.verifyInterval().toNanos();
+    while (System.nanoTime() < end) {
+      if (cancelled.getAsBoolean()) {
+        throw new CommandCancelled(transport.host(), last.command(), last.outputTail());
+      }
+      try {
+        Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CommandCancelled(transport.host(), last.command(), last.outputTail());
+      }
+    }
+  }
+
+  private CommandResult command(String command) {
+    CommandResult r = transport.run(withClock(command), settings.commandTimeout());
+    return new CommandResult(r.host(), command, r.exitCode(), r.output());
+  }
+
+  private static String withClock(String command) {
+    return "KUBEYARD_DEPLOYER_EPOCH=" + (System.currentTimeMillis() / 1000) + "; export KUBEYARD_DEPLOYER_EPOCH; " + command;
+  }
+
+  private static String tailOf(CommandResult r) {
+    String tail = r.outputTail();
+    return tail.isBlank() ? "" : "; output ends with:\n" + tail;
+  }
+}

@@ -1,0 +1,302 @@
+package dev.kubeyard.engine.transport;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * The SSH adapter (JSch): one session per host, one exec channel per command. Host keys are checked
+ * against {@link SshSettings#knownHosts()} and never accepted silently. Each command reports its
+ * shell's pid first; since sshd starts every session command in a new session, that pid is the
+ * process group, which a cancel or timeout kills on the host.
+ */
+public final class JschTransport implements Transport {
+  private static final String PID_MARK = "kubeyard-pid ";
+  private static final int UPLOAD_MISMATCH = 97;
+  private static final long GRACE_FOR_PID = Duration.ofSeconds(5).toNanos();
+
+  private final SshTarget target;
+  private final SshSettings settings;
+  private final KnownHostsFile knownHosts;
+  private Session session;
+  private volatile boolean cancelled;
+
+  public JschTransport(SshTarget target, SshSettings settings) {
+    this.target = target;
+    this.settings = settings;
+    this.knownHosts = new KnownHostsFile(settings.knownHosts());
+  }
+
+  @Override
+  public String host() {
+    return target.host();
+  }
+
+  @Override
+  public synchronized void connect() {
+    session();
+  }
+
+  @Override
+  public CommandResult run(String command, Duration timeout, Consumer<String> lines) {
+    return exec(command, command, new ByteArrayInputStream(new byte[0]), timeout, lines);
+  }
+
+  @Override
+  public void upload(Path local, RemoteFile file, Duration timeout) {
+    String what = "upload " + file.path();
+    String localSha = Sha256.of(local);
+    if (!localSha.equals(file.sha256())) {
+      throw new TransportException(host(), what, -1, "",
+          "the local file " + local + " has sha256 " + localSha + " but the plan expects " + file.sha256()
+              + "; write the plan again (kubeyard plan) instead of editing its files");
+    }
+    String tmp = file.directory() + "/.kubeyard-" + file.fileName() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+    String q = Shell.quote(tmp);
+    String script = "mkdir -p " + Shell.quote(file.directory())
+        + " && { (umask 077 && cat > " + q + ") || { rm -f " + q + "; exit 98; }; }"
+        + " && if echo " + Shell.quote(file.sha256() + "  " + tmp) + " | sha256sum -c --status; then"
+        + " chmod " + String.format("%04o", file.mode()) + " " + q + " && mv -f " + q + " " + Shell.quote(file.path()) + ";"
+        + " else echo \"sha256 mismatch: expected " + file.sha256() + ", found $(sha256sum < " + q + " | cut -d' ' -f1)\";"
+        + (settings.retainTempFiles() ? " echo \"kept " + tmp + " (--retain)\";" : " rm -f " + q + ";")
+        + " exit " + UPLOAD_MISMATCH + "; fi";
+    CommandResult r;
+    try (InputStream in = Files.newInputStream(local)) {
+      r = exec(what, script, in, timeout, line -> { });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + local, e);
+    } catch (TransportException e) {
+      if (!settings.retainTempFiles() && !(e instanceof HostKeyRejected)) {
+        removeQuietly(tmp);
+      }
+      throw e;
+    }
+    if (!r.succeeded()) {
+      throw new TransportException(host(), what, r.exitCode(), r.outputTail(), r.exitCode() == UPLOAD_MISMATCH
+          ? "the file arrived corrupted; re-run (the upload is retried), and check the host's disk and network"
+          : "check that the host has room in " + file.directory() + " and that the SSH user may write there");
+    }
+  }
+
+  private void removeQuietly(String tmp) {
+    try {
+      if (session != null && session.isConnected()) {
+        boolean wasCancelled = cancelled;
+        cancelled = false; // a cancelled upload still removes its temp file
+        try {
+          exec("rm", "rm -f " + Shell.quote(tmp), new ByteArrayInputStream(new byte[0]), Duration.ofSeconds(5), l -> { });
+        } finally {
+          cancelled = cancelled || wasCancelled;
+        }
+      }
+    } catch (TransportException ignored) {
+      // the host is gone; the temp file is harmless and hidden
+    }
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+  }
+
+  private CommandResult exec(String shown, String command, InputStream stdin, Duration timeout, Consumer<String> lines) {
+    if (cancelled) {
+      throw new CommandCancelled(host(), shown, "");
+    }
+    Session s = session();
+    ChannelExec ch;
+    CommandOutput out = new CommandOutput(lines);
+    CommandOutput err = new CommandOutput(line -> { });
+    try {
+      ch = (ChannelExec) s.openChannel("exec");
+      ch.setCommand("printf '" + PID_MARK + "%s\\n' $$ >&2; exec 2>&1; " + command);
+      ch.setInputStream(stdin);
+      InputStream stdout = ch.getInputStream();
+      InputStream stderr = ch.getErrStream();
+      ch.connect((int) settings.connectTimeout().toMillis());
+      long deadline = System.nanoTime() + timeout.toNanos();
+      long cancelSeen = 0;
+      boolean interrupted = false;
+      try {
+        while (true) {
+          boolean read = out.drain(stdout) | err.drain(stderr);
+          if (ch.isClosed() && stdout.available() == 0 && stderr.available() == 0) {
+            break;
+          }
+          if (!s.isConnected()) {
+            throw connectionLost(shown, out.tail(), null);
+          }
+          if (cancelled || interrupted || Thread.currentThread().isInterrupted()) {
+            cancelSeen = cancelSeen == 0 ? System.nanoTime() : cancelSeen;
+            boolean pidComing = err.pid() < 0 && System.nanoTime() - cancelSeen < GRACE_FOR_PID;
+            if (!pidComing) { // a command that started says its pid first; kill it only once that is known
+              kill(err.pid());
+              if (interrupted) {
+                Thread.currentThread().interrupt();
+              }
+              throw new CommandCancelled(host(), shown, out.tail());
+            }
+          }
+          if (System.nanoTime() > deadline) {
+            kill(err.pid());
+            throw new TransportException(host(), shown, -1, out.tail(),
+                "it ran longer than " + timeout.toSeconds() + " s and was stopped; look at what it waits for in the log");
+          }
+          if (!read) {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              interrupted = true; // this command only: acted on in the next round, once the pid is known
+            }
+          }
+        }
+      } finally {
+        ch.disconnect();
+      }
+    } catch (JSchException | IOException e) {
+      throw connectionLost(shown, out.tail(), e);
+    }
+    out.finish();
+    int exit = ch.getExitStatus();
+    if (exit < 0 && !s.isConnected()) {
+      throw connectionLost(shown, out.tail(), null);
+    }
+    return new CommandResult(host(), shown, exit, out.text() + err.textAfterPid());
+  }
+
+  private TransportException connectionLost(String shown, String tail, Exception cause) {
+    return new TransportException(host(), shown, -1, tail,
+        "the connection to " + target.address() + ":" + target.port() + " was lost"
+            + (cause == null ? "" : " (" + cause.getMessage() + ")")
+            + "; check the host and its network, then re-run: finished steps are skipped by their checks", cause);
+  }
+
+  /** Stops the command's process group on the host (TERM, then KILL), on a second channel; tried three times. */
+  private void kill(long pid) {
+    if (pid <= 1 || session == null || !session.isConnected()) {
+      return;
+    }
+    boolean interrupted = Thread.interrupted(); // JSch cannot open a channel from an interrupted thread
+    try {
+      for (int attempt = 0; attempt < 3; attempt++) {
+        try {
+          ChannelExec ch = (ChannelExec) session.openChannel("exec");
+          ch.setCommand("kill -TERM -- -" + pid + " 2>/dev/null; sleep 1; kill -KILL -- -" + pid + " 2>/dev/null; true");
+          ch.setInputStream(new ByteArrayInputStream(new byte[0]));
+          ch.connect(5000);
+          long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+          while (!ch.isClosed() && System.nanoTime() < end) {
+            try {
+              Thread.sleep(20);
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+          ch.disconnect();
+          return;
+        } catch (JSchException e) {
+          if (!session.isConnected()) {
+            return; // the host went away; its sshd ends the session's processes when it notices
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private synchronized Session session() {
+    if (session != null && session.isConnected()) {
+      return session;
+    }
+    session = open(false);
+    return session;
+  }
+
+  private Session open(boolean retriedAfterTrust) {
+    JSch jsch = new JSch();
+    VerifyingHostKeys keys = new VerifyingHostKeys(knownHosts, host());
+    jsch.setHostKeyRepository(keys);
+    String password = PasswordSource.resolve(host(), target.passwordFrom());
+    try {
+      if (target.privateKey() != null) {
+        if (!Files.isReadable(target.privateKey())) {
+          throw new TransportException(host(), "cannot read the SSH private key " + target.privateKey(),
+              "check ssh.privateKey in cluster.yaml (or generate one with ssh-keygen -t ed25519)", null);
+        }
+        jsch.addIdentity(target.privateKey().toString());
+      }
+      Session s = jsch.getSession(target.user(), target.address(), target.port());
+      s.setConfig("StrictHostKeyChecking", "yes");
+      s.setConfig("HashKnownHosts", "no");
+      s.setConfig("PreferredAuthentications", password != null ? "publickey,password" : "publickey");
+      s.setConfig("server_host_key", preferKnownTypes(keys.knownTypes(target.knownHostsName())));
+      if (password != null) {
+        s.setPassword(password);
+      }
+      s.setServerAliveInterval((int) settings.keepAlive().toMillis());
+      s.setServerAliveCountMax(settings.keepAliveCountMax());
+      s.connect((int) settings.connectTimeout().toMillis());
+      return s;
+    } catch (JSchException e) {
+      if (keys.result() == HostKeyRepository.CHANGED) {
+        throw HostKeyRejected.changed(keys.offered(), keys.expectedFingerprint(), knownHosts.path());
+      }
+      if (keys.result() == HostKeyRepository.NOT_INCLUDED) {
+        if (!retriedAfterTrust && settings.trust().trust(keys.offered())) {
+          knownHosts.add(keys.offered());
+          return open(true);
+        }
+        throw HostKeyRejected.unknown(keys.offered(), knownHosts.path());
+      }
+      throw connectFailed(e);
+    }
+  }
+
+  private TransportException connectFailed(JSchException e) {
+    String m = String.valueOf(e.getMessage());
+    String where = target.user() + "@" + target.address() + ":" + target.port();
+    if (m.startsWith("Auth fail") || m.contains("Auth cancel")) {
+      return new TransportException(host(), "login as " + where + " was refused (" + m + ")",
+          "put the public key of " + target.privateKey() + " into ~" + target.user()
+              + "/.ssh/authorized_keys on the host, or check ssh.user / ssh.passwordFrom", e);
+    }
+    return new TransportException(host(), "cannot connect to " + where + " (" + m + ")",
+        "check that the host is up, that sshd listens on port " + target.port()
+            + " and that the address in cluster.yaml is right", e);
+  }
+
+  private static String preferKnownTypes(List<String> known) {
+    Set<String> order = new LinkedHashSet<>(known);
+    List<String> defaults = new ArrayList<>(List.of(JSch.getConfig("server_host_key").split(",")));
+    order.addAll(defaults);
+    order.retainAll(defaults);
+    return String.join(",", order);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (session != null) {
+      session.disconnect();
+      session = null;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.kubeyard.engine.transport;
+
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.SshSpec;
+import java.nio.file.Path;
+
+/** Where and as whom to log in: from a defaulted host spec. */
+public record SshTarget(String host, String address, int port, String user, Path privateKey, String passwordFrom) {
+
+  public static SshTarget of(HostSpec h) {
+    SshSpec ssh = h.ssh();
+    Path key = ssh.privateKey() == null || ssh.privateKey().isBlank() ? null : expandHome(ssh.privateKey());
+    return new SshTarget(h.name(), h.address(), ssh.port() == null ? 22 : ssh.port(),
+        ssh.user() == null ? "root" : ssh.user(), key, ssh.passwordFrom());
+  }
+
+  public String knownHostsName() {
+    return KnownHostsFile.nameOf(address, port);
+  }
+
+  static Path expandHome(String path) {
+    if (path.equals("~") || path.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home") + path.substring(1));
+    }
+    return Path.of(path);
+  }
+}

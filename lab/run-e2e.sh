@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End-to-end tests on the local lab: Debian machines booted with systemd-nspawn on a private bridge,
+# reached over SSH. Installs the apt packages it needs, runs the JUnit tests tagged "lab" (plus the
+# transport and executor tests against real sshd), and removes the lab it made even when they fail.
+# CI: call it from .ci/run after the main suite. Idempotent; needs root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(openssh-server openssh-client systemd-container debootstrap iproute2 iputils-ping procps maven)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "run-e2e: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # the tests start their own sshd with their own config; never leave the distribution's running
+  service ssh stop >/dev/null 2>&1 || true
+fi
+
+cleanup() {
+  # the lab the tests use (LabLifecycleTest): never leave machines, namespaces or mounts behind
+  ./kubeyard lab down --name e2e --subnet 10.213.52 >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+mvn -B -ntp -q install -DskipTests -pl model,installer-engine -am
+mvn -B -ntp test -pl model,installer-engine \
+  -Dkubeyard.excludedGroups=none \
+  -Dtest='dev.kubeyard.engine.lab.**,dev.kubeyard.engine.transport.**,dev.kubeyard.engine.run.**,HostsTrustCommandTest' \
+  -Dsurefire.failIfNoSpecifiedTests=false
