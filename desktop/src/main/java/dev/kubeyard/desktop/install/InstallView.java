@@ -32,8 +32,8 @@ public final class InstallView {
     rehearsal.setId("install-rehearsal");
     rehearsal.getStyleClass().add("warning-banner");
     rehearsal.setMaxWidth(Double.MAX_VALUE);
-    rehearsal.setVisible(!vm.changesHosts());
-    rehearsal.setManaged(!vm.changesHosts());
+    rehearsal.visibleProperty().bind(vm.changesHostsProperty().not());
+    rehearsal.managedProperty().bind(rehearsal.visibleProperty());
 
     ScrollPane gridScroll = new ScrollPane(new HostPhaseGrid(vm, i18n, openFile).node());
     gridScroll.setFitToWidth(true);

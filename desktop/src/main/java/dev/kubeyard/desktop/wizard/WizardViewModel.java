@@ -40,11 +40,24 @@ public final class WizardViewModel {
   public final AppsViewModel apps;
   public final ReviewViewModel review;
 
+  private final ObjectProperty<java.nio.file.Path> workspace = new SimpleObjectProperty<>(this, "workspace");
+
+  /** A wizard whose cluster files (known_hosts) go to ~/.kubeyard until a cluster.yaml is opened. */
   public WizardViewModel(Threads threads) {
+    this(threads, java.nio.file.Path.of(System.getProperty("user.home"), ".kubeyard"));
+  }
+
+  public WizardViewModel(Threads threads, java.nio.file.Path defaultWorkspace) {
+    workspace.set(defaultWorkspace);
     for (WizardStep s : WizardStep.values()) {
       problemsByStep.put(s, validation.on(s));
     }
     start = new StartViewModel(draft, threads);
+    start.openedFileProperty().addListener((o, old, now) -> {
+      if (!now.isEmpty()) {
+        workspace.set(java.nio.file.Path.of(now).toAbsolutePath().getParent()); // beside cluster.yaml, as the CLI
+      }
+    });
     hosts = new HostsViewModel(draft, validation, threads);
     network = new NetworkViewModel(draft);
     loadBalancer = new LoadBalancerViewModel(draft);
@@ -60,6 +73,15 @@ public final class WizardViewModel {
         review.refresh();
       }
     });
+  }
+
+  /** Where this cluster's known_hosts lives: beside the opened cluster.yaml, else ~/.kubeyard. */
+  public ObjectProperty<java.nio.file.Path> workspaceProperty() {
+    return workspace;
+  }
+
+  public java.nio.file.Path knownHosts() {
+    return workspace.get().resolve("known_hosts");
   }
 
   public ClusterDraft draft() {
