@@ -58,7 +58,7 @@ public final class WizardViewModel {
         workspace.set(java.nio.file.Path.of(now).toAbsolutePath().getParent()); // beside cluster.yaml, as the CLI
       }
     });
-    hosts = new HostsViewModel(draft, validation, threads);
+    hosts = new HostsViewModel(draft, validation, threads, this::knownHosts);
     network = new NetworkViewModel(draft);
     loadBalancer = new LoadBalancerViewModel(draft);
     windows = new WindowsViewModel(draft);

@@ -75,7 +75,7 @@ class HostsViewModelTest {
   }
 
   @Test
-  void testingAConnectionWaitsForTheEnginesSshTransport() {
-    assertThat(hosts.connectionTestAvailable()).isFalse();
+  void acceptedHostKeysGoToKnownHostsInTheWorkspace() {
+    assertThat(hosts.knownHosts()).endsWith(java.nio.file.Path.of(".kubeyard", "known_hosts"));
   }
 }

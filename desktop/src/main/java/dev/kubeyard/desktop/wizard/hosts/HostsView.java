@@ -21,7 +21,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The hosts page: a table of hosts on the left, the selected host's editor on the right. */
@@ -39,7 +38,7 @@ public final class HostsView implements PageView {
     Label listProblems = ProblemMarker.attach(table, vm.listProblems(), i18n);
     listProblems.setId("problem-hosts");
     HostEditor editor = new HostEditor(vm, validation, i18n);
-    VBox tableBox = new VBox(8, table, listProblems, importResult());
+    VBox tableBox = new VBox(8, table, listProblems, importResult(), new ConnectionView(vm, i18n).node());
     HBox.setHgrow(tableBox, Priority.ALWAYS);
     VBox.setVgrow(table, Priority.ALWAYS);
     HBox body = new HBox(16, tableBox, editor.node());
@@ -60,14 +59,9 @@ public final class HostsView implements PageView {
     importCsv.setOnAction(e -> ctx.dialogs().open(FileDialogs.Kind.HOSTS_CSV).ifPresent(vm::importFile));
     Button test = Ui.button(i18n, "hosts.testConnection");
     test.setId("hosts-test-connection");
-    test.setDisable(!vm.connectionTestAvailable());
-    // a disabled control shows no tooltip: the wrapper carries it, the label says it on screen
-    StackPane testWrapper = new StackPane(test);
-    javafx.scene.control.Tooltip.install(testWrapper, Ui.tooltip(i18n, "hosts.testConnection.unavailable"));
-    Label why = Ui.hint(i18n, "hosts.testConnection.unavailable");
-    why.setId("hosts-test-connection-why");
-    why.setMaxWidth(330);
-    HBox bar = new HBox(8, add, remove, importCsv, Ui.grow(), why, testWrapper);
+    test.disableProperty().bind(vm.selectedHost().isNull().or(vm.connectionTest().runningProperty()));
+    test.setOnAction(e -> vm.testConnection());
+    HBox bar = new HBox(8, add, remove, importCsv, Ui.grow(), test);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
