@@ -44,15 +44,17 @@ public final class WizardViewModel {
 
   /** A wizard whose cluster files (known_hosts) go to ~/.kubeyard until a cluster.yaml is opened. */
   public WizardViewModel(Threads threads) {
-    this(threads, java.nio.file.Path.of(System.getProperty("user.home"), ".kubeyard"));
+    this(threads, java.nio.file.Path.of(System.getProperty("user.home"), ".kubeyard"),
+        new dev.kubeyard.desktop.wizard.start.EngineLab());
   }
 
-  public WizardViewModel(Threads threads, java.nio.file.Path defaultWorkspace) {
+  public WizardViewModel(Threads threads, java.nio.file.Path defaultWorkspace,
+      dev.kubeyard.desktop.wizard.start.LabLauncher lab) {
     workspace.set(defaultWorkspace);
     for (WizardStep s : WizardStep.values()) {
       problemsByStep.put(s, validation.on(s));
     }
-    start = new StartViewModel(draft, threads);
+    start = new StartViewModel(draft, threads, lab);
     start.openedFileProperty().addListener((o, old, now) -> {
       if (!now.isEmpty()) {
         workspace.set(java.nio.file.Path.of(now).toAbsolutePath().getParent()); // beside cluster.yaml, as the CLI
@@ -62,7 +64,7 @@ public final class WizardViewModel {
     network = new NetworkViewModel(draft);
     loadBalancer = new LoadBalancerViewModel(draft);
     windows = new WindowsViewModel(draft);
-    versions = new VersionsViewModel(draft);
+    versions = new VersionsViewModel(draft, validation, threads);
     apps = new AppsViewModel(draft);
     review = new ReviewViewModel(validation, threads);
     current.addListener((o, old, now) -> {
