@@ -38,11 +38,12 @@ public final class HostsView implements PageView {
     Label listProblems = ProblemMarker.attach(table, vm.listProblems(), i18n);
     listProblems.setId("problem-hosts");
     HostEditor editor = new HostEditor(vm, validation, i18n);
-    VBox tableBox = new VBox(8, table, listProblems, importResult(), new ConnectionView(vm, i18n).node());
+    VBox tableBox = new VBox(8, table, listProblems, importResult());
     HBox.setHgrow(tableBox, Priority.ALWAYS);
     VBox.setVgrow(table, Priority.ALWAYS);
     HBox body = new HBox(16, tableBox, editor.node());
-    root.getChildren().addAll(toolbar(ctx), body);
+    // the connection test's answer (and a new host's key to accept) right under its button
+    root.getChildren().addAll(toolbar(ctx), new ConnectionView(vm, i18n).node(), body);
     validation.problems().addListener((ListChangeListener<Object>) c -> table.refresh());
   }
 
@@ -70,12 +71,13 @@ public final class HostsView implements PageView {
     TableView<HostDraft> t = new TableView<>(vm.hosts());
     t.setId("hosts-table");
     t.setPrefHeight(330);
+    t.setMinWidth(300);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    t.getColumns().add(column("hosts.column.name", 90, h -> h.name.get()));
-    t.getColumns().add(column("hosts.column.address", 112, h -> h.address.get()));
-    t.getColumns().add(column("hosts.column.os", 80, h -> i18n.get(h.os.get() == OsFamily.WINDOWS ? "os.windows" : "os.linux")));
-    t.getColumns().add(column("hosts.column.roles", 110, h -> h.roles().stream().map(r -> r.yamlName()).collect(Collectors.joining(", "))));
-    t.getColumns().add(column("hosts.column.ssh", 90, h -> h.sshUser.get() + " :" + h.sshPort.get()));
+    t.getColumns().add(column("hosts.column.name", 80, h -> h.name.get()));
+    t.getColumns().add(column("hosts.column.address", 105, h -> h.address.get()));
+    t.getColumns().add(column("hosts.column.os", 72, h -> i18n.get(h.os.get() == OsFamily.WINDOWS ? "os.windows" : "os.linux")));
+    t.getColumns().add(column("hosts.column.roles", 96, h -> h.roles().stream().map(r -> r.yamlName()).collect(Collectors.joining(", "))));
+    t.getColumns().add(column("hosts.column.ssh", 84, h -> h.sshUser.get() + " :" + h.sshPort.get()));
     t.setRowFactory(tv -> new TableRow<>() {
       @Override
       protected void updateItem(HostDraft item, boolean empty) {
