@@ -195,7 +195,9 @@ public final class InstallViewModel {
     } else if (e instanceof InstallEvent.StepStarted s) {
       step(s.host(), s.phase(), s.stepId(), CellState.RUNNING, batch);
       stepLogs.put(StepKey.of(s.host(), s.stepId()), new ArrayList<>());
-      if (!pinned) {
+      // follow the newest step, but let the one on screen run to its end first: hosts start steps in
+      // parallel, and a log that jumps between them on every start cannot be read
+      if (!pinned && stepStates.get(batch.target) != CellState.RUNNING) {
         batch.showStep(StepKey.of(s.host(), s.stepId()));
       }
     } else if (e instanceof InstallEvent.StepSkipped s) {
