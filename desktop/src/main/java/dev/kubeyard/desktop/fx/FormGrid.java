@@ -24,11 +24,17 @@ public final class FormGrid {
   private int row;
 
   public FormGrid(I18n i18n, SpecValidation validation) {
+    this(i18n, validation, 190);
+  }
+
+  /** A form whose label column is {@code labelWidth} wide (narrow cards use less than the default 190). */
+  public FormGrid(I18n i18n, SpecValidation validation, double labelWidth) {
     this.i18n = i18n;
     this.validation = validation;
     grid.getStyleClass().add("form-grid");
     ColumnConstraints labels = new ColumnConstraints();
-    labels.setMinWidth(190);
+    labels.setMinWidth(labelWidth);
+    labels.setPrefWidth(labelWidth);
     labels.setHalignment(HPos.LEFT);
     ColumnConstraints fields = new ColumnConstraints();
     fields.setHgrow(Priority.ALWAYS);

@@ -21,9 +21,9 @@ public final class NativeFileDialogs implements FileDialogs {
 
   @Override
   public Optional<Path> open(Kind kind) {
-    if (kind == Kind.PLAN_FOLDER) {
+    if (kind == Kind.PLAN_FOLDER || kind == Kind.BUNDLE) {
       DirectoryChooser folder = new DirectoryChooser();
-      folder.setTitle(i18n.get("dialog.planFolder"));
+      folder.setTitle(i18n.get(kind == Kind.BUNDLE ? "dialog.bundle" : "dialog.planFolder"));
       return Optional.ofNullable(folder.showDialog(owner.get())).map(File::toPath);
     }
     return Optional.ofNullable(chooser(kind).showOpenDialog(owner.get())).map(File::toPath);

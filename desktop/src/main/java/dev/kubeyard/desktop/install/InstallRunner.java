@@ -5,8 +5,8 @@ import dev.kubeyard.engine.run.InstallListener;
 import java.util.Set;
 
 /**
- * Runs an install plan and reports through engine events. The engine's SSH executor (branch lab)
- * will implement this; until it is on main, {@link PlanRehearsal} walks the plan without touching hosts.
+ * Runs an install plan and reports through engine events: {@link ExecutorRunner} carries it out over
+ * SSH with the engine's executor; {@link PlanRehearsal} walks it without touching any host.
  */
 public interface InstallRunner {
   /** False for a rehearsal: the UI then says that nothing is done to the hosts. */
@@ -17,6 +17,11 @@ public interface InstallRunner {
    * an earlier attempt and are reported as skipped: that is how "retry from the failed step" works.
    */
   RunningInstall start(Plan plan, Set<String> alreadyDone, InstallListener listener);
+
+  /** Where the runner itself logs a host's events; null when it keeps no log (the page then writes one). */
+  default java.nio.file.Path logFile(String host) {
+    return null;
+  }
 
   /** A run in progress. */
   interface RunningInstall {

@@ -32,12 +32,14 @@ public final class InstallView {
     rehearsal.setId("install-rehearsal");
     rehearsal.getStyleClass().add("warning-banner");
     rehearsal.setMaxWidth(Double.MAX_VALUE);
-    rehearsal.setVisible(!vm.changesHosts());
-    rehearsal.setManaged(!vm.changesHosts());
+    rehearsal.visibleProperty().bind(vm.changesHostsProperty().not());
+    rehearsal.managedProperty().bind(rehearsal.visibleProperty());
 
     ScrollPane gridScroll = new ScrollPane(new HostPhaseGrid(vm, i18n, openFile).node());
     gridScroll.setFitToWidth(true);
-    gridScroll.setPrefViewportHeight(300);
+    // as tall as the hosts need, up to ten rows; more scroll
+    gridScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> Math.min(330.0, 56.0 + 29.0 * vm.hosts().size()), vm.hosts()));
     gridScroll.getStyleClass().add("edge-to-edge");
     root.getChildren().addAll(rehearsal, header(backToWizard, manage), progress(),
         Ui.card(i18n, "install.grid.title", gridScroll), failure(openFile), log());

@@ -39,7 +39,10 @@ public final class InstallViewModel {
 
   private static final int MAX_LOG_LINES = 5000;
 
-  private final InstallRunner runner;
+  private final InstallRunner rehearsal;
+  private InstallRunner runner;
+  private final javafx.beans.property.BooleanProperty changesHosts =
+      new javafx.beans.property.SimpleBooleanProperty(this, "changesHosts");
   private final EventBridge bridge;
   private final HostLogFiles logFiles;
   private final ObservableList<String> hosts = FXCollections.observableArrayList();
@@ -61,8 +64,10 @@ public final class InstallViewModel {
   private InstallRunner.RunningInstall running;
   private boolean pinned;
 
-  public InstallViewModel(InstallRunner runner, EventBridge bridge, Path logDir) {
-    this.runner = runner;
+  /** @param rehearsal what {@link #start()} runs; {@link #start(InstallRunner)} runs another */
+  public InstallViewModel(InstallRunner rehearsal, EventBridge bridge, Path logDir) {
+    this.rehearsal = rehearsal;
+    this.runner = rehearsal;
     this.bridge = bridge;
     this.logFiles = new HostLogFiles(logDir);
   }
@@ -91,13 +96,24 @@ public final class InstallViewModel {
     show("", false);
   }
 
+  /** Starts the rehearsal. */
   public void start() {
+    start(rehearsal);
+  }
+
+  /** Starts {@code with}; a later retry uses it again. */
+  public void start(InstallRunner with) {
+    runner = with;
+    changesHosts.set(with.changesHosts());
     failure.set(null);
     pinned = false;
     state.set(RunState.RUNNING);
     InstallListener toUi = bridge.toUi(this::apply);
-    running = runner.start(plan, Set.copyOf(completed), event -> {
-      logFiles.on(event);
+    boolean ownLogs = with.logFile("") == null;
+    running = with.start(plan, Set.copyOf(completed), event -> {
+      if (ownLogs) {
+        logFiles.on(event);
+      }
       toUi.on(event);
     });
   }
@@ -111,7 +127,7 @@ public final class InstallViewModel {
   /** Runs again; the steps that completed are skipped, so the run resumes at the failed step. */
   public void retryFromFailed() {
     if (state.get() == RunState.FAILED || state.get() == RunState.CANCELLED) {
-      start();
+      start(runner);
     }
   }
 
@@ -179,7 +195,9 @@ public final class InstallViewModel {
     } else if (e instanceof InstallEvent.StepStarted s) {
       step(s.host(), s.phase(), s.stepId(), CellState.RUNNING, batch);
       stepLogs.put(StepKey.of(s.host(), s.stepId()), new ArrayList<>());
-      if (!pinned) {
+      // follow the newest step, but let the one on screen run to its end first: hosts start steps in
+      // parallel, and a log that jumps between them on every start cannot be read
+      if (!pinned && stepStates.get(batch.target) != CellState.RUNNING) {
         batch.showStep(StepKey.of(s.host(), s.stepId()));
       }
     } else if (e instanceof InstallEvent.StepSkipped s) {
@@ -238,7 +256,8 @@ public final class InstallViewModel {
   }
 
   public Path logFileOf(String host) {
-    return logFiles.of(host);
+    Path own = runner.logFile(host);
+    return own != null ? own : logFiles.of(host);
   }
 
   public BooleanBinding canCancel() {
@@ -250,8 +269,9 @@ public final class InstallViewModel {
         () -> state.get() == RunState.FAILED || state.get() == RunState.CANCELLED, state);
   }
 
-  public boolean changesHosts() {
-    return runner.changesHosts();
+  /** True while the page shows a real install (over SSH), false for a rehearsal. */
+  public javafx.beans.property.BooleanProperty changesHostsProperty() {
+    return changesHosts;
   }
 
   /** The plan on the page (null before the first). */

@@ -34,7 +34,7 @@ public final class MainWindow {
     I18n i18n = ctx.i18n();
     root.getStyleClass().add("kubeyard");
     Runnable chooseKubeconfig = () -> ctx.dialogs().open(FileDialogs.Kind.KUBECONFIG).ifPresent(vm::manage);
-    factories.put(Screen.WIZARD, () -> new WizardView(vm.wizard, ctx, vm::install, vm::manage).node());
+    factories.put(Screen.WIZARD, () -> new WizardView(vm.wizard, ctx, vm::rehearse, vm::install, vm::manage).node());
     Runnable manageInstalled = () -> vm.installedKubeconfig().ifPresentOrElse(vm::manage, chooseKubeconfig);
     factories.put(Screen.INSTALL, () -> new InstallView(vm.install, i18n, ctx.openFile(),
         () -> vm.show(Screen.WIZARD), manageInstalled).node());

@@ -1,6 +1,7 @@
 package dev.kubeyard.desktop.shell;
 
 import dev.kubeyard.desktop.DesktopContext;
+import dev.kubeyard.desktop.install.ExecutorRunner;
 import dev.kubeyard.desktop.install.InstallViewModel;
 import dev.kubeyard.desktop.manager.ManagerViewModel;
 import dev.kubeyard.desktop.wizard.WizardViewModel;
@@ -34,14 +35,27 @@ public final class ShellViewModel {
     });
   }
 
-  /** Leaves the wizard for the install page and starts running the reviewed plan. */
+  /** Leaves the wizard for the install page and rehearses the reviewed plan (no host is touched). */
+  public void rehearse(PlanPreview preview) {
+    show(preview);
+    install.start();
+  }
+
+  /** Leaves the wizard for the install page and carries out the written plan folder over SSH. */
   public void install(PlanPreview preview) {
+    if (preview.folder() == null) {
+      throw new IllegalStateException("write the plan folder before installing");
+    }
+    show(preview);
+    install.start(ExecutorRunner.forSpec(preview.spec(), preview.folder(), wizard.knownHosts()));
+  }
+
+  private void show(PlanPreview preview) {
     if (install.plan() != preview.plan() || install.stateProperty().get() != InstallViewModel.RunState.IDLE) {
       install.load(preview.plan());
     }
     installLoaded.set(true);
     screen.set(Screen.INSTALL);
-    install.start();
   }
 
   /**

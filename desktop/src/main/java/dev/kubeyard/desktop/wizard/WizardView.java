@@ -35,7 +35,12 @@ public final class WizardView {
   private final Map<WizardStep, Node> built = new EnumMap<>(WizardStep.class);
   private final ScrollPane pageArea = new ScrollPane();
 
-  public WizardView(WizardViewModel vm, DesktopContext ctx, Consumer<PlanPreview> install, Consumer<Path> manage) {
+  /**
+   * @param rehearse walks the reviewed plan without touching hosts
+   * @param install carries out the written plan folder over SSH
+   */
+  public WizardView(WizardViewModel vm, DesktopContext ctx, Consumer<PlanPreview> rehearse,
+      Consumer<PlanPreview> install, Consumer<Path> manage) {
     this.vm = vm;
     this.i18n = ctx.i18n();
     // pages are built the first time they are shown: a faster first window
@@ -56,7 +61,7 @@ public final class WizardView {
     VBox.setVgrow(pageArea, javafx.scene.layout.Priority.ALWAYS);
     center.getStyleClass().add("wizard-center");
     root.setCenter(center);
-    root.setBottom(navigation(install));
+    root.setBottom(navigation(rehearse, install));
     vm.currentProperty().addListener((o, old, now) -> show(now));
     show(vm.currentProperty().get());
   }
@@ -78,7 +83,7 @@ public final class WizardView {
     return header;
   }
 
-  private Node navigation(Consumer<PlanPreview> install) {
+  private Node navigation(Consumer<PlanPreview> rehearse, Consumer<PlanPreview> install) {
     Button back = Ui.button(i18n, "wizard.back");
     back.setId("wizard-back");
     back.disableProperty().bind(vm.canGoBack().not());
@@ -94,18 +99,24 @@ public final class WizardView {
     installButton.getStyleClass().add("success");
     installButton.disableProperty().bind(vm.review.canInstall().not());
     installButton.setOnAction(e -> install.accept(vm.review.previewProperty().get()));
+    Button rehearseButton = Ui.button(i18n, "wizard.rehearse");
+    rehearseButton.setId("wizard-rehearse");
+    rehearseButton.disableProperty().bind(vm.review.canRehearse().not());
+    rehearseButton.setOnAction(e -> rehearse.accept(vm.review.previewProperty().get()));
     var onReview = vm.currentProperty().isEqualTo(WizardStep.REVIEW);
     next.visibleProperty().bind(onReview.not());
     next.managedProperty().bind(next.visibleProperty());
-    installButton.visibleProperty().bind(onReview);
-    installButton.managedProperty().bind(installButton.visibleProperty());
+    for (Button b : new Button[] {rehearseButton, installButton}) {
+      b.visibleProperty().bind(onReview);
+      b.managedProperty().bind(b.visibleProperty());
+    }
     Label blocked = new Label();
     blocked.getStyleClass().add("nav-hint");
     blocked.setId("wizard-blocked");
     var onPage = vm.problemsOnCurrentPage();
     blocked.textProperty().bind(Bindings.createStringBinding(
         () -> onPage.get() == 0 ? "" : i18n.get("wizard.blocked", onPage.get()), onPage, i18n.languageProperty()));
-    HBox bar = new HBox(10, blocked, Ui.grow(), back, next, installButton);
+    HBox bar = new HBox(10, blocked, Ui.grow(), back, next, rehearseButton, installButton);
     bar.setAlignment(Pos.CENTER_RIGHT);
     bar.getStyleClass().add("wizard-nav");
     return bar;

@@ -40,16 +40,31 @@ public final class WizardViewModel {
   public final AppsViewModel apps;
   public final ReviewViewModel review;
 
+  private final ObjectProperty<java.nio.file.Path> workspace = new SimpleObjectProperty<>(this, "workspace");
+
+  /** A wizard whose cluster files (known_hosts) go to ~/.kubeyard until a cluster.yaml is opened. */
   public WizardViewModel(Threads threads) {
+    this(threads, java.nio.file.Path.of(System.getProperty("user.home"), ".kubeyard"),
+        new dev.kubeyard.desktop.wizard.start.EngineLab());
+  }
+
+  public WizardViewModel(Threads threads, java.nio.file.Path defaultWorkspace,
+      dev.kubeyard.desktop.wizard.start.LabLauncher lab) {
+    workspace.set(defaultWorkspace);
     for (WizardStep s : WizardStep.values()) {
       problemsByStep.put(s, validation.on(s));
     }
-    start = new StartViewModel(draft, threads);
-    hosts = new HostsViewModel(draft, validation, threads);
+    start = new StartViewModel(draft, threads, lab);
+    start.openedFileProperty().addListener((o, old, now) -> {
+      if (!now.isEmpty()) {
+        workspace.set(java.nio.file.Path.of(now).toAbsolutePath().getParent()); // beside cluster.yaml, as the CLI
+      }
+    });
+    hosts = new HostsViewModel(draft, validation, threads, this::knownHosts);
     network = new NetworkViewModel(draft);
     loadBalancer = new LoadBalancerViewModel(draft);
     windows = new WindowsViewModel(draft);
-    versions = new VersionsViewModel(draft);
+    versions = new VersionsViewModel(draft, validation, threads);
     apps = new AppsViewModel(draft);
     review = new ReviewViewModel(validation, threads);
     current.addListener((o, old, now) -> {
@@ -60,6 +75,15 @@ public final class WizardViewModel {
         review.refresh();
       }
     });
+  }
+
+  /** Where this cluster's known_hosts lives: beside the opened cluster.yaml, else ~/.kubeyard. */
+  public ObjectProperty<java.nio.file.Path> workspaceProperty() {
+    return workspace;
+  }
+
+  public java.nio.file.Path knownHosts() {
+    return workspace.get().resolve("known_hosts");
   }
 
   public ClusterDraft draft() {

@@ -41,7 +41,7 @@ class ShellViewModelTest {
     assertThat(shell.install.plan()).isSameAs(shell.wizard.review.previewProperty().get().plan());
     assertThat(shell.installLoadedProperty().get()).isFalse();
 
-    shell.install(shell.wizard.review.previewProperty().get());
+    shell.rehearse(shell.wizard.review.previewProperty().get());
 
     assertThat(shell.screenProperty().get()).isEqualTo(Screen.INSTALL);
     assertThat(shell.install.stateProperty().get()).isEqualTo(RunState.SUCCEEDED);

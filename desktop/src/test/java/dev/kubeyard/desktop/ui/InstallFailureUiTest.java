@@ -45,7 +45,7 @@ class InstallFailureUiTest {
   void aFailingHostShowsItsErrorAndLogAndRetryResumesAtTheFailedStep(FxRobot robot) throws Exception {
     WizardNavigation.openExampleAndGoTo(robot, ui, WizardStep.REVIEW);
 
-    robot.clickOn("#wizard-install");
+    robot.clickOn("#wizard-rehearse");
     waitFor("the failure", () -> ui.shell.install.stateProperty().get() == RunState.FAILED);
 
     assertThat(robot.lookup("#install-failure").queryAs(Label.class).getText())

@@ -83,10 +83,10 @@ class InstallPageUiTest {
 
   /** Clicks Install on the review page and measures frames until the run has ended. */
   private FxStallMeter install(FxRobot robot) {
-    waitFor("the review page", () -> ui.shell.wizard.review.canInstall().get());
+    waitFor("the review page", () -> ui.shell.wizard.review.canRehearse().get());
     FxStallMeter meter = new FxStallMeter();
     robot.interact(meter::start);
-    robot.clickOn("#wizard-install");
+    robot.clickOn("#wizard-rehearse");
     waitFor("the rehearsal to finish", () -> ui.shell.install.stateProperty().get() != RunState.RUNNING
         && ui.shell.install.stateProperty().get() != RunState.IDLE);
     robot.interact(meter::stop);

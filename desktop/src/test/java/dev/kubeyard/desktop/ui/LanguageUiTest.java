@@ -65,7 +65,7 @@ class LanguageUiTest {
       robot.interact(() -> ui.shell.wizard.currentProperty().set(WizardStep.START));
     }
     WizardNavigation.openExampleAndGoTo(robot, ui, WizardStep.REVIEW);
-    robot.clickOn("#wizard-install");
+    robot.clickOn("#wizard-rehearse");
     waitFor("the rehearsal", () -> ui.shell.install.stateProperty().get() == RunState.SUCCEEDED);
     checkScreen(robot, "install");
     robot.interact(() -> ui.shell.manage(Path.of("admin.kubeconfig")));

@@ -75,7 +75,7 @@ class HostsViewModelTest {
   }
 
   @Test
-  void testingAConnectionWaitsForTheEnginesSshTransport() {
-    assertThat(hosts.connectionTestAvailable()).isFalse();
+  void acceptedHostKeysGoToKnownHostsInTheWorkspace() {
+    assertThat(hosts.knownHosts().toString()).endsWith(".kubeyard/known_hosts");
   }
 }

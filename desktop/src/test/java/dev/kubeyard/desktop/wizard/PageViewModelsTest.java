@@ -10,7 +10,13 @@ import dev.kubeyard.desktop.wizard.versions.VersionsViewModel.Line;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.OsFamily;
 import dev.kubeyard.model.validate.Problem;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.BundleVerifier;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** The network, load balancer, Windows, versions and apps pages over the example cluster. */
@@ -103,8 +109,27 @@ class PageViewModelsTest {
   }
 
   @Test
-  void verifyingABundleWaitsForTheBundleCommand() {
-    assertThat(wizard.versions.bundleVerifyAvailable()).isFalse();
+  void aFolderWithoutManifestIsNotABundle(@TempDir Path dir) {
+    wizard.versions.bundlePath().set(dir.toString());
+
+    wizard.versions.verifyBundle();
+
+    assertThat(wizard.versions.bundleReportProperty().get().problems())
+        .extracting(BundleProblem::path).containsExactly("manifest.json");
+  }
+
+  @Test
+  void anEmptyBundleIsIntactButListsWhatThisClusterStillNeeds(@TempDir Path dir) throws Exception {
+    ManifestJson.write(dir, BundleManifest.empty("1.14.10", "amd64"));
+    wizard.versions.bundlePath().set(dir.toString());
+
+    wizard.versions.verifyBundle();
+
+    BundleVerifier.Report report = wizard.versions.bundleReportProperty().get();
+    assertThat(report.manifest().kubernetesVersion()).isEqualTo("1.14.10");
+    assertThat(report.ok()).isFalse();
+    assertThat(report.problems()).anyMatch(p -> p.toString().contains("kube-apiserver"));
+    assertThat(wizard.versions.verifyingProperty().get()).isFalse();
   }
 
   @Test

@@ -45,7 +45,7 @@ class ReviewViewModelTest {
     wizard.review.refresh();
 
     assertThat(wizard.review.previewProperty().get()).isNull();
-    assertThat(wizard.review.canInstall().get()).isFalse();
+    assertThat(wizard.review.canRehearse().get()).isFalse();
   }
 
   @Test

@@ -7,7 +7,10 @@ import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.desktop.wizard.start.StartViewModel.Choice;
 import dev.kubeyard.model.validate.Problem;
 import java.nio.file.Files;
+import dev.kubeyard.desktop.wizard.start.LabLauncher;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +53,52 @@ class StartViewModelTest {
     assertThat(wizard.start.openedFileProperty().get()).isEmpty();
   }
 
+  /**
+   * A STAND-IN for the engine's lab: the real {@code lab up} boots six systemd-nspawn machines as root
+   * on a shared bridge (the engine's LabLifecycleTest covers it); here it only writes a cluster.yaml.
+   */
+  private static LabLauncher standInLab(Path dir, List<String> missing) {
+    return new LabLauncher() {
+      @Override
+      public List<String> missing() {
+        return missing;
+      }
+
+      @Override
+      public Path up(Consumer<String> progress) {
+        progress.accept("booting master1 (10.213.50.3)");
+        try {
+          Path spec = Files.createDirectories(dir.resolve("lab")).resolve("cluster.yaml");
+          return Files.writeString(spec, Files.readString(Fixtures.exampleClusterYaml()));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+  }
+
   @Test
-  void theLocalLabIsOfferedButCannotBeChosenUntilItIsBuilt() {
-    assertThat(wizard.start.labAvailable()).isFalse();
+  void theLabOpensTheClusterYamlItWroteAndKeepsItsKnownHostsBesideIt() {
+    WizardViewModel withLab = new WizardViewModel(Threads.synchronous(), dir.resolve("home"), standInLab(dir, List.of()));
+
+    withLab.start.startLab();
+
+    assertThat(withLab.start.choiceProperty().get()).isEqualTo(Choice.LAB);
+    assertThat(withLab.start.ready().get()).isTrue();
+    assertThat(withLab.start.labProgressProperty().get()).isEqualTo("booting master1 (10.213.50.3)");
+    assertThat(withLab.draft().hosts).hasSize(8);
+    assertThat(withLab.knownHosts()).isEqualTo(dir.resolve("lab/known_hosts"));
+  }
+
+  @Test
+  void withoutWhatTheLabNeedsNothingStartsAndThePageCanSayWhatIsMissing() {
+    WizardViewModel withLab = new WizardViewModel(Threads.synchronous(), dir.resolve("home"),
+        standInLab(dir, List.of("root", "debootstrap")));
+
+    withLab.start.startLab();
+
+    assertThat(withLab.start.labMissing()).containsExactly("root", "debootstrap");
+    assertThat(withLab.start.choiceProperty().get()).isNull();
+    assertThat(dir.resolve("lab")).doesNotExist();
   }
 }

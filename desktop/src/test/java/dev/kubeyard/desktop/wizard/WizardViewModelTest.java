@@ -92,6 +92,7 @@ class WizardViewModelTest {
     }
 
     assertThat(wizard.review.previewProperty().get()).isNotNull();
-    assertThat(wizard.review.canInstall().get()).isTrue();
+    assertThat(wizard.review.canRehearse().get()).isTrue();
+    assertThat(wizard.review.canInstall().get()).as("needs the plan folder").isFalse();
   }
 }

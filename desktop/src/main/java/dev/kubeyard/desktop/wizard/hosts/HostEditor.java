@@ -31,7 +31,7 @@ final class HostEditor {
   private final TextField passwordFrom = new TextField();
 
   HostEditor(HostsViewModel vm, SpecValidation validation, I18n i18n) {
-    FormGrid form = new FormGrid(i18n, validation);
+    FormGrid form = new FormGrid(i18n, validation, 120);
     name.setId("host-name");
     address.setId("host-address");
     os.setId("host-os");
@@ -59,8 +59,8 @@ final class HostEditor {
     form.field("host.ssh.passwordFrom", passwordFrom, vm.pathOf("ssh.passwordFrom"));
     form.hint("host.ssh.hint");
     card = Ui.card(i18n, "host.editor.title", form.node());
-    card.setPrefWidth(390);
-    card.setMinWidth(370);
+    card.setPrefWidth(380);
+    card.setMinWidth(340);
     card.disableProperty().bind(vm.selectedHost().isNull());
     vm.selectedHost().addListener((o, old, now) -> rebind(old, now));
     rebind(null, vm.selectedHost().get());

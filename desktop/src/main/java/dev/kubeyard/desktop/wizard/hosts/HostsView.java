@@ -21,7 +21,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The hosts page: a table of hosts on the left, the selected host's editor on the right. */
@@ -43,7 +42,8 @@ public final class HostsView implements PageView {
     HBox.setHgrow(tableBox, Priority.ALWAYS);
     VBox.setVgrow(table, Priority.ALWAYS);
     HBox body = new HBox(16, tableBox, editor.node());
-    root.getChildren().addAll(toolbar(ctx), body);
+    // the connection test's answer (and a new host's key to accept) right under its button
+    root.getChildren().addAll(toolbar(ctx), new ConnectionView(vm, i18n).node(), body);
     validation.problems().addListener((ListChangeListener<Object>) c -> table.refresh());
   }
 
@@ -60,14 +60,9 @@ public final class HostsView implements PageView {
     importCsv.setOnAction(e -> ctx.dialogs().open(FileDialogs.Kind.HOSTS_CSV).ifPresent(vm::importFile));
     Button test = Ui.button(i18n, "hosts.testConnection");
     test.setId("hosts-test-connection");
-    test.setDisable(!vm.connectionTestAvailable());
-    // a disabled control shows no tooltip: the wrapper carries it, the label says it on screen
-    StackPane testWrapper = new StackPane(test);
-    javafx.scene.control.Tooltip.install(testWrapper, Ui.tooltip(i18n, "hosts.testConnection.unavailable"));
-    Label why = Ui.hint(i18n, "hosts.testConnection.unavailable");
-    why.setId("hosts-test-connection-why");
-    why.setMaxWidth(330);
-    HBox bar = new HBox(8, add, remove, importCsv, Ui.grow(), why, testWrapper);
+    test.disableProperty().bind(vm.selectedHost().isNull().or(vm.connectionTest().runningProperty()));
+    test.setOnAction(e -> vm.testConnection());
+    HBox bar = new HBox(8, add, remove, importCsv, Ui.grow(), test);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -76,12 +71,13 @@ public final class HostsView implements PageView {
     TableView<HostDraft> t = new TableView<>(vm.hosts());
     t.setId("hosts-table");
     t.setPrefHeight(330);
+    t.setMinWidth(300);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    t.getColumns().add(column("hosts.column.name", 90, h -> h.name.get()));
-    t.getColumns().add(column("hosts.column.address", 112, h -> h.address.get()));
-    t.getColumns().add(column("hosts.column.os", 80, h -> i18n.get(h.os.get() == OsFamily.WINDOWS ? "os.windows" : "os.linux")));
-    t.getColumns().add(column("hosts.column.roles", 110, h -> h.roles().stream().map(r -> r.yamlName()).collect(Collectors.joining(", "))));
-    t.getColumns().add(column("hosts.column.ssh", 90, h -> h.sshUser.get() + " :" + h.sshPort.get()));
+    t.getColumns().add(column("hosts.column.name", 80, h -> h.name.get()));
+    t.getColumns().add(column("hosts.column.address", 105, h -> h.address.get()));
+    t.getColumns().add(column("hosts.column.os", 72, h -> i18n.get(h.os.get() == OsFamily.WINDOWS ? "os.windows" : "os.linux")));
+    t.getColumns().add(column("hosts.column.roles", 96, h -> h.roles().stream().map(r -> r.yamlName()).collect(Collectors.joining(", "))));
+    t.getColumns().add(column("hosts.column.ssh", 84, h -> h.sshUser.get() + " :" + h.sshPort.get()));
     t.setRowFactory(tv -> new TableRow<>() {
       @Override
       protected void updateItem(HostDraft item, boolean empty) {

@@ -31,11 +31,17 @@ public final class HostsViewModel {
   private final StringProperty importSummary = new SimpleStringProperty(this, "importSummary", "");
 
   private final ObjectBinding<HostDraft> selectedHost;
+  private final ConnectionTest connectionTest;
+  private final java.util.function.Supplier<Path> knownHosts;
 
-  public HostsViewModel(ClusterDraft draft, SpecValidation validation, Threads threads) {
+  /** @param knownHosts where accepted host keys are recorded (beside cluster.yaml, as the CLI) */
+  public HostsViewModel(ClusterDraft draft, SpecValidation validation, Threads threads,
+      java.util.function.Supplier<Path> knownHosts) {
     this.draft = draft;
     this.validation = validation;
     this.threads = threads;
+    this.knownHosts = knownHosts;
+    this.connectionTest = new ConnectionTest(threads);
     this.selectedHost = Bindings.createObjectBinding(() -> selected.get() >= 0 && selected.get() < draft.hosts.size()
         ? draft.hosts.get(selected.get()) : null, selected, draft.hosts);
   }
@@ -121,11 +127,19 @@ public final class HostsViewModel {
     return validation.matching(p -> p.path().equals("hosts") || p.path().startsWith("hosts[*]"));
   }
 
-  /**
-   * "Test connection" needs the engine's SSH transport (JSch, branch lab); until it is on main the
-   * button stays disabled and says so.
-   */
-  public boolean connectionTestAvailable() {
-    return false;
+  /** Logs in to the selected host over SSH; an unknown host key waits for {@link ConnectionTest#accept()}. */
+  public void testConnection() {
+    HostDraft h = selectedHost.get();
+    if (h != null) {
+      connectionTest.run(validation.specProperty().get(), h.name.get(), knownHosts.get());
+    }
+  }
+
+  public ConnectionTest connectionTest() {
+    return connectionTest;
+  }
+
+  public Path knownHosts() {
+    return knownHosts.get();
   }
 }

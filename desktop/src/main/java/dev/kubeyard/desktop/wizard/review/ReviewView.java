@@ -83,7 +83,8 @@ public final class ReviewView implements PageView {
       PlanPreview p = vm.previewProperty().get();
       return p == null || p.folder() == null ? i18n.get("review.certificates") : i18n.get("review.written", p.folder());
     }, vm.previewProperty(), i18n.languageProperty()));
-    root.getChildren().addAll(head, failure, tabs, certificates);
+    Label installHint = Ui.hint(i18n, "review.installHint");
+    root.getChildren().addAll(head, failure, tabs, certificates, installHint);
   }
 
   private Tab perHost() {

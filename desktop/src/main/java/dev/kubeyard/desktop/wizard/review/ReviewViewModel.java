@@ -103,9 +103,16 @@ public final class ReviewViewModel {
         e -> failure.set(e.getMessage()));
   }
 
-  public BooleanBinding canInstall() {
+  /** A rehearsal needs only a valid plan. */
+  public BooleanBinding canRehearse() {
     return Bindings.createBooleanBinding(() -> preview.get() != null && !building.get() && validation.valid().get(),
         preview, building, validation.problems());
+  }
+
+  /** The real install also needs the plan folder: the PKI and the files it uploads. */
+  public BooleanBinding canInstall() {
+    return Bindings.createBooleanBinding(() -> preview.get() != null && preview.get().folder() != null
+        && !building.get() && validation.valid().get(), preview, building, validation.problems());
   }
 
   public ObjectProperty<PlanPreview> previewProperty() {

@@ -46,9 +46,20 @@ public final class StartView implements PageView {
         : i18n.get("start.open.loaded", vm.openedFileProperty().get()), vm.openedFileProperty(), i18n.languageProperty()));
     Button lab = Ui.button(i18n, "start.lab.action");
     lab.setId("start-lab");
-    lab.setDisable(!vm.labAvailable());
-    Label labNote = Ui.hint(i18n, "start.lab.unavailable");
-    labNote.getStyleClass().add("warning-text");
+    java.util.List<String> missing = vm.labMissing();
+    lab.disableProperty().bind(vm.labRunningProperty().or(Bindings.createBooleanBinding(() -> !missing.isEmpty())));
+    lab.setOnAction(e -> vm.startLab());
+    Label labNote = new Label();
+    labNote.setId("start-lab-note");
+    labNote.setWrapText(true);
+    labNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    labNote.getStyleClass().add(missing.isEmpty() ? "hint" : "warning-text");
+    labNote.textProperty().bind(Bindings.createStringBinding(() -> !missing.isEmpty()
+        ? i18n.get("start.lab.missing", String.join(", ", missing))
+        : vm.labProgressProperty().get().isEmpty()
+            ? i18n.get(vm.labRunningProperty().get() ? "start.lab.starting" : "start.lab.ready")
+            : vm.labProgressProperty().get(),
+        vm.labProgressProperty(), vm.labRunningProperty(), i18n.languageProperty()));
 
     HBox choices = new HBox(14,
         choice(Choice.NEW, "start.new.title", "start.new.about", create),

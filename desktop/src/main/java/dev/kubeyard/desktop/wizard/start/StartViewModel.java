@@ -27,9 +27,15 @@ public final class StartViewModel {
   private final StringProperty openedFile = new SimpleStringProperty(this, "openedFile", "");
   private final ObservableList<Problem> readProblems = FXCollections.observableArrayList();
 
-  public StartViewModel(ClusterDraft draft, Threads threads) {
+  private final LabLauncher lab;
+  private final StringProperty labProgress = new SimpleStringProperty(this, "labProgress", "");
+  private final javafx.beans.property.BooleanProperty labRunning =
+      new javafx.beans.property.SimpleBooleanProperty(this, "labRunning");
+
+  public StartViewModel(ClusterDraft draft, Threads threads, LabLauncher lab) {
     this.draft = draft;
     this.threads = threads;
+    this.lab = lab;
   }
 
   public void newCluster() {
@@ -41,12 +47,16 @@ public final class StartViewModel {
 
   /** Reads a cluster.yaml in the background; a file that cannot be read shows why, and nothing changes. */
   public void open(Path file) {
+    openAs(file, Choice.OPEN);
+  }
+
+  private void openAs(Path file, Choice how) {
     threads.run(() -> SpecYaml.read(file), read -> {
       if (read.ok()) {
         draft.load(read.spec());
         readProblems.clear();
         openedFile.set(file.toString());
-        choice.set(Choice.OPEN);
+        choice.set(how);
       } else {
         readProblems.setAll(read.problems());
         openedFile.set("");
@@ -54,12 +64,33 @@ public final class StartViewModel {
     }, e -> readProblems.setAll(List.of(new Problem(file.toString(), null, e.toString(), "choose another file"))));
   }
 
-  /**
-   * The local lab ("kubeyard lab up") writes its own cluster.yaml. It is built on the lab branch and
-   * not on main yet, so this option is offered but cannot be chosen.
-   */
-  public boolean labAvailable() {
-    return false;
+  /** What this machine lacks for the local lab; empty when "Try it on this machine" can run. */
+  public List<String> labMissing() {
+    return lab.missing();
+  }
+
+  /** Brings the local lab up in the background, then opens the cluster.yaml it wrote (its known_hosts beside it). */
+  public void startLab() {
+    if (labRunning.get() || !lab.missing().isEmpty()) {
+      return;
+    }
+    labRunning.set(true);
+    labProgress.set("");
+    threads.run(() -> lab.up(line -> threads.ui().execute(() -> labProgress.set(line))), spec -> {
+      labRunning.set(false);
+      openAs(spec, Choice.LAB);
+    }, e -> {
+      labRunning.set(false);
+      labProgress.set(e.getMessage());
+    });
+  }
+
+  public StringProperty labProgressProperty() {
+    return labProgress;
+  }
+
+  public javafx.beans.property.BooleanProperty labRunningProperty() {
+    return labRunning;
   }
 
   public ObjectProperty<Choice> choiceProperty() {
@@ -81,6 +112,6 @@ public final class StartViewModel {
   /** A way to begin has been chosen and its spec is loaded. */
   public BooleanBinding ready() {
     return Bindings.createBooleanBinding(() -> choice.get() == Choice.NEW
-        || (choice.get() == Choice.OPEN && !openedFile.get().isEmpty()), choice, openedFile);
+        || (choice.get() != null && !openedFile.get().isEmpty()), choice, openedFile);
   }
 }

@@ -8,6 +8,7 @@ import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.wizard.PageView;
 import dev.kubeyard.desktop.wizard.SpecValidation;
 import dev.kubeyard.desktop.wizard.versions.VersionsViewModel.Line;
+import dev.kubeyard.engine.bundle.BundleVerifier;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.version.SupportedLines;
 import javafx.collections.FXCollections;
@@ -69,18 +70,40 @@ public final class VersionsView implements PageView {
 
     TextField bundle = Ui.text(vm.bundlePath());
     bundle.setId("versions-bundle");
-    bundle.setPromptText("kubeyard-bundle-1.14.10.tar");
+    bundle.setPromptText("/srv/kubeyard-bundle (the folder holding manifest.json)");
     HBox.setHgrow(bundle, Priority.ALWAYS);
     Button choose = Ui.button(i18n, "versions.bundle.choose");
     choose.setOnAction(e -> ctx.dialogs().open(FileDialogs.Kind.BUNDLE).ifPresent(p -> vm.bundlePath().set(p.toString())));
     Button verify = Ui.button(i18n, "versions.bundle.verify");
     verify.setId("versions-bundle-verify");
-    verify.setDisable(!vm.bundleVerifyAvailable());
+    verify.disableProperty().bind(vm.bundlePath().isEmpty().or(vm.verifyingProperty()));
+    verify.setOnAction(e -> vm.verifyBundle());
     HBox bundleRow = new HBox(8, bundle, choose, verify);
     bundleRow.setAlignment(Pos.CENTER_LEFT);
-    Label why = Ui.hint(i18n, "versions.bundle.unavailable");
-    why.getStyleClass().add("warning-text");
-    VBox bundleCard = Ui.card(i18n, "versions.bundle.title", Ui.hint(i18n, "versions.bundle.about"), bundleRow, why);
+    Label report = new Label();
+    report.setId("versions-bundle-report");
+    report.setWrapText(true);
+    report.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    report.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+      BundleVerifier.Report r = vm.bundleReportProperty().get();
+      if (r == null) {
+        return vm.verifyingProperty().get() ? i18n.get("versions.bundle.verifying") : "";
+      }
+      if (r.ok()) {
+        return i18n.get("versions.bundle.ok", r.manifest().kubernetesVersion(), r.manifest().files().size(),
+            r.manifest().images().size());
+      }
+      return i18n.get("versions.bundle.problems", r.problems().size()) + "\n" + r.problems().stream()
+          .limit(12).map(p -> "•  " + p).collect(java.util.stream.Collectors.joining("\n"))
+          + (r.problems().size() > 12 ? "\n…" : "");
+    }, vm.bundleReportProperty(), vm.verifyingProperty(), i18n.languageProperty()));
+    vm.bundleReportProperty().addListener((o, old, r) -> {
+      report.getStyleClass().removeAll("success-text", "field-problem");
+      if (r != null) {
+        report.getStyleClass().add(r.ok() ? "success-text" : "field-problem");
+      }
+    });
+    VBox bundleCard = Ui.card(i18n, "versions.bundle.title", Ui.hint(i18n, "versions.bundle.about"), bundleRow, report);
 
     root.getChildren().addAll(k8s, bundleCard);
   }

@@ -7,7 +7,18 @@ import dev.kubeyard.model.version.KubernetesVersion;
 import dev.kubeyard.model.version.SupportedLines;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.wizard.SpecValidation;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.BundleVerifier;
+import dev.kubeyard.model.spec.ClusterSpec;
+import java.nio.file.Path;
+import java.util.List;
 
 /** The Kubernetes line (1.14 or the current one), the container runtime and the offline bundle. */
 public final class VersionsViewModel {
@@ -17,9 +28,15 @@ public final class VersionsViewModel {
   private final ClusterDraft draft;
 
   private final ObjectBinding<Line> line;
+  private final Threads threads;
+  private final SpecValidation validation;
+  private final ObjectProperty<BundleVerifier.Report> bundleReport = new SimpleObjectProperty<>(this, "bundleReport");
+  private final BooleanProperty verifying = new SimpleBooleanProperty(this, "verifying");
 
-  public VersionsViewModel(ClusterDraft draft) {
+  public VersionsViewModel(ClusterDraft draft, SpecValidation validation, Threads threads) {
     this.draft = draft;
+    this.validation = validation;
+    this.threads = threads;
     this.line = Bindings.createObjectBinding(() -> KubernetesVersion.parse(draft.kubernetes.version.get())
         .map(v -> v.line().equals("1.14") ? Line.LEGACY : Line.CURRENT).orElse(Line.OTHER), draft.kubernetes.version);
   }
@@ -46,8 +63,32 @@ public final class VersionsViewModel {
     draft.kubernetes.runtime.set(line == Line.LEGACY ? ContainerRuntime.DOCKER : ContainerRuntime.CONTAINERD);
   }
 
-  /** {@code kubeyard bundle verify} comes from the bundle branch; until it is on main this stays off. */
-  public boolean bundleVerifyAvailable() {
-    return false;
+  /**
+   * {@code kubeyard bundle verify}: every file's checksum and platform, and, while the spec is valid,
+   * that the bundle holds everything this cluster needs at its Kubernetes version.
+   */
+  public void verifyBundle() {
+    String path = draft.bundlePath.get();
+    if (path == null || path.isBlank()) {
+      return;
+    }
+    ClusterSpec spec = validation.valid().get() ? validation.specProperty().get() : null;
+    verifying.set(true);
+    bundleReport.set(null);
+    threads.run(() -> BundleVerifier.verify(Path.of(path.strip()), spec), r -> {
+      verifying.set(false);
+      bundleReport.set(r);
+    }, e -> {
+      verifying.set(false);
+      bundleReport.set(new BundleVerifier.Report(null, List.of(new BundleProblem(path, e.getMessage(), "choose the bundle folder"))));
+    });
+  }
+
+  public ObjectProperty<BundleVerifier.Report> bundleReportProperty() {
+    return bundleReport;
+  }
+
+  public BooleanProperty verifyingProperty() {
+    return verifying;
   }
 }
