@@ -3,7 +3,6 @@ package dev.kubeyard.engine.cli;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.RunResult;
 import dev.kubeyard.engine.run.RunSettings;
@@ -37,7 +36,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     ClusterFacts facts = ClusterFacts.of(target.spec);
     ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
-    Plan plan = PlanBuilder.write(facts, target.planDir());
+    Plan plan = target.writePlan(facts, true);
     RunSettings settings = RunSettings.defaults();
     Executor executor = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, retain),
         new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval()))

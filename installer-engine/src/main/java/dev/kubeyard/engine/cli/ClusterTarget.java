@@ -1,10 +1,18 @@
 package dev.kubeyard.engine.cli;
 
+import dev.kubeyard.engine.bundle.BundleCache;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleVerifier;
+import dev.kubeyard.engine.bundle.PlanBundle;
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.SshSettings;
 import dev.kubeyard.engine.transport.SshTransports;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Validator;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -19,7 +27,39 @@ final class ClusterTarget {
   @Option(names = "--known-hosts", description = "trusted host keys (default: known_hosts beside the spec)")
   Path knownHosts;
 
+  @Option(names = "--bundle", description = "the offline bundle folder (default: the newest bundle tools/build-bundle.sh"
+      + " built on this machine, when it carries the spec's Kubernetes version)")
+  Path bundle;
+
   ClusterSpec spec;
+
+  /**
+   * Writes the plan; with a bundle (given, or the newest built here for this version) it installs binaries
+   * and images too. An incomplete or damaged bundle is refused before any host is touched.
+   */
+  Plan writePlan(ClusterFacts facts, boolean bundleRequired) throws IOException {
+    Path folder = bundle != null ? bundle : BundleCache.fromEnvironment().latestBundle()
+        .filter(b -> b.getFileName().toString().startsWith("kubeyard-bundle-" + facts.version() + "-")).orElse(null);
+    if (folder == null) {
+      if (bundleRequired) {
+        throw new CommandFailure("no offline bundle for Kubernetes " + facts.version() + " was given or built here",
+            "pass --bundle DIR (a folder from 'kubeyard bundle fetch' or tools/build-bundle.sh)");
+      }
+      return PlanBuilder.write(facts, planDir());
+    }
+    BundleVerifier.Report report = BundleVerifier.verify(folder, spec);
+    if (!report.ok()) {
+      report.problems().forEach(p -> System.err.println("bundle " + folder + ": " + p.path() + ": " + p.problem()
+          + "\n  fix: " + p.fix()));
+      throw new CommandFailure("the bundle " + folder + " cannot install this spec (" + report.problems().size()
+          + " problem(s) above)", "rebuild it with tools/build-bundle.sh or pass another with --bundle");
+    }
+    try {
+      return PlanBuilder.write(facts, planDir(), folder, PlanBundle.read(folder));
+    } catch (BundleException e) {
+      throw new CommandFailure(e.getMessage(), "check the bundle with 'kubeyard bundle verify " + folder + "'");
+    }
+  }
 
   /** Loads and validates the spec; null (after printing every problem) when it is invalid. */
   ClusterSpec load() {

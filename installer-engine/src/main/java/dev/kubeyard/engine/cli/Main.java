@@ -16,7 +16,13 @@ public final class Main implements Runnable {
   }
 
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof CommandFailure f) {
+        cmd.getErr().println("error: " + f.getMessage() + "\n  fix: " + f.fix());
+        return 1;
+      }
+      throw e;
+    }).execute(args);
   }
 
   public static void main(String[] args) {

@@ -3,7 +3,6 @@ package dev.kubeyard.engine.cli;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.ResetPlan;
 import dev.kubeyard.engine.run.RunResult;
@@ -33,7 +32,7 @@ final class ResetCommand implements Callable<Integer> {
     }
     ClusterFacts facts = ClusterFacts.of(target.spec);
     ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
-    Plan install = PlanBuilder.write(facts, target.planDir());
+    Plan install = target.writePlan(facts, false);
     RunResult r = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, false), RunSettings.defaults())
         .listener(new EventPrinter(System.out, verbose)).run(ResetPlan.of(install, pki));
     if (r.succeeded() && pki) {

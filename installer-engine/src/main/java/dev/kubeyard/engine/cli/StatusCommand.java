@@ -3,7 +3,6 @@ package dev.kubeyard.engine.cli;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.run.ClusterStatus;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import java.time.Clock;
@@ -24,7 +23,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     ClusterFacts facts = ClusterFacts.of(target.spec);
     ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
-    Plan plan = PlanBuilder.write(facts, target.planDir());
+    Plan plan = target.writePlan(facts, false);
     List<ClusterStatus.StepStatus> all = ClusterStatus.of(plan, target.transports(HostKeyTrust.REFUSE, false));
     for (ClusterStatus.StepStatus s : all) {
       String state = s.error() != null ? "UNREACHABLE: " + s.error()

@@ -1,5 +1,8 @@
 package dev.kubeyard.engine.lab;
 
+import dev.kubeyard.engine.bundle.BundleCache;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.ManifestJson;
 import dev.kubeyard.engine.transport.CommandResult;
 import dev.kubeyard.engine.transport.JschTransport;
 import dev.kubeyard.engine.transport.SshSettings;
@@ -22,6 +25,7 @@ import java.util.function.Consumer;
 public final class Lab {
   public static final Path HOME = Path.of("/var/lib/kubeyard/lab");
   public static final String MIRROR = "http://deb.debian.org/debian";
+  /** Without a bundle built on this machine the lab spec names the current line's release. */
   public static final String KUBERNETES_VERSION = "1.35.0";
 
   private final Path home;
@@ -69,12 +73,38 @@ public final class Lab {
         network.hostNamespace(h.name()));
   }
 
+  /** The version of the newest bundle built here (so 'apply' finds its binaries), else the current line's. */
+  static String kubernetesVersion() {
+    return BundleCache.fromEnvironment().latestBundle().flatMap(b -> {
+      try {
+        return java.util.Optional.of(ManifestJson.read(b).kubernetesVersion());
+      } catch (BundleException e) {
+        return java.util.Optional.empty();
+      }
+    }).orElse(KUBERNETES_VERSION);
+  }
+
+  /**
+   * The lab's machines share this machine's kernel: its kernel-wide settings are the lab's "hardware".
+   * Elasticsearch pods need vm.max_map_count of 262144; kubelets and containerd watch many files; the
+   * kubelets check the kernel's panic and overcommit settings.
+   */
+  private static void tuneKernel() {
+    LocalCommand.sh("[ $(sysctl -n vm.max_map_count) -ge 262144 ] || sysctl -q -w vm.max_map_count=262144;"
+        + " [ $(sysctl -n fs.inotify.max_user_watches) -ge 524288 ] || sysctl -q -w fs.inotify.max_user_watches=524288;"
+        + " [ $(sysctl -n fs.inotify.max_user_instances) -ge 1024 ] || sysctl -q -w fs.inotify.max_user_instances=1024;"
+        // the values the lab kubelets' protectKernelDefaults check expects (the nodes' sysctl.d sets them on real hosts)
+        + " sysctl -q -w vm.overcommit_memory=1 vm.panic_on_oom=0 kernel.panic=10 kernel.panic_on_oops=1"
+        + " kernel.keys.root_maxkeys=1000000 kernel.keys.root_maxbytes=25000000; true");
+  }
+
   /** Creates and boots whatever is missing; a lab that is up stays as it is. */
   public void up(Consumer<String> progress) {
     if (!base.ready()) {
       progress.accept("building the Debian base image with debootstrap (once; about a minute)...");
     }
     base.ensure();
+    tuneKernel();
     try {
       Files.createDirectories(dir());
       if (!Files.exists(privateKey())) {
@@ -100,7 +130,7 @@ public final class Lab {
       for (LabHost h : topology.hosts()) {
         machine(h).awaitSshd(Duration.ofSeconds(120));
       }
-      Files.writeString(specFile(), LabSpec.yaml(topology, privateKey(), KUBERNETES_VERSION));
+      Files.writeString(specFile(), LabSpec.yaml(topology, privateKey(), kubernetesVersion()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

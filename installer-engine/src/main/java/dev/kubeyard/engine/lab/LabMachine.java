@@ -13,8 +13,11 @@ import java.util.UUID;
 /**
  * One lab host: a copy-on-write root (overlayfs: the shared base below, the host's own changes above),
  * booted with systemd-nspawn inside the host's network namespace. The nspawn flags allow containers
- * inside (containerd, runc) as MACHINE.md found: all capabilities, the keyring and bpf syscalls, the
- * host's cgroup tree.
+ * inside (containerd, runc) as MACHINE.md found: all capabilities, the keyring and bpf syscalls, and
+ * a writable cgroup tree. Each machine gets its own cgroup subtree in every hierarchy (kubeyard/NAME),
+ * seen inside as /sys/fs/cgroup: with the whole tree shared, two kubelets would both own /kubepods and
+ * the machines' systemds would fight over the same system.slice. /dev/kmsg is bound read-only because
+ * the kubelet's OOM watcher opens it.
  */
 final class LabMachine {
   private final Path dir;
@@ -80,18 +83,49 @@ final class LabMachine {
     }
   }
 
+  /** The cgroup hierarchies this machine (cgroup v1 with a unified mount beside, as MACHINE.md describes) has. */
+  private static final String HIERARCHIES = "cpu cpuacct cpuset memory devices freezer blkio pids systemd unified";
+
+  private Path cgroupTree() {
+    return Path.of("/run/kubeyard-lab", machineName, "cgroup");
+  }
+
   /** Boots the machine in the background (its console goes to console.log); does nothing when it runs. */
   void boot() {
     if (running()) {
       return;
     }
+    Path tree = cgroupTree();
+    // the launching shell joins the machine's cgroups, so nspawn and everything it starts live there
+    String cgroups = "set -e; mkdir -p " + tree + " && (mountpoint -q " + tree + " || mount -t tmpfs -o mode=755,size=64k kubeyard-cgroup " + tree + ")"
+        + " && for h in " + HIERARCHIES + "; do [ -d /sys/fs/cgroup/$h ] || continue; d=/sys/fs/cgroup/$h/kubeyard/" + machineName
+        + "; mkdir -p $d || exit 1;"
+        + " if [ $h = cpuset ]; then for f in cpus mems; do cat /sys/fs/cgroup/cpuset/cpuset.$f > /sys/fs/cgroup/cpuset/kubeyard/cpuset.$f;"
+        + " cat /sys/fs/cgroup/cpuset/cpuset.$f > $d/cpuset.$f; done; fi;"
+        + " echo $$ > $d/cgroup.procs || exit 1; mkdir -p " + tree + "/$h; mountpoint -q " + tree + "/$h || mount --bind $d " + tree + "/$h || exit 1; done";
     // /proc/sys/net writable: the host has its own network namespace, so its sysctls stay in the lab
-    String cmd = "SYSTEMD_NSPAWN_API_VFS_WRITABLE=network setsid systemd-nspawn --boot --quiet -D " + root() + " --machine=" + machineName
-        + " --network-namespace-path=/run/netns/" + netns + " --register=no --keep-unit"
-        + " --capability=all --system-call-filter='@keyring bpf' --bind=/sys/fs/cgroup"
-        + " --resolv-conf=off --timezone=off --link-journal=no --console=read-only"
-        + " > " + dir.resolve("console.log") + " 2>&1 < /dev/null & echo $! > " + pidFile();
-    LocalCommand.sh(cmd).orThrow("systemd-nspawn is needed: apt-get install systemd-container");
+    String nspawn = "SYSTEMD_NSPAWN_API_VFS_WRITABLE=network exec setsid systemd-nspawn --boot --quiet -D " + root()
+        + " --machine=" + machineName + " --network-namespace-path=/run/netns/" + netns + " --register=no --keep-unit"
+        + " --capability=all --system-call-filter='@keyring bpf' --bind=" + tree + ":/sys/fs/cgroup"
+        + (Files.exists(Path.of("/dev/kmsg")) ? " --bind-ro=/dev/kmsg" : "")
+        + " --resolv-conf=off --timezone=off --link-journal=no --console=read-only";
+    // a script of its own, so $$ is the shell that joins the cgroups and then becomes nspawn
+    Path script = dir.resolve("boot.sh");
+    try {
+      Files.writeString(script, "#!/bin/sh\n# Written by kubeyard lab: boots " + host.name() + "\n" + cgroups + " || exit 1\n" + nspawn + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LocalCommand.sh("sh " + script + " > " + dir.resolve("console.log") + " 2>&1 < /dev/null & echo $! > " + pidFile())
+        .orThrow("systemd-nspawn is needed: apt-get install systemd-container");
+  }
+
+  /** Unmounts the machine's cgroup view and removes its (then empty) cgroups. */
+  private void releaseCgroups() {
+    Path tree = cgroupTree();
+    LocalCommand.sh("for h in " + HIERARCHIES + "; do mountpoint -q " + tree + "/$h && umount -l " + tree + "/$h;"
+        + " d=/sys/fs/cgroup/$h/kubeyard/" + machineName + "; [ -d $d ] && find $d -depth -type d -exec rmdir {} + 2>/dev/null; done;"
+        + " mountpoint -q " + tree + " && umount -l " + tree + "; rm -rf /run/kubeyard-lab/" + machineName + "; true");
   }
 
   /** Waits until the host's sshd accepts connections on its lab address. */
@@ -137,6 +171,7 @@ final class LabMachine {
       }
     }
     LocalCommand.sh("mountpoint -q " + root() + " && (umount " + root() + " || umount -l " + root() + "); true");
+    releaseCgroups();
   }
 
   void remove() {

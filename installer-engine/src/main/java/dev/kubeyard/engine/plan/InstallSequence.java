@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan;
 
+import dev.kubeyard.engine.plan.steps.ImportImages;
 import dev.kubeyard.engine.plan.steps.InstallBinaries;
 import dev.kubeyard.engine.plan.steps.PlaceCertificates;
 import dev.kubeyard.engine.plan.steps.Preflight;
@@ -24,6 +25,7 @@ public final class InstallSequence {
       new StartEtcd(),             // TLS-only etcd members, checked with etcdctl
       new StartLoadBalancer(),     // haproxy + keepalived holding the VIP
       new StartContainerRuntime(), // containerd (or docker on 1.14)
+      new ImportImages(),          // pause, flannel, CoreDNS, metrics-server: no registry on site
       new StartControlPlane(),     // apiserver, controller-manager, scheduler
       new StartNode(),             // kubelet, kube-proxy, CNI config
       new StartWindowsNode());     // flanneld, kubelet, kube-proxy as Windows services

@@ -22,14 +22,38 @@ import java.util.stream.Stream;
 public final class PlanBuilder {
   private PlanBuilder() {}
 
+  /** A plan without a bundle: configuration and certificates only (binaries must already be on the hosts). */
   public static Plan write(ClusterFacts facts, Path dir) throws IOException {
+    return write(facts, dir, null, BundleContent.none());
+  }
+
+  /**
+   * A plan that also installs binaries and images from {@code bundleDir}, which the plan folder links as
+   * {@code bundle} so every step's source stays relative to the plan.
+   */
+  public static Plan write(ClusterFacts facts, Path dir, Path bundleDir, BundleContent bundle) throws IOException {
+    String wanted = facts.version().toString();
+    if (!bundle.isEmpty() && !bundle.kubernetesVersion().equals(wanted)) {
+      throw new IllegalArgumentException("the bundle " + bundleDir + " carries Kubernetes " + bundle.kubernetesVersion()
+          + " but kubernetes.version is " + wanted + "; set kubernetes.version: " + bundle.kubernetesVersion()
+          + " or build a bundle for " + wanted + " (tools/k8s-builder/pin.sh v" + wanted + ", tools/build-bundle.sh)");
+    }
+    Files.createDirectories(dir);
+    linkBundle(dir.resolve(BundleContent.FOLDER), bundle.isEmpty() ? null : bundleDir);
     Path pki = dir.resolve("pki");
     RenderContext ctx = new RenderContext(facts, ClusterSecrets.loadOrCreate(pki));
     List<RenderedFile> files = ClusterRenderer.render(ctx);
-    Plan plan = InstallSequence.plan(new PlanInput(facts, files, digests(pki), Map.of()));
+    Plan plan = InstallSequence.plan(new PlanInput(facts, files, digests(pki), bundle));
     PlanWriter.write(dir, plan, files);
     AdminKubeconfig.write(facts, pki, dir.resolve("admin.kubeconfig"));
     return plan;
+  }
+
+  private static void linkBundle(Path link, Path bundleDir) throws IOException {
+    Files.deleteIfExists(link);
+    if (bundleDir != null) {
+      Files.createSymbolicLink(link, bundleDir.toAbsolutePath());
+    }
   }
 
   /** sha256 of every file in the PKI folder, by file name. */

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * What the install sequence builds steps from: the facts, the rendered files, the sha256 of each PKI
- * file (by file name) and, when a bundle is given, each binary's sha256 (by binary name).
+ * file (by file name) and what the offline bundle holds (empty when the plan is written without one).
  */
 public record PlanInput(ClusterFacts facts, List<RenderedFile> files, Map<String, String> pkiSha256,
-    Map<String, String> binarySha256) {
+    BundleContent bundle) {
 
   public List<RenderedFile> filesOf(String host, String... pathPrefixes) {
     return files.stream().filter(f -> f.host().equals(host))

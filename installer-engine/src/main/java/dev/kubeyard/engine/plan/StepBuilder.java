@@ -17,6 +17,7 @@ public final class StepBuilder {
   private final List<Action.PutFile> files = new ArrayList<>();
   private final List<String> services = new ArrayList<>();
   private final List<Action> commands = new ArrayList<>();
+  private final List<String> extraChecks = new ArrayList<>();
   private String verify;
   private boolean windows;
 
@@ -53,6 +54,12 @@ public final class StepBuilder {
     return this;
   }
 
+  /** A further condition of the check, for state that is not a file's content (a link, an imported image). */
+  public StepBuilder check(String condition) {
+    extraChecks.add(condition);
+    return this;
+  }
+
   public StepBuilder verify(String command) {
     this.verify = command;
     return this;
@@ -77,6 +84,7 @@ public final class StepBuilder {
       checks.add(String.format("echo '%s  %s' | sha256sum -c --status && [ \"$(stat -c %%a %s)\" = \"%o\" ]",
           f.sha256(), f.path(), f.path(), f.mode()));
     }
+    checks.addAll(extraChecks);
     services.forEach(s -> checks.add("systemctl is-active --quiet " + s));
     List<Action> apply = new ArrayList<>(files);
     apply.addAll(commands);

@@ -3,6 +3,10 @@ package dev.kubeyard.engine.render;
 /** Where things live on a Linux host (the kubeasz layout the original notes use). */
 public final class HostPaths {
   public static final String BIN = "/opt/kube/bin";
+  /** Shared libraries of the bundle's Debian programs (haproxy, keepalived), kept apart from the host's. */
+  public static final String LIB = "/opt/kube/lib";
+  /** Container image archives from the bundle, kept so a re-run can tell they were imported. */
+  public static final String IMAGES = "/var/lib/kubeyard/images";
   public static final String CNI_BIN = "/opt/cni/bin";
   public static final String CNI_CONF = "/etc/cni/net.d";
   public static final String SSL = "/etc/kubernetes/ssl";

@@ -45,7 +45,41 @@ final class LoadBalancerFiles implements HostRenderer {
     return List.of(
         RenderedFile.config(host.name(), "/etc/haproxy/haproxy.cfg", Templates.render("lb/haproxy.cfg", scope)),
         RenderedFile.config(host.name(), "/etc/keepalived/keepalived.conf", Templates.render("lb/keepalived.conf", scope)),
-        new RenderedFile(host.name(), CHECK_SCRIPT, Templates.render("lb/check-haproxy.sh", scope), 0755, false));
+        new RenderedFile(host.name(), CHECK_SCRIPT, Templates.render("lb/check-haproxy.sh", scope), 0755, false),
+        RenderedFile.config(host.name(), HostPaths.unit("haproxy"), haproxyUnit()),
+        RenderedFile.config(host.name(), HostPaths.unit("keepalived"), keepalivedUnit()));
+  }
+
+  /** Both run from the bundle with the libraries they were built against (HostPaths.LIB), not the host's packages. */
+  private static String haproxyUnit() {
+    String haproxy = HostPaths.BIN + "/haproxy";
+    return new SystemdUnit("haproxy in front of the kube-apiservers (Kubeyard)")
+        .unit("After", "network-online.target")
+        .unit("Wants", "network-online.target")
+        .exec(haproxy, List.of("-Ws", "-f /etc/haproxy/haproxy.cfg", "-p /run/haproxy.pid"))
+        .service("Environment", "LD_LIBRARY_PATH=" + HostPaths.LIB)
+        .service("ExecStartPre", haproxy + " -c -q -f /etc/haproxy/haproxy.cfg")
+        .service("ExecReload", haproxy + " -c -q -f /etc/haproxy/haproxy.cfg")
+        .service("ExecReload", "/bin/kill -USR2 $MAINPID")
+        .service("Type", "notify")
+        .service("KillMode", "mixed")
+        .service("Restart", "always")
+        .service("RestartSec", "2")
+        .text();
+  }
+
+  private static String keepalivedUnit() {
+    return new SystemdUnit("keepalived holding the API VIP (Kubeyard)")
+        .unit("After", "network-online.target haproxy.service")
+        .unit("Wants", "network-online.target")
+        .exec(HostPaths.BIN + "/keepalived", List.of("--dont-fork", "--use-file=/etc/keepalived/keepalived.conf",
+            "--log-console", "--log-detail"))
+        .service("Environment", "LD_LIBRARY_PATH=" + HostPaths.LIB)
+        .service("Type", "simple")
+        .service("KillMode", "process")
+        .service("Restart", "always")
+        .service("RestartSec", "2")
+        .text();
   }
 
   private static List<Map<String, Object>> backends(List<HostSpec> hosts, int port) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.plan.BundleContent;
 import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.RenderedFile;
 import dev.kubeyard.engine.testing.Specs;
@@ -25,7 +26,7 @@ class InstallSequenceTest {
 
   private static Plan plan(ClusterSpec spec, List<RenderedFile> files) {
     ClusterFacts facts = ClusterFacts.of(spec);
-    return InstallSequence.plan(new PlanInput(facts, files, anyPkiDigests(facts), Map.of()));
+    return InstallSequence.plan(new PlanInput(facts, files, anyPkiDigests(facts), BundleContent.none()));
   }
 
   @Test

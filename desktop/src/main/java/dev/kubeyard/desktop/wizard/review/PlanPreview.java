@@ -41,7 +41,7 @@ public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files,
     List<RenderedFile> files = ClusterRenderer.render(new RenderContext(facts, previewSecrets()));
     Map<String, String> certificates = new TreeMap<>();
     CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
-    Plan plan = InstallSequence.plan(new PlanInput(facts, files, certificates, Map.of()));
+    Plan plan = InstallSequence.plan(new PlanInput(facts, files, certificates, dev.kubeyard.engine.plan.BundleContent.none()));
     return new PlanPreview(spec, plan, files, PlanText.format(plan), null);
   }
 

@@ -10,6 +10,15 @@ import java.util.Optional;
 
 /** Sysctls, kernel modules and limits; swap off, since the kubelet refuses to run with swap. */
 public final class PrepareOs implements HostStep {
+  /**
+   * In a container (a lab host) only the network namespace's sysctls are its own; the kernel-wide ones
+   * (vm.*, fs.*) belong to the machine that runs it, so there only net.* is applied.
+   */
+  static final String SYSCTLS = "if systemd-detect-virt --container --quiet; then"
+      + " cat /etc/sysctl.d/*.conf | grep -E '^[[:space:]]*net\\.' > /run/kubeyard-net-sysctl.conf"
+      + " && sysctl -q -p /run/kubeyard-net-sysctl.conf;"
+      + " else sysctl --system >/dev/null; fi";
+
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
     if (host.isWindows()) {
@@ -18,7 +27,7 @@ public final class PrepareOs implements HostStep {
     StepBuilder b = new StepBuilder("prepare-os", Phase.PREPARE_OS, host.name(), "prepare the OS")
         .put(in.filesOf(host.name(), "/etc/sysctl.d/", "/etc/modules-load.d/", "/etc/security/limits.d/"))
         .run("systemctl restart systemd-modules-load.service || true")
-        .run("sysctl --system >/dev/null")
+        .run(SYSCTLS)
         .run("swapoff -a")
         .verify("[ -z \"$(swapon --noheadings)\" ]");
     return Optional.of(b.build());

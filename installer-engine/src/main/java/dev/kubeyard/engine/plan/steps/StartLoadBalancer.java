@@ -5,6 +5,7 @@ import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
+import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.Optional;
@@ -17,9 +18,12 @@ public final class StartLoadBalancer implements HostStep {
       return Optional.empty();
     }
     StepBuilder b = new StepBuilder("start-load-balancer", Phase.LOAD_BALANCER, host.name(), "start haproxy and keepalived")
-        .put(in.filesOf(host.name(), "/etc/haproxy/", "/etc/keepalived/"))
+        .put(in.filesOf(host.name(), "/etc/haproxy/", "/etc/keepalived/", HostPaths.unit("haproxy"),
+            HostPaths.unit("keepalived")))
+        .run("getent passwd haproxy >/dev/null || useradd --system --no-create-home --home-dir /var/lib/haproxy"
+            + " --shell /usr/sbin/nologin haproxy")
         .run("install -d -m 0755 /var/lib/haproxy /run/haproxy")
-        .run("haproxy -c -q -f /etc/haproxy/haproxy.cfg")
+        .run("LD_LIBRARY_PATH=" + HostPaths.LIB + " " + HostPaths.BIN + "/haproxy -c -q -f /etc/haproxy/haproxy.cfg")
         .services("haproxy", "keepalived")
         .verify("systemctl is-active --quiet haproxy keepalived");
     return Optional.of(b.build());
