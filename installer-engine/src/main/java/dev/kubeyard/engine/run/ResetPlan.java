@@ -4,6 +4,7 @@ import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.transport.Shell;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,6 +43,8 @@ public final class ResetPlan {
       String apply = services.isEmpty() ? "rm -f " + fileList // stop first, then remove units and binaries
           : "systemctl disable --now " + serviceList + " 2>/dev/null; " + (files.isEmpty() ? "" : "rm -f " + fileList + "; ")
               + "systemctl daemon-reload";
+      // the command names linked to a multi-call binary dangle once it is removed
+      apply += "; find " + HostPaths.BIN + " -maxdepth 1 -xtype l -delete 2>/dev/null; true";
       steps.add(new Step("reset", Phase.PREPARE_OS, host,
           "stop " + (services.isEmpty() ? "nothing" : serviceList) + ", remove " + files.size() + " files" + (pki ? " (PKI too)" : ""),
           check, List.of(new Action.Run(apply)), check));

@@ -1,0 +1,84 @@
+package dev.kubeyard.engine.lab;
+
+import dev.kubeyard.engine.testing.Proc;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Asks the API through the VIP every 100 ms (curl with the admin certificate, the cluster CA checked)
+ * on a background thread, and reports the failures and the longest time without an answer.
+ */
+final class ApiProbe implements AutoCloseable {
+  record Sample(long nanos, boolean ok) {}
+
+  private final List<Sample> samples = new ArrayList<>();
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final Thread thread;
+
+  ApiProbe(Path pki, String url) {
+    thread = new Thread(() -> {
+      while (!stop.get()) {
+        Proc.Result r = Proc.run(null, "curl", "-sS", "--max-time", "1", "--cacert", pki.resolve("ca.pem").toString(),
+            "--cert", pki.resolve("admin.pem").toString(), "--key", pki.resolve("admin-key.pem").toString(), url);
+        synchronized (samples) {
+          samples.add(new Sample(System.nanoTime(), r.exit() == 0));
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "api-probe");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  long failures() {
+    synchronized (samples) {
+      return samples.stream().filter(s -> !s.ok()).count();
+    }
+  }
+
+  long total() {
+    synchronized (samples) {
+      return samples.size();
+    }
+  }
+
+  /** Longest time between two answered requests, in milliseconds. */
+  long longestGapMillis() {
+    synchronized (samples) {
+      long worst = 0;
+      Long last = null;
+      for (Sample s : samples) {
+        if (s.ok()) {
+          if (last != null) {
+            worst = Math.max(worst, (s.nanos() - last) / 1_000_000);
+          }
+          last = s.nanos();
+        }
+      }
+      return worst;
+    }
+  }
+
+  boolean answeredSince(long nanos) {
+    synchronized (samples) {
+      return samples.stream().anyMatch(s -> s.ok() && s.nanos() > nanos);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop.set(true);
+    thread.join(5000);
+  }
+
+  @Override
+  public String toString() {
+    return failures() + " of " + total() + " requests failed, longest gap " + longestGapMillis() + " ms";
+  }
+}

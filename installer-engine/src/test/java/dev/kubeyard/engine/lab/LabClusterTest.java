@@ -1,0 +1,220 @@
+package dev.kubeyard.engine.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kubeyard.engine.bundle.BundleCache;
+import dev.kubeyard.engine.bundle.PlanBundle;
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.ClusterPki;
+import dev.kubeyard.engine.plan.BundleContent;
+import dev.kubeyard.engine.plan.Plan;
+import dev.kubeyard.engine.plan.PlanBuilder;
+import dev.kubeyard.engine.run.Executor;
+import dev.kubeyard.engine.run.RunResult;
+import dev.kubeyard.engine.run.RunSettings;
+import dev.kubeyard.engine.testing.Proc;
+import dev.kubeyard.engine.transport.HostKeyTrust;
+import dev.kubeyard.engine.transport.JschTransport;
+import dev.kubeyard.engine.transport.SshSettings;
+import dev.kubeyard.engine.transport.SshTarget;
+import dev.kubeyard.engine.transport.SshTransports;
+import dev.kubeyard.model.validate.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole HA cluster installed for real on the lab (2 LB, 2 masters, 3 etcd, 2 workers as nspawn
+ * machines) from the offline bundle, then checked and broken on purpose: nodes Ready through the VIP,
+ * pod-to-pod over flannel vxlan, CoreDNS, and failover of haproxy, an apiserver and an etcd member.
+ * Tagged "lab" (lab/run-e2e.sh); skipped when no bundle was built on this machine.
+ */
+@Tag("lab")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabClusterTest {
+  private static final Duration T = Duration.ofSeconds(60);
+  private static Lab lab;
+  private static Path bundle;
+  private static ClusterFacts facts;
+  private static Kubectl kubectl;
+
+  @BeforeAll
+  static void install() throws Exception {
+    Optional<Path> built = BundleCache.fromEnvironment().latestBundle();
+    assumeTrue(built.isPresent(), "no offline bundle built on this machine (tools/build-bundle.sh makes one)");
+    assumeTrue(Proc.available("systemd-nspawn") && Proc.available("curl"), "needs systemd-container and curl (lab/run-e2e.sh)");
+    bundle = built.get();
+    lab = new Lab(Lab.HOME, LabTopology.standard("e2ecluster", "10.213.53"), Lab.MIRROR);
+    lab.down(line -> { });
+    lab.up(System.out::println);
+    facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
+    kubectl = new Kubectl(bundle, planDir().resolve("admin.kubeconfig"));
+    long start = System.nanoTime();
+    RunResult r = apply();
+    System.out.printf("install: %.1f s, %d steps applied%n", (System.nanoTime() - start) / 1e9, r.applied());
+    assertThat(r.failures()).as("the install").isEmpty();
+  }
+
+  @AfterAll
+  static void down() {
+    if (lab != null && !Boolean.getBoolean("kubeyard.lab.keep")) {
+      lab.down(line -> { });
+    }
+  }
+
+  static Path planDir() {
+    return lab.dir().resolve("kubeyard-plan");
+  }
+
+  static RunResult apply() throws Exception {
+    ClusterPki.ensure(facts, planDir().resolve("pki"), Clock.systemUTC());
+    Plan plan = PlanBuilder.write(facts, planDir(), bundle, PlanBundle.read(bundle));
+    return new Executor(planDir(), new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts())), RunSettings.defaults())
+        .run(plan);
+  }
+
+  static JschTransport ssh(String host) {
+    LabHost h = lab.topology().hosts().stream().filter(x -> x.name().equals(host)).findFirst().orElseThrow();
+    return new JschTransport(new SshTarget(h.name(), h.address(), 22, "root", lab.privateKey(), null),
+        SshSettings.of(lab.knownHosts()).withTrust(HostKeyTrust.REFUSE));
+  }
+
+  static String on(String host, String command) {
+    try (JschTransport t = ssh(host)) {
+      var r = t.run(command, T);
+      assertThat(r.exitCode()).as("%s on %s: %s", command, host, r.output()).isZero();
+      return r.output().strip();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void kubectlThroughTheVipListsEveryLinuxNodeReady() {
+    String url = kubectl.ok("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}");
+    assertThat(url).isEqualTo("https://" + facts.spec().loadBalancer().vip() + ":" + facts.spec().loadBalancer().apiserverPort());
+    kubectl.ok("wait", "--for=condition=Ready", "node", "--all", "--timeout=180s");
+    assertThat(kubectl.ok("get", "nodes", "-o", "jsonpath={.items[*].metadata.name}").split(" "))
+        .containsExactlyInAnyOrder("master1", "master2", "node1", "node2");
+  }
+
+  @Test
+  @Order(2)
+  void theAddonsRunFlannelOnEveryNodeAndCoreDnsAndMetricsServerAnswer() {
+    kubectl.ok("-n", "kube-flannel", "rollout", "status", "daemonset/kube-flannel-ds", "--timeout=180s");
+    kubectl.ok("-n", "kube-system", "rollout", "status", "deployment/coredns", "--timeout=180s");
+    kubectl.ok("-n", "kube-system", "rollout", "status", "deployment/metrics-server", "--timeout=180s");
+    assertThat(on("node1", "ip -d link show flannel.1")).contains("vxlan id 4096").contains("dstport 4789");
+  }
+
+  @Test
+  @Order(3)
+  void aPodOnOneWorkerReachesAPodOnTheOtherByItsIp() {
+    Probes.start(kubectl, bundle);
+    String a = Probes.podIp(kubectl, "probe-a");
+    String b = Probes.podIp(kubectl, "probe-b");
+    assertThat(a).as("the two pods sit in different nodes' flannel subnets").isNotEqualTo(b);
+    assertThat(a.substring(0, a.lastIndexOf('.'))).isNotEqualTo(b.substring(0, b.lastIndexOf('.')));
+    String answer = on("node2", Probes.inPodB("bash -c 'exec 3<>/dev/tcp/" + a + "/8080; printf \"GET /health HTTP/1.0\\r\\n\\r\\n\" >&3; cat <&3'"));
+    assertThat(answer).startsWith("HTTP/1.1 200").endsWith("OK");
+  }
+
+  @Test
+  @Order(4)
+  void aServiceNameResolvesThroughCoreDnsFromInsideAPod() {
+    String serviceIp = kubectl.ok("get", "service", "probe-a", "-o", "jsonpath={.spec.clusterIP}");
+    String resolved = on("node2", "unshare -m sh -c 'echo nameserver " + facts.dnsIp() + " > /run/probe-resolv.conf"
+        + " && mount --bind /run/probe-resolv.conf /etc/resolv.conf && " + Probes.inPodB("getent hosts probe-a.default.svc."
+        + facts.clusterDomain()) + "'");
+    assertThat(resolved).startsWith(serviceIp + " ");
+    String viaService = on("node2", Probes.inPodB("bash -c 'exec 3<>/dev/tcp/" + serviceIp + "/8080; printf \"GET /health HTTP/1.0\\r\\n\\r\\n\" >&3; cat <&3'"));
+    assertThat(viaService).endsWith("OK");
+  }
+
+  @Test
+  @Order(5)
+  void aSecondApplyChangesNothing() throws Exception {
+    long start = System.nanoTime();
+    RunResult again = apply();
+    System.out.printf("no-op re-apply: %.1f s%n", (System.nanoTime() - start) / 1e9);
+    assertThat(again.failures()).isEmpty();
+    assertThat(again.applied()).as("steps applied by a re-run with no change").isZero();
+  }
+
+  @Test
+  @Order(6)
+  void stoppingHaproxyOnTheLbHoldingTheVipMovesTheVipAndTheApiAnswersAgain() throws Exception {
+    String vip = facts.spec().loadBalancer().vip();
+    String holder = holderOfVip(vip);
+    String other = holder.equals("lb1") ? "lb2" : "lb1";
+    try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), "https://" + vip + ":8443/readyz")) {
+      Thread.sleep(1000);
+      long stopped = System.nanoTime();
+      on(holder, "systemctl stop haproxy");
+      awaitTrue(() -> holderOfVip(vip).equals(other) && probe.answeredSince(stopped), Duration.ofSeconds(30));
+      Thread.sleep(1000);
+      System.out.println("haproxy stopped on " + holder + ": VIP moved to " + other + "; " + probe);
+      assertThat(probe.longestGapMillis()).as("API gap while the VIP moved").isLessThan(15_000);
+    } finally {
+      on(holder, "systemctl start haproxy");
+    }
+  }
+
+  @Test
+  @Order(7)
+  void stoppingOneApiserverKeepsRequestsThroughTheVipSucceeding() throws Exception {
+    try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), "https://" + facts.spec().loadBalancer().vip() + ":8443/readyz")) {
+      Thread.sleep(1000);
+      on("master1", "systemctl stop kube-apiserver");
+      Thread.sleep(10_000);
+      System.out.println("kube-apiserver stopped on master1: " + probe);
+      assertThat(probe.failures()).as("requests failed through the VIP: %s", probe).isZero();
+      assertThat(kubectl.ok("get", "--raw", "/readyz")).isEqualTo("ok");
+    } finally {
+      on("master1", "systemctl start kube-apiserver");
+    }
+  }
+
+  @Test
+  @Order(8)
+  void stoppingOneEtcdMemberKeepsWritesSucceeding() throws Exception {
+    try {
+      on("node1", "systemctl stop etcd");
+      for (int i = 0; i < 5; i++) {
+        kubectl.ok("create", "configmap", "etcd-down-" + i, "--from-literal=i=" + i);
+      }
+      assertThat(kubectl.ok("get", "configmap", "etcd-down-4", "-o", "jsonpath={.data.i}")).isEqualTo("4");
+    } finally {
+      on("node1", "systemctl start etcd");
+    }
+    kubectl.ok("delete", "configmap", "etcd-down-0", "etcd-down-1", "etcd-down-2", "etcd-down-3", "etcd-down-4");
+  }
+
+  private static String holderOfVip(String vip) {
+    for (String lb : new String[] {"lb1", "lb2"}) {
+      try (JschTransport t = ssh(lb)) {
+        if (t.run("ip -4 -br addr show eth0", T).output().contains(" " + vip + "/")) {
+          return lb;
+        }
+      }
+    }
+    return "";
+  }
+
+  static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within %s", timeout).isLessThan(end);
+      Thread.sleep(200);
+    }
+  }
+}
