@@ -17,6 +17,7 @@ public final class StepBuilder {
   private final List<Action.PutFile> files = new ArrayList<>();
   private final List<String> services = new ArrayList<>();
   private final List<Action> commands = new ArrayList<>();
+  private final List<String> extraChecks = new ArrayList<>();
   private String verify;
   private boolean windows;
 
@@ -53,6 +54,15 @@ public final class StepBuilder {
     return this;
   }
 
+  /**
+   * A further condition the check needs, for state that lives in the cluster rather than in a
+   * systemd service (e.g. the addons' rollouts): the step is skipped only when it passes too.
+   */
+  public StepBuilder alsoCheck(String command) {
+    extraChecks.add(command);
+    return this;
+  }
+
   public StepBuilder verify(String command) {
     this.verify = command;
     return this;
@@ -78,6 +88,7 @@ public final class StepBuilder {
           f.sha256(), f.path(), f.path(), f.mode()));
     }
     services.forEach(s -> checks.add("systemctl is-active --quiet " + s));
+    extraChecks.forEach(c -> checks.add("{ " + c + "; }"));
     List<Action> apply = new ArrayList<>(files);
     apply.addAll(commands);
     if (!services.isEmpty()) {
@@ -89,6 +100,9 @@ public final class StepBuilder {
   }
 
   private Step buildForWindows() {
+    if (!extraChecks.isEmpty()) {
+      throw new IllegalStateException("alsoCheck takes shell commands; step " + id + " runs PowerShell");
+    }
     List<String> checks = new ArrayList<>();
     for (Action.PutFile f : files) {
       checks.add(String.format("((Get-FileHash -Algorithm SHA256 '%s' -ErrorAction Stop).Hash -eq '%s')",
