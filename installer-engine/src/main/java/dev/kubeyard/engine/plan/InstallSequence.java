@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan;
 
+import dev.kubeyard.engine.plan.steps.ApplyAddons;
 import dev.kubeyard.engine.plan.steps.InstallBinaries;
 import dev.kubeyard.engine.plan.steps.PlaceCertificates;
 import dev.kubeyard.engine.plan.steps.Preflight;
@@ -26,7 +27,8 @@ public final class InstallSequence {
       new StartContainerRuntime(), // containerd (or docker on 1.14)
       new StartControlPlane(),     // apiserver, controller-manager, scheduler
       new StartNode(),             // kubelet, kube-proxy, CNI config
-      new StartWindowsNode());     // flanneld, kubelet, kube-proxy as Windows services
+      new StartWindowsNode(),      // flanneld, kubelet, kube-proxy as Windows services
+      new ApplyAddons());          // flannel, CoreDNS, metrics-server: kubectl apply from the first master
 
   private InstallSequence() {}
 
