@@ -68,12 +68,17 @@ public record ClusterFacts(
         .orElseThrow(() -> new IllegalArgumentException("no host named " + name));
   }
 
+  /** The master that applies cluster-wide objects (the addons): the first one in the spec. */
+  public HostSpec firstMaster() {
+    return withRole(Role.MASTER).get(0);
+  }
+
   /** Where every client reaches the API: the VIP's haproxy in HA, else the single master. */
   public String apiserverUrl() {
     if (spec.highlyAvailable()) {
       return "https://" + spec.loadBalancer().vip() + ":" + spec.loadBalancer().apiserverPort();
     }
-    return "https://" + withRole(Role.MASTER).get(0).address() + ":" + APISERVER_SECURE_PORT;
+    return "https://" + firstMaster().address() + ":" + APISERVER_SECURE_PORT;
   }
 
   /** Comma-separated etcd client URLs for kube-apiserver's --etcd-servers. */

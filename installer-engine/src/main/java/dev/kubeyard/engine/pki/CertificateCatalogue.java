@@ -25,6 +25,8 @@ import java.util.Set;
 public final class CertificateCatalogue {
   private static final Set<ExtendedUsage> SERVER_AND_CLIENT = EnumSet.of(SERVER_AUTH, CLIENT_AUTH);
   private static final String MASTERS = "system:masters";
+  /** The user the apiserver presents to kubelets (logs, exec, port-forward); RBAC binds it by this name. */
+  public static final String APISERVER_KUBELET_CLIENT_USER = "kube-apiserver-kubelet-client";
 
   private CertificateCatalogue() {}
 
@@ -44,7 +46,7 @@ public final class CertificateCatalogue {
     all.add(new CertificateRequest(PkiNames.APISERVER, CLUSTER, "kube-apiserver", List.of(),
         List.copyOf(facts.apiserverSans()), EnumSet.of(SERVER_AUTH)));
     all.add(CertificateRequest.client(PkiNames.APISERVER_KUBELET_CLIENT, CLUSTER,
-        "kube-apiserver-kubelet-client", MASTERS));
+        APISERVER_KUBELET_CLIENT_USER, MASTERS));
 
     // Control-plane clients: CN is the user RBAC's default bindings know, O the group.
     all.add(CertificateRequest.client(PkiNames.ADMIN, CLUSTER, "admin", MASTERS));

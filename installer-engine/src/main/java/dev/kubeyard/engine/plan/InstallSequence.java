@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan;
 
+import dev.kubeyard.engine.plan.steps.ApplyAddons;
 import dev.kubeyard.engine.plan.steps.ImportImages;
 import dev.kubeyard.engine.plan.steps.InstallBinaries;
 import dev.kubeyard.engine.plan.steps.PlaceCertificates;
@@ -28,7 +29,8 @@ public final class InstallSequence {
       new ImportImages(),          // pause, flannel, CoreDNS, metrics-server: no registry on site
       new StartControlPlane(),     // apiserver, controller-manager, scheduler
       new StartNode(),             // kubelet, kube-proxy, CNI config
-      new StartWindowsNode());     // flanneld, kubelet, kube-proxy as Windows services
+      new StartWindowsNode(),      // flanneld, kubelet, kube-proxy as Windows services
+      new ApplyAddons());          // flannel, CoreDNS, metrics-server: kubectl apply from the first master
 
   private InstallSequence() {}
 

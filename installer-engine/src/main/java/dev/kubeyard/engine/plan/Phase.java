@@ -9,7 +9,8 @@ public enum Phase {
   LOAD_BALANCER("load balancer"),
   CONTAINER_RUNTIME("container runtime"),
   CONTROL_PLANE("control plane"),
-  NODE("node components");
+  NODE("node components"),
+  ADDONS("cluster addons");
 
   private final String title;
 

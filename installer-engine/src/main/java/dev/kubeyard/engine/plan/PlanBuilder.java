@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.render.AddonImages;
 import dev.kubeyard.engine.render.AdminKubeconfig;
 import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.ClusterSecrets;
@@ -41,12 +42,27 @@ public final class PlanBuilder {
     Files.createDirectories(dir);
     linkBundle(dir.resolve(BundleContent.FOLDER), bundle.isEmpty() ? null : bundleDir);
     Path pki = dir.resolve("pki");
-    RenderContext ctx = new RenderContext(facts, ClusterSecrets.loadOrCreate(pki));
+    RenderContext ctx = withBundleImages(new RenderContext(facts, ClusterSecrets.loadOrCreate(pki)), bundle);
     List<RenderedFile> files = ClusterRenderer.render(ctx);
     Plan plan = InstallSequence.plan(new PlanInput(facts, files, digests(pki), bundle));
     PlanWriter.write(dir, plan, files);
     AdminKubeconfig.write(facts, pki, dir.resolve("admin.kubeconfig"));
     return plan;
+  }
+
+  /** The manifests and containerd name the images exactly as the bundle imports them. */
+  private static RenderContext withBundleImages(RenderContext ctx, BundleContent bundle) {
+    if (bundle.images().isEmpty()) {
+      return ctx;
+    }
+    AddonImages d = ctx.images();
+    return ctx.withImages(new AddonImages(reference(bundle, "pause", d.pause()), reference(bundle, "flannel", d.flannel()),
+        reference(bundle, "coredns", d.coredns()), reference(bundle, "metrics-server", d.metricsServer())));
+  }
+
+  private static String reference(BundleContent bundle, String component, String fallback) {
+    BundleContent.Image image = bundle.images().get(component);
+    return image == null ? fallback : image.reference();
   }
 
   private static void linkBundle(Path link, Path bundleDir) throws IOException {

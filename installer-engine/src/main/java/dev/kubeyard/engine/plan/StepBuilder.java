@@ -54,9 +54,12 @@ public final class StepBuilder {
     return this;
   }
 
-  /** A further condition of the check, for state that is not a file's content (a link, an imported image). */
-  public StepBuilder check(String condition) {
-    extraChecks.add(condition);
+  /**
+   * A further condition the check needs, for state that lives in the cluster rather than in a
+   * systemd service (e.g. the addons' rollouts): the step is skipped only when it passes too.
+   */
+  public StepBuilder alsoCheck(String command) {
+    extraChecks.add(command);
     return this;
   }
 
@@ -84,8 +87,8 @@ public final class StepBuilder {
       checks.add(String.format("echo '%s  %s' | sha256sum -c --status && [ \"$(stat -c %%a %s)\" = \"%o\" ]",
           f.sha256(), f.path(), f.path(), f.mode()));
     }
-    checks.addAll(extraChecks);
     services.forEach(s -> checks.add("systemctl is-active --quiet " + s));
+    extraChecks.forEach(c -> checks.add("{ " + c + "; }"));
     List<Action> apply = new ArrayList<>(files);
     apply.addAll(commands);
     if (!services.isEmpty()) {
@@ -97,6 +100,9 @@ public final class StepBuilder {
   }
 
   private Step buildForWindows() {
+    if (!extraChecks.isEmpty()) {
+      throw new IllegalStateException("alsoCheck takes shell commands; step " + id + " runs PowerShell");
+    }
     List<String> checks = new ArrayList<>();
     for (Action.PutFile f : files) {
       checks.add(String.format("((Get-FileHash -Algorithm SHA256 '%s' -ErrorAction Stop).Hash -eq '%s')",

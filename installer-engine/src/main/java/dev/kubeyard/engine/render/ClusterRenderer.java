@@ -18,7 +18,8 @@ public final class ClusterRenderer {
       new KubeletFiles(),
       new KubeProxyFiles(),
       new KubeconfigFiles(),
-      new WindowsNodeFiles());
+      new WindowsNodeFiles(),
+      new AddonFiles());
 
   private ClusterRenderer() {}
 

@@ -12,6 +12,7 @@ public final class HostPaths {
   public static final String SSL = "/etc/kubernetes/ssl";
   public static final String ETCD_SSL = "/etc/etcd/ssl";
   public static final String KUBE = "/etc/kubernetes";
+  public static final String ADDONS = KUBE + "/addons";
   public static final String UNITS = "/etc/systemd/system";
   public static final String ETCD_DATA = "/var/lib/etcd";
   public static final String KUBELET_DIR = "/var/lib/kubelet";

@@ -73,7 +73,7 @@ final class KubeletFiles implements HostRenderer {
         .add("--network-plugin", "cni")
         .add("--cni-bin-dir", HostPaths.CNI_BIN)
         .add("--cni-conf-dir", HostPaths.CNI_CONF)
-        .add("--pod-infra-container-image", ctx.pauseImage())
+        .add("--pod-infra-container-image", ctx.images().pause())
         .add("--container-runtime", docker ? "docker" : "remote")
         .addIf(!docker, "--container-runtime-endpoint", CONTAINERD_SOCK)
         .addIf(NodeRoles.tainted(host), "--register-with-taints", NodeRoles.masterTaint(v))

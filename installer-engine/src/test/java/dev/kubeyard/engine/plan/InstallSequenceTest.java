@@ -65,6 +65,23 @@ class InstallSequenceTest {
   }
 
   @Test
+  void theAddonsAreAppliedLastFromTheFirstMasterAndSkippedOnlyWhenRolledOut() {
+    for (ClusterSpec spec : List.of(Specs.legacy(), Specs.current())) {
+      Plan plan = plan(spec, ClusterRenderer.render(Specs.context(spec)));
+      List<Step> addons = plan.steps().stream().filter(s -> s.phase() == Phase.ADDONS).toList();
+      assertThat(addons).extracting(Step::id, Step::host).containsExactly(org.assertj.core.groups.Tuple.tuple("apply-addons", "master1"));
+      assertThat(plan.steps().get(plan.steps().size() - 1)).isEqualTo(addons.get(0));
+      Step step = addons.get(0);
+      String kubectl = "/opt/kube/bin/kubectl --kubeconfig /etc/kubernetes/admin.kubeconfig";
+      assertThat(step.apply()).last().isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/"));
+      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(4);
+      assertThat(step.verify()).contains(kubectl + " -n kube-system rollout status deployment/coredns --timeout=5s")
+          .contains("rollout status deployment/metrics-server").contains("rollout status daemonset/kube-flannel-ds");
+      assertThat(step.check()).contains("sha256sum -c").endsWith("{ " + step.verify() + "; }");
+    }
+  }
+
+  @Test
   void windowsHostsGetOnePowerShellStepAndNoLinuxCommands() {
     Plan plan = plan(Specs.legacy(), ClusterRenderer.render(Specs.context(Specs.legacy())));
     List<Step> win = plan.steps().stream().filter(s -> s.host().equals("win1")).toList();

@@ -66,7 +66,7 @@ public final class InstallBinaries implements HostStep {
       if (!a.fileName().equals(name)) {
         String link = HostPaths.BIN + "/" + name;
         b.run("ln -sfn " + a.fileName() + " " + link);
-        b.check("[ \"$(readlink " + link + ")\" = " + a.fileName() + " ]");
+        b.alsoCheck("[ \"$(readlink " + link + ")\" = " + a.fileName() + " ]");
       }
     }
     if (NodeRoles.runsKubelet(host) && "flannel".equals(in.facts().spec().network().plugin())) {

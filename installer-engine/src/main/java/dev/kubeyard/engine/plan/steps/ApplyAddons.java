@@ -1,0 +1,38 @@
+package dev.kubeyard.engine.plan.steps;
+
+import dev.kubeyard.engine.plan.HostStep;
+import dev.kubeyard.engine.plan.Phase;
+import dev.kubeyard.engine.plan.PlanInput;
+import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.plan.StepBuilder;
+import dev.kubeyard.engine.render.AddonFiles;
+import dev.kubeyard.engine.render.HostPaths;
+import dev.kubeyard.model.spec.HostSpec;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The cluster addons, applied once from the first master with its admin kubeconfig; done when the
+ * flannel DaemonSet and the CoreDNS and metrics-server Deployments have rolled out. Skipped when the
+ * manifests are unchanged and those rollouts are complete.
+ */
+public final class ApplyAddons implements HostStep {
+  private static final String KUBECTL = HostPaths.BIN + "/kubectl --kubeconfig " + HostPaths.kubeconfig("admin");
+
+  @Override
+  public Optional<Step> plan(PlanInput in, HostSpec host) {
+    if (!host.name().equals(in.facts().firstMaster().name())) {
+      return Optional.empty();
+    }
+    // A short timeout per call: the executor retries verify until its own deadline.
+    String rolledOut = AddonFiles.workloads(in.facts().version()).stream()
+        .map(w -> KUBECTL + " -n " + w.namespace() + " rollout status " + w.resource() + " --timeout=5s")
+        .collect(Collectors.joining(" && "));
+    StepBuilder b = new StepBuilder("apply-addons", Phase.ADDONS, host.name(), "apply the cluster addons")
+        .put(in.filesOf(host.name(), HostPaths.ADDONS + "/"))
+        .run(KUBECTL + " apply -f " + HostPaths.ADDONS + "/")
+        .alsoCheck(rolledOut)
+        .verify(rolledOut);
+    return Optional.of(b.build());
+  }
+}
