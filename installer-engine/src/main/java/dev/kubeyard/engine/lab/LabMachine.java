@@ -17,7 +17,8 @@ import java.util.UUID;
  * a writable cgroup tree. Each machine gets its own cgroup subtree in every hierarchy (kubeyard/NAME),
  * seen inside as /sys/fs/cgroup: with the whole tree shared, two kubelets would both own /kubepods and
  * the machines' systemds would fight over the same system.slice. /dev/kmsg is bound read-only because
- * the kubelet's OOM watcher opens it.
+ * the kubelet's OOM watcher opens it; /var/lib/containerd is a plain directory of the build machine
+ * because overlayfs refuses an upper layer on overlayfs.
  */
 final class LabMachine {
   private final Path dir;
@@ -97,7 +98,7 @@ final class LabMachine {
     }
     Path tree = cgroupTree();
     // the launching shell joins the machine's cgroups, so nspawn and everything it starts live there
-    String cgroups = "set -e; mkdir -p " + tree + " && (mountpoint -q " + tree + " || mount -t tmpfs -o mode=755,size=64k kubeyard-cgroup " + tree + ")"
+    String cgroups = "set -e; mkdir -p " + dir.resolve("containerd") + " " + tree + " && (mountpoint -q " + tree + " || mount -t tmpfs -o mode=755,size=64k kubeyard-cgroup " + tree + ")"
         + " && for h in " + HIERARCHIES + "; do [ -d /sys/fs/cgroup/$h ] || continue; d=/sys/fs/cgroup/$h/kubeyard/" + machineName
         + "; mkdir -p $d || exit 1;"
         + " if [ $h = cpuset ]; then for f in cpus mems; do cat /sys/fs/cgroup/cpuset/cpuset.$f > /sys/fs/cgroup/cpuset/kubeyard/cpuset.$f;"
@@ -108,6 +109,8 @@ final class LabMachine {
         + " --machine=" + machineName + " --network-namespace-path=/run/netns/" + netns + " --register=no --keep-unit"
         + " --capability=all --system-call-filter='@keyring bpf' --bind=" + tree + ":/sys/fs/cgroup"
         + (Files.exists(Path.of("/dev/kmsg")) ? " --bind-ro=/dev/kmsg" : "")
+        // containerd's overlayfs snapshots cannot sit on the machine's own overlayfs root
+        + " --bind=" + dir.resolve("containerd") + ":/var/lib/containerd"
         + " --resolv-conf=off --timezone=off --link-journal=no --console=read-only";
     // a script of its own, so $$ is the shell that joins the cgroups and then becomes nspawn
     Path script = dir.resolve("boot.sh");

@@ -29,7 +29,8 @@ final class RuntimeFiles implements HostRenderer {
     return List.of(
         RenderedFile.config(host.name(), HostPaths.unit("containerd"), unit),
         RenderedFile.config(host.name(), "/etc/containerd/config.toml", Templates.render("node/containerd-config.toml",
-            Map.of("pauseImage", ctx.images().pause(), "cniBin", HostPaths.CNI_BIN, "cniConf", HostPaths.CNI_CONF))));
+            Map.of("pauseImage", ctx.images().pause(), "cniBin", HostPaths.CNI_BIN, "cniConf", HostPaths.CNI_CONF,
+                "restrictOomScoreAdj", Boolean.TRUE.equals(ctx.facts().spec().kubernetes().restrictOomScoreAdj())))));
   }
 
   private static String runtimeUnit(String description, String binary, List<String> flags) {

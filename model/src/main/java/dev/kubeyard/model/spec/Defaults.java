@@ -36,7 +36,8 @@ public final class Defaults {
         or(k.nodePortRange(), NODE_PORT_RANGE),
         or(k.clusterDnsIp(), CLUSTER_DNS_IP),
         or(k.clusterDomain(), CLUSTER_DOMAIN),
-        runtime);
+        runtime,
+        or(k.restrictOomScoreAdj(), false));
 
     LoadBalancerSpec lb = s.loadBalancer() == null ? null : new LoadBalancerSpec(
         s.loadBalancer().vip(),

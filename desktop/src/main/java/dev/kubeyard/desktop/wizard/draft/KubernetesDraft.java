@@ -14,6 +14,8 @@ import javafx.beans.property.StringProperty;
 public final class KubernetesDraft {
   public final StringProperty version = new SimpleStringProperty("");
   public final ObjectProperty<ContainerRuntime> runtime = new SimpleObjectProperty<>(ContainerRuntime.DOCKER);
+  /** Not on a wizard page (the lab spec sets it); kept so a loaded spec is saved as it was. */
+  private Boolean restrictOomScoreAdj;
   public final StringProperty serviceCidr = new SimpleStringProperty("");
   public final StringProperty clusterCidr = new SimpleStringProperty("");
   public final StringProperty nodePortRange = new SimpleStringProperty("");
@@ -27,6 +29,7 @@ public final class KubernetesDraft {
   void load(KubernetesSpec k, NetworkSpec n) {
     version.set(Conversion.show(k.version()));
     runtime.set(k.containerRuntime());
+    restrictOomScoreAdj = k.restrictOomScoreAdj();
     serviceCidr.set(Conversion.show(k.serviceCidr()));
     clusterCidr.set(Conversion.show(k.clusterCidr()));
     nodePortRange.set(Conversion.show(k.nodePortRange()));
@@ -41,7 +44,8 @@ public final class KubernetesDraft {
   KubernetesSpec kubernetes() {
     return new KubernetesSpec(Conversion.required(version.get()), Conversion.required(serviceCidr.get()),
         Conversion.required(clusterCidr.get()), Conversion.required(nodePortRange.get()),
-        Conversion.required(clusterDnsIp.get()), Conversion.required(clusterDomain.get()), runtime.get());
+        Conversion.required(clusterDnsIp.get()), Conversion.required(clusterDomain.get()), runtime.get(),
+        restrictOomScoreAdj);
   }
 
   NetworkSpec network(Conversion c) {
