@@ -1,9 +1,7 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.bundle.BundleVerifier;
-import dev.kubeyard.engine.bundle.PlanBundle;
+import dev.kubeyard.engine.bundle.BundledPlan;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanBuilder;
@@ -38,8 +36,7 @@ final class ClusterTarget {
    * and images too. An incomplete or damaged bundle is refused before any host is touched.
    */
   Plan writePlan(ClusterFacts facts, boolean bundleRequired) throws IOException {
-    Path folder = bundle != null ? bundle : BundleCache.fromEnvironment().latestBundle()
-        .filter(b -> b.getFileName().toString().startsWith("kubeyard-bundle-" + facts.version() + "-")).orElse(null);
+    Path folder = BundledPlan.locate(bundle, facts).orElse(null);
     if (folder == null) {
       if (bundleRequired) {
         throw new CommandFailure("no offline bundle for Kubernetes " + facts.version() + " was given or built here",
@@ -47,17 +44,10 @@ final class ClusterTarget {
       }
       return PlanBuilder.write(facts, planDir());
     }
-    BundleVerifier.Report report = BundleVerifier.verify(folder, spec);
-    if (!report.ok()) {
-      report.problems().forEach(p -> System.err.println("bundle " + folder + ": " + p.path() + ": " + p.problem()
-          + "\n  fix: " + p.fix()));
-      throw new CommandFailure("the bundle " + folder + " cannot install this spec (" + report.problems().size()
-          + " problem(s) above)", "rebuild it with tools/build-bundle.sh or pass another with --bundle");
-    }
     try {
-      return PlanBuilder.write(facts, planDir(), folder, PlanBundle.read(folder));
+      return BundledPlan.write(facts, planDir(), folder);
     } catch (BundleException e) {
-      throw new CommandFailure(e.getMessage(), "check the bundle with 'kubeyard bundle verify " + folder + "'");
+      throw new CommandFailure(e.getMessage(), "rebuild it with tools/build-bundle.sh or pass another with --bundle");
     }
   }
 
