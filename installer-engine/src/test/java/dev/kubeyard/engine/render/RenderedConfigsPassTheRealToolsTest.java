@@ -66,7 +66,7 @@ class RenderedConfigsPassTheRealToolsTest {
         + "root" + HostPaths.BIN + " && cp -a /usr/lib/systemd/system root/usr/lib/systemd/");
     assertThat(copied.exit()).as(copied.toString()).isZero();
     for (String binary : List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet",
-        "kube-proxy", "containerd", "dockerd")) {
+        "kube-proxy", "containerd", "dockerd", "haproxy", "keepalived")) {
       Path b = Files.writeString(root.resolve(HostPaths.BIN.substring(1)).resolve(binary), "#!/bin/sh\n");
       Files.setPosixFilePermissions(b, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -1,0 +1,109 @@
+package dev.kubeyard.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.render.ClusterRenderer;
+import dev.kubeyard.engine.render.RenderedFile;
+import dev.kubeyard.engine.testing.Specs;
+import dev.kubeyard.model.spec.ClusterSpec;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstallFromTheBundleTest {
+  private static final List<String> COMMANDS = List.of("etcd", "etcdctl", "kube-apiserver", "kube-controller-manager",
+      "kube-scheduler", "kubelet", "kube-proxy", "kubectl", "containerd", "containerd-shim-runc-v2", "ctr", "runc",
+      "haproxy", "keepalived", "cni/flannel", "cni/bridge", "cni/host-local", "cni/loopback", "cni/portmap");
+  private static final List<String> KUBERNETES = List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler",
+      "kubelet", "kube-proxy", "kubectl");
+
+  private static BundleContent bundle(String version) {
+    Map<String, BundleContent.Artifact> commands = new HashMap<>();
+    for (String c : COMMANDS) {
+      String path = KUBERNETES.contains(c) ? "bundle/bin/kubernetes/kubernetes" : "bundle/bin/" + c;
+      commands.put(c, new BundleContent.Artifact(path, "a".repeat(64)));
+    }
+    Map<String, BundleContent.Image> images = new HashMap<>();
+    for (String i : List.of("pause", "flannel", "coredns", "metrics-server")) {
+      images.put(i, new BundleContent.Image(i, "kubeyard.local/" + i + ":1", "bundle/images/" + i + ".tar", "b".repeat(64)));
+    }
+    return new BundleContent(version, commands,
+        List.of(new BundleContent.Library("liblua5.3.so.0", "bundle/debian/liblua.so", "c".repeat(64))), images);
+  }
+
+  private static Plan plan(ClusterSpec spec, BundleContent bundle) {
+    ClusterFacts facts = ClusterFacts.of(spec);
+    List<RenderedFile> files = ClusterRenderer.render(Specs.context(spec));
+    Map<String, String> pki = new HashMap<>();
+    CertificatePlacement.pkiFilesOf(facts).forEach(name -> pki.put(name, "0".repeat(64)));
+    return InstallSequence.plan(new PlanInput(facts, files, pki, bundle));
+  }
+
+  private static Step step(Plan plan, String id, String host) {
+    return plan.steps().stream().filter(s -> s.id().equals(id) && s.host().equals(host)).findFirst().orElseThrow();
+  }
+
+  private static List<String> puts(Step s) {
+    return s.apply().stream().filter(a -> a instanceof Action.PutFile).map(a -> ((Action.PutFile) a).path()).toList();
+  }
+
+  @Test
+  void theMultiCallKubernetesBinaryIsCopiedOnceAndLinkedUnderEachCommandAMasterNeeds() {
+    Step s = step(plan(Specs.current(), bundle("1.35.0")), "install-binaries", "master1");
+    assertThat(puts(s)).filteredOn(p -> p.endsWith("/kubernetes")).containsExactly("/opt/kube/bin/kubernetes");
+    assertThat(s.apply()).filteredOn(a -> a instanceof Action.Run).extracting(Action::describe)
+        .contains("run ln -sfn kubernetes /opt/kube/bin/kube-apiserver", "run ln -sfn kubernetes /opt/kube/bin/kubelet");
+    assertThat(s.check()).contains("[ \"$(readlink /opt/kube/bin/kube-apiserver)\" = kubernetes ]");
+    assertThat(puts(s)).contains("/opt/kube/bin/etcd", "/opt/kube/bin/containerd", "/opt/cni/bin/flannel", "/opt/cni/bin/bridge");
+  }
+
+  @Test
+  void loadBalancersGetHaproxyKeepalivedAndTheirLibrariesButNoKubernetes() {
+    Step s = step(plan(Specs.current(), bundle("1.35.0")), "install-binaries", "lb1");
+    assertThat(puts(s)).containsExactlyInAnyOrder("/opt/kube/bin/haproxy", "/opt/kube/bin/keepalived",
+        "/opt/kube/lib/liblua5.3.so.0");
+  }
+
+  @Test
+  void everyNodeImportsTheFourImagesAndItsCheckAsksContainerdForEachReference() {
+    Step s = step(plan(Specs.current(), bundle("1.35.0")), "import-images", "node1");
+    assertThat(puts(s)).hasSize(4).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
+    assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'");
+  }
+
+  @Test
+  void withoutABundleNoStepCopiesBinariesOrImages() {
+    Plan p = plan(Specs.current(), BundleContent.none());
+    assertThat(p.steps()).noneMatch(s -> s.id().equals("install-binaries") || s.id().equals("import-images"));
+  }
+
+  @Test
+  void aBundleWithoutACommandAHostNeedsIsRefusedNamingItAndTheFix() {
+    BundleContent b = bundle("1.35.0");
+    Map<String, BundleContent.Artifact> fewer = new HashMap<>(b.commands());
+    fewer.remove("keepalived");
+    BundleContent missing = new BundleContent("1.35.0", fewer, b.libraries(), b.images());
+    assertThatThrownBy(() -> plan(Specs.current(), missing))
+        .hasMessageContaining("the bundle has no 'keepalived', needed on lb1").hasMessageContaining("kubeyard bundle verify");
+  }
+
+  @Test
+  void aBundleOfAnotherKubernetesVersionIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+    ClusterFacts facts = ClusterFacts.of(Specs.current());
+    assertThatThrownBy(() -> PlanBuilder.write(facts, dir.resolve("plan"), dir, bundle("1.34.2")))
+        .hasMessageContaining("carries Kubernetes 1.34.2 but kubernetes.version is 1.35.0");
+    assertThat(dir.resolve("plan")).doesNotExist();
+  }
+
+  @Test
+  void inAContainerOnlyTheNetworkNamespacesSysctlsAreApplied() {
+    Step s = step(plan(Specs.current(), BundleContent.none()), "prepare-os", "node1");
+    assertThat(s.apply()).extracting(Action::describe).anyMatch(d -> d.contains("systemd-detect-virt --container")
+        && d.contains("grep -E '^[[:space:]]*net\\.'") && d.contains("else sysctl --system"));
+  }
+}
