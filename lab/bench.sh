@@ -50,13 +50,13 @@ probe() {
   echo "$worst $failed $total"
 }
 holder=$(for h in lb1 lb2; do on $h "ip -4 -br addr show eth0" | grep -q " $vip/" && echo $h; done)
-read -r gap failed total < <(probe 30 "$holder" "systemctl stop haproxy")
+read -r gap failed total < <(probe 30 "$holder" "systemctl stop --no-block haproxy")
 echo "haproxy stopped on the VIP holder ($holder): longest API gap ${gap} ms, ${failed}/${total} requests failed"
 on "$holder" "systemctl start haproxy"; sleep 5
-read -r gap failed total < <(probe 20 master1 "systemctl stop kube-apiserver")
+read -r gap failed total < <(probe 20 master1 "systemctl stop --no-block kube-apiserver")
 echo "kube-apiserver stopped on master1:  longest API gap ${gap} ms, ${failed}/${total} requests failed"
 on master1 "systemctl start kube-apiserver"; sleep 5
-read -r gap failed total < <(probe 20 node1 "systemctl stop etcd")
+read -r gap failed total < <(probe 20 node1 "systemctl stop --no-block etcd")
 echo "etcd stopped on node1:               longest API gap ${gap} ms, ${failed}/${total} requests failed"
 on node1 "systemctl start etcd"
 read -r t rc < <(secs ./kubeyard lab down --name $name --subnet $subnet)

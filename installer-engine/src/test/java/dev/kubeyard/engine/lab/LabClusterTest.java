@@ -264,6 +264,27 @@ class LabClusterTest {
     kubectl.ok("delete", "configmap", "etcd-down-0", "etcd-down-1", "etcd-down-2", "etcd-down-3", "etcd-down-4");
   }
 
+  @Test
+  @Order(9)
+  void aChangedSpecValueReappliesOnlyTheStepsItsFilesBelongTo() throws Exception {
+    String original = Files.readString(lab.specFile());
+    RecordingListener events = new RecordingListener();
+    try {
+      Files.writeString(lab.specFile(), original.replace("  interfaceName: eth0\n", "  interfaceName: eth0\n  advertInterval: 2\n"));
+      facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
+      RunResult r = apply(events, RunSettings.defaults().commandTimeout());
+      assertThat(r.failures()).isEmpty();
+      assertThat(events.all).filteredOn(e -> e instanceof InstallEvent.StepFinished)
+          .extracting(e -> ((InstallEvent.StepFinished) e).host() + "/" + ((InstallEvent.StepFinished) e).stepId())
+          .containsExactlyInAnyOrder("lb1/start-load-balancer", "lb2/start-load-balancer");
+      assertThat(on("lb1", "grep advert_int /etc/keepalived/keepalived.conf")).contains("advert_int 2");
+    } finally {
+      Files.writeString(lab.specFile(), original);
+      facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
+    }
+    assertThat(apply().applied()).as("changing it back touches the same two steps").isEqualTo(2);
+  }
+
   private static String holderOfVip(String vip) {
     for (String lb : new String[] {"lb1", "lb2"}) {
       try (JschTransport t = ssh(lb)) {
