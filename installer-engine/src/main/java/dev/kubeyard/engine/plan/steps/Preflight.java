@@ -19,7 +19,7 @@ import java.util.Optional;
  * Checks a host before anything changes on it: OS and systemd, kernel, modules and sysctls, swap,
  * ports (free, or held by the component Kubeyard puts there), clock against the deployer's (the
  * executor passes KUBEYARD_DEPLOYER_EPOCH), hostname equal to the spec's name (so names are unique),
- * memory for the host's roles. Read-only: it passes (skipped) or fails listing every problem.
+ * memory and disk for the host's roles, the host tools the node components call. Read-only: it passes (skipped) or fails listing every problem.
  */
 public final class Preflight implements HostStep {
   /** Most a host's clock may differ from the deployer's; two hosts then differ by at most twice this. */
@@ -55,6 +55,9 @@ public final class Preflight implements HostStep {
           + " || fail \"kernel module br_netfilter is not available (kube-proxy and flannel need it)\"");
       s.add("[ -z \"$(swapon --noheadings 2>/dev/null)\" ] || fail \"swap is on; the kubelet refuses to run with swap"
           + " (swapoff -a and remove it from /etc/fstab)\"");
+      // host tools kube-proxy, the kubelet and flannel call; every distribution's base install has them
+      s.add("for t in iptables ip6tables conntrack socat nsenter ip; do command -v $t >/dev/null"
+          + " || fail \"$t is missing (kube-proxy and the kubelet call it); install it from the OS packages\"; done");
     }
     s.add("[ \"$(hostname)\" = \"" + host.name() + "\" ] || fail \"hostname is '$(hostname)' but the spec calls this host '"
         + host.name() + "' (hostnamectl set-hostname " + host.name() + ")\"");
@@ -63,6 +66,9 @@ public final class Preflight implements HostStep {
     int mib = memoryMib(host);
     s.add("m=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo); [ \"$m\" -ge " + mib + " ] || fail \"" + mib
         + " MiB of memory needed for roles " + host.roles() + ", found $m MiB\"");
+    int diskMib = diskMib(host);
+    s.add("d=$(df -Pm /var/lib | awk 'NR==2 {print $4}'); [ \"$d\" -ge " + diskMib + " ] || fail \"" + diskMib
+        + " MiB free under /var/lib needed for roles " + host.roles() + ", found $d MiB\"");
     ports(host, lb).forEach((port, owner) -> s.add("o=$(ss -Hltnp \"sport = :" + port
         + "\" 2>/dev/null | sed -n 's/.*users:((\"\\([^\"]*\\)\".*/\\1/p' | head -1); case \"$o\" in ''|" + owner
         + "*) ;; *) fail \"port " + port + " is taken by '$o' (" + owner + " needs it)\";; esac"));
@@ -78,6 +84,14 @@ public final class Preflight implements HostStep {
     mib += host.has(Role.MASTER) ? 1024 : 0;
     mib += NodeRoles.runsKubelet(host) ? 1024 : 0;
     return Math.max(mib, 256);
+  }
+
+  /** Free disk under /var/lib a host needs for its roles, in MiB: etcd's data, images and pod volumes. */
+  static int diskMib(HostSpec host) {
+    int mib = 512;
+    mib += host.has(Role.ETCD) ? 2048 : 0;
+    mib += NodeRoles.runsKubelet(host) ? 4096 : 0;
+    return mib;
   }
 
   /** Ports the host's components listen on, each with the process name that may hold it. */
