@@ -18,6 +18,18 @@ import java.util.stream.Collectors;
  * host where none of them is left.
  */
 public final class ResetPlan {
+  /**
+   * On a node the pods outlive containerd (its unit keeps them when it stops, as it must on an upgrade):
+   * stop the kubelet so it restarts nothing, kill and delete every task, then remove the pod network's
+   * devices. Each part tolerates a half-removed node, so a re-run of reset finishes the job.
+   */
+  static final String STOP_PODS = "systemctl stop kubelet 2>/dev/null; c=\"" + HostPaths.BIN
+      + "/ctr --address /run/containerd/containerd.sock -n k8s.io\"; if [ -x " + HostPaths.BIN + "/ctr ]"
+      + " && systemctl is-active --quiet containerd; then for t in $($c tasks ls -q); do $c tasks kill -s SIGKILL $t; done;"
+      + " sleep 2; for t in $($c containers ls -q); do $c tasks delete -f $t 2>/dev/null; $c containers delete $t; done; fi;"
+      + " for d in cni0 $(ls /sys/class/net | grep '^flannel\\.'); do ip link delete $d 2>/dev/null; done;"
+      + " grep -o ' /var/lib/kubelet/[^ ]*' /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null; ";
+
   private ResetPlan() {}
 
   public static Plan of(Plan install, boolean pki) {
@@ -41,7 +53,7 @@ public final class ResetPlan {
           + (services.isEmpty() ? "" : "for s in " + serviceList + "; do systemctl is-active --quiet $s && exit 1; done; ")
           + "exit 0";
       String apply = services.isEmpty() ? "rm -f " + fileList // stop first, then remove units and binaries
-          : "systemctl disable --now " + serviceList + " 2>/dev/null; " + (files.isEmpty() ? "" : "rm -f " + fileList + "; ")
+          : (services.contains("containerd") ? STOP_PODS : "") + "systemctl disable --now " + serviceList + " 2>/dev/null; " + (files.isEmpty() ? "" : "rm -f " + fileList + "; ")
               + "systemctl daemon-reload";
       // the command names linked to a multi-call binary dangle once it is removed
       apply += "; find " + HostPaths.BIN + " -maxdepth 1 -xtype l -delete 2>/dev/null; true";

@@ -13,6 +13,7 @@ import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.InstallEvent;
 import dev.kubeyard.engine.run.InstallListener;
+import dev.kubeyard.engine.run.ResetPlan;
 import dev.kubeyard.engine.run.RunResult;
 import dev.kubeyard.engine.run.RunSettings;
 import dev.kubeyard.engine.testing.Proc;
@@ -283,6 +284,27 @@ class LabClusterTest {
       facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
     }
     assertThat(apply().applied()).as("changing it back touches the same two steps").isEqualTo(2);
+  }
+
+  @Test
+  @Order(10)
+  void resetStopsEveryPodAndServiceAndRemovesWhatTheInstallPlacedButKeepsThePki() throws Exception {
+    Plan install = PlanBuilder.write(facts, planDir(), bundle, PlanBundle.read(bundle));
+    SshTransports transports = new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts()));
+    RunResult r = new Executor(planDir(), transports, RunSettings.defaults()).run(ResetPlan.of(install, false));
+    assertThat(r.failures()).isEmpty();
+    for (String host : List.of("master1", "node1", "lb1")) {
+      try (JschTransport t = ssh(host)) {
+        assertThat(t.run("systemctl is-active kubelet etcd haproxy kube-apiserver containerd | grep -cx -e active -e activating",
+            T).output().strip()).as("%s: services still running", host).isEqualTo("0");
+        assertThat(t.run("ls -A /opt/kube/bin /opt/kube/lib 2>/dev/null", T).output().strip()).as(host).isEmpty();
+        assertThat(t.run("pgrep -x pause; pgrep -x flanneld; ip -br link | grep -E '^(cni0|flannel)'", T).output().strip())
+            .as("%s: no pod and no pod network left", host).isEmpty();
+      }
+    }
+    assertThat(planDir().resolve("pki/ca-key.pem")).exists();
+    assertThat(new Executor(planDir(), transports, RunSettings.defaults()).run(ResetPlan.of(install, false)).applied())
+        .as("a second reset finds nothing to do").isZero();
   }
 
   private static String holderOfVip(String vip) {
