@@ -65,6 +65,25 @@ final class ApiProbe implements AutoCloseable {
     }
   }
 
+  /** From the first failed request to the first answer after the last failed one, in milliseconds (0: none failed). */
+  long outageMillis() {
+    synchronized (samples) {
+      Long first = null;
+      long end = 0;
+      boolean failedSince = false;
+      for (Sample s : samples) {
+        if (!s.ok()) {
+          first = first == null ? s.nanos() : first;
+          failedSince = true;
+        } else if (failedSince) {
+          end = s.nanos();
+          failedSince = false;
+        }
+      }
+      return first == null ? 0 : ((failedSince ? samples.get(samples.size() - 1).nanos() : end) - first) / 1_000_000;
+    }
+  }
+
   boolean answeredSince(long nanos) {
     synchronized (samples) {
       return samples.stream().anyMatch(s -> s.ok() && s.nanos() > nanos);
@@ -79,6 +98,7 @@ final class ApiProbe implements AutoCloseable {
 
   @Override
   public String toString() {
-    return failures() + " of " + total() + " requests failed, longest gap " + longestGapMillis() + " ms";
+    return failures() + " of " + total() + " requests failed within " + outageMillis() + " ms, longest gap between answers "
+        + longestGapMillis() + " ms";
   }
 }
