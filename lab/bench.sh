@@ -9,19 +9,22 @@ name=bench subnet=10.213.54 home=/var/lib/kubeyard/lab
 spec="$home/$name/cluster.yaml" plan="$home/$name/kubeyard-plan"
 trap './kubeyard lab down --name $name --subnet $subnet >/dev/null 2>&1' EXIT
 
-# runs "$@" with its output in /tmp/kubeyard-bench-<subcommand>.log; prints "<seconds> <exit code>"
+# runs "$@" with its output in /tmp/kubeyard-bench-<subcommand>-<n>.log; prints "<seconds> <exit code>"
+n=0
 secs() {
-  local s; s=$(date +%s.%N); "$@" > "/tmp/kubeyard-bench-$2.log" 2>&1; local rc=$?
+  n=$((n + 1))
+  local s; s=$(date +%s.%N); "$@" > "/tmp/kubeyard-bench-$2-$n.log" 2>&1; local rc=$?
   awk -v a="$s" -v b="$(date +%s.%N)" -v rc=$rc 'BEGIN { printf "%.1f %d\n", b - a, rc }'
 }
 
+./kubeyard --version >/dev/null # builds the CLI first if its sources changed, so no timing includes a build
 read -r t rc < <(secs ./kubeyard lab up --name $name --subnet $subnet)
 echo "lab up:            ${t}s (exit $rc)"
 [ "$rc" = 0 ] || exit 1
 read -r t rc < <(secs ./kubeyard apply -f "$spec")
 echo "install (apply):   ${t}s (exit $rc)"
 if [ "$rc" != 0 ]; then
-  echo "install failed; see /tmp/kubeyard-bench-apply.log and $plan/logs (no-op and failover not measured)"
+  echo "install failed; see /tmp/kubeyard-bench-apply-*.log and $plan/logs (no-op and failover not measured)"
   exit 1
 fi
 read -r t rc < <(secs ./kubeyard apply -f "$spec")
