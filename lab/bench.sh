@@ -9,11 +9,9 @@ name=bench subnet=10.213.54 home=/var/lib/kubeyard/lab
 spec="$home/$name/cluster.yaml" plan="$home/$name/kubeyard-plan"
 trap './kubeyard lab down --name $name --subnet $subnet >/dev/null 2>&1' EXIT
 
-# runs "$@" with its output in /tmp/kubeyard-bench-<subcommand>-<n>.log; prints "<seconds> <exit code>"
-n=0
+# runs "$@" with its output in /tmp/kubeyard-bench-<subcommand>-<start time>.log; prints "<seconds> <exit code>"
 secs() {
-  n=$((n + 1))
-  local s; s=$(date +%s.%N); "$@" > "/tmp/kubeyard-bench-$2-$n.log" 2>&1; local rc=$?
+  local s; s=$(date +%s.%N); "$@" > "/tmp/kubeyard-bench-$2-${s%.*}.log" 2>&1; local rc=$?
   awk -v a="$s" -v b="$(date +%s.%N)" -v rc=$rc 'BEGIN { printf "%.1f %d\n", b - a, rc }'
 }
 
