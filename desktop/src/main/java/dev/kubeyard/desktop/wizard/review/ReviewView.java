@@ -115,6 +115,7 @@ public final class ReviewView implements PageView {
     });
     Button choose = Ui.button(i18n, "review.bundle.choose");
     choose.setId("review-bundle-choose");
+    choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     choose.disableProperty().bind(vm.buildingProperty());
     choose.setOnAction(e -> ctx.dialogs().open(FileDialogs.Kind.BUNDLE).ifPresent(vm::chooseBundle));
     HBox row = new HBox(10, which, Ui.grow(), choose);
