@@ -6,6 +6,8 @@ import dev.kubeyard.desktop.install.InstallViewModel;
 import dev.kubeyard.desktop.manager.ManagerViewModel;
 import dev.kubeyard.desktop.wizard.WizardViewModel;
 import dev.kubeyard.desktop.wizard.review.PlanPreview;
+import dev.kubeyard.desktop.wizard.start.EngineLab;
+import dev.kubeyard.desktop.wizard.start.LabLauncher;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,7 +26,12 @@ public final class ShellViewModel {
   public final ManagerViewModel manager;
 
   public ShellViewModel(DesktopContext ctx) {
-    wizard = new WizardViewModel(ctx.threads());
+    this(ctx, new EngineLab());
+  }
+
+  /** With the lab "Try it on this machine" brings up (tests give their own name and subnet). */
+  public ShellViewModel(DesktopContext ctx, LabLauncher lab) {
+    wizard = new WizardViewModel(ctx.threads(), lab);
     install = new InstallViewModel(ctx.runner(), ctx.bridge(), ctx.logDir());
     manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads());
     // the install page is prepared (grid built, styled) while the plan is reviewed, not when it starts

@@ -37,7 +37,7 @@ public final class WizardView {
 
   /**
    * @param rehearse walks the reviewed plan without touching hosts
-   * @param install carries out the written plan folder over SSH
+   * @param install carries out the plan folder over SSH, once the review has written it from the bundle
    */
   public WizardView(WizardViewModel vm, DesktopContext ctx, Consumer<PlanPreview> rehearse,
       Consumer<PlanPreview> install, Consumer<Path> manage) {
@@ -98,7 +98,7 @@ public final class WizardView {
     installButton.setId("wizard-install");
     installButton.getStyleClass().add("success");
     installButton.disableProperty().bind(vm.review.canInstall().not());
-    installButton.setOnAction(e -> install.accept(vm.review.previewProperty().get()));
+    installButton.setOnAction(e -> vm.review.install(install));
     Button rehearseButton = Ui.button(i18n, "wizard.rehearse");
     rehearseButton.setId("wizard-rehearse");
     rehearseButton.disableProperty().bind(vm.review.canRehearse().not());

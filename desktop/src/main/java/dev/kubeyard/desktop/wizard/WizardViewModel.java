@@ -44,8 +44,12 @@ public final class WizardViewModel {
 
   /** A wizard whose cluster files (known_hosts) go to ~/.kubeyard until a cluster.yaml is opened. */
   public WizardViewModel(Threads threads) {
-    this(threads, java.nio.file.Path.of(System.getProperty("user.home"), ".kubeyard"),
-        new dev.kubeyard.desktop.wizard.start.EngineLab());
+    this(threads, new dev.kubeyard.desktop.wizard.start.EngineLab());
+  }
+
+  /** As {@link #WizardViewModel(Threads)}, with the lab "Try it on this machine" brings up. */
+  public WizardViewModel(Threads threads, dev.kubeyard.desktop.wizard.start.LabLauncher lab) {
+    this(threads, java.nio.file.Path.of(System.getProperty("user.home"), ".kubeyard"), lab);
   }
 
   public WizardViewModel(Threads threads, java.nio.file.Path defaultWorkspace,
@@ -66,7 +70,8 @@ public final class WizardViewModel {
     windows = new WindowsViewModel(draft);
     versions = new VersionsViewModel(draft, validation, threads);
     apps = new AppsViewModel(draft);
-    review = new ReviewViewModel(validation, threads);
+    // Install writes the plan where 'kubeyard apply -f cluster.yaml' does: kubeyard-plan beside the spec
+    review = new ReviewViewModel(validation, threads, draft.bundlePath, () -> workspace.get().resolve("kubeyard-plan"));
     current.addListener((o, old, now) -> {
       if (now.ordinal() > furthest.get().ordinal()) {
         furthest.set(now);

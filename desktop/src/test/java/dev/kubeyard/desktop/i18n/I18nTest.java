@@ -22,6 +22,15 @@ class I18nTest {
   }
 
   @Test
+  void everyPhaseOfTheEnginesPlanHasAColumnTitleInBothLanguages() {
+    for (Language language : Language.values()) {
+      for (dev.kubeyard.engine.plan.Phase p : dev.kubeyard.engine.plan.Phase.values()) {
+        assertThat(I18n.bundle(language).containsKey("phase." + p.name())).as(language + " phase." + p.name()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void everyChineseTextIsReallyTranslatedUnlessItIsANameOrEmpty() {
     ResourceBundle en = I18n.bundle(Language.ENGLISH);
     ResourceBundle zh = I18n.bundle(Language.SIMPLIFIED_CHINESE);

@@ -11,11 +11,14 @@ import dev.kubeyard.desktop.i18n.Language;
 import dev.kubeyard.desktop.install.InstallRunner;
 import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
 import dev.kubeyard.desktop.shell.ShellViewModel;
+import dev.kubeyard.desktop.wizard.start.EngineLab;
+import dev.kubeyard.desktop.wizard.start.LabLauncher;
 import dev.kubeyard.desktop.testing.FixedFileDialogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +53,11 @@ final class UiHarness {
 
   /** Shows the app; the install runner writes its host logs where the install page links to. */
   void show(Stage stage, String logsName, Function<Path, InstallRunner> runner) {
+    show(stage, logsName, runner, new EngineLab());
+  }
+
+  /** As {@link #show(Stage, String, Function)}, with the lab "Try it on this machine" brings up. */
+  void show(Stage stage, String logsName, Function<Path, InstallRunner> runner, LabLauncher lab) {
     Path logs = work.resolve(logsName);
     try {
       if (Files.exists(logs)) {
@@ -65,7 +73,7 @@ final class UiHarness {
     DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), dialogs, runner.apply(logs), FxThreadAdapter::deliver,
         p -> new ClusterStatusStandIn(true), logs, opened::add);
     KubeyardScene.applyTheme();
-    shell = new ShellViewModel(ctx);
+    shell = new ShellViewModel(ctx, lab);
     scene = KubeyardScene.create(shell, ctx);
     stage.setScene(scene);
     stage.setTitle("Kubeyard (UI test)");
@@ -86,8 +94,12 @@ final class UiHarness {
   }
 
   static void waitFor(String what, Callable<Boolean> condition) {
+    waitFor(what, Duration.ofSeconds(30), condition);
+  }
+
+  static void waitFor(String what, Duration atMost, Callable<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+      WaitForAsyncUtils.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS, condition);
     } catch (TimeoutException e) {
       throw new AssertionError("timed out waiting until " + what, e);
     }

@@ -12,6 +12,11 @@ final class WizardNavigation {
   static void openExampleAndGoTo(FxRobot robot, UiHarness ui, WizardStep target) {
     robot.clickOn("#start-open");
     waitFor("the example loaded", () -> ui.shell.wizard.start.ready().get());
+    nextUntil(robot, ui, target);
+  }
+
+  /** Clicks Next from the page showing up to {@code target}; on the review page, waits for the plan. */
+  static void nextUntil(FxRobot robot, UiHarness ui, WizardStep target) {
     while (ui.shell.wizard.currentProperty().get() != target) {
       WizardStep next = WizardStep.values()[ui.shell.wizard.currentProperty().get().ordinal() + 1];
       robot.clickOn("#wizard-next");

@@ -95,6 +95,6 @@ class WizardWalkThroughUiTest {
     assertThat(Validator.load(saved).problems()).isEmpty();
     Golden.assertMatches("wizard/cluster.yaml", Files.readString(saved));
     assertThat(robot.lookup("#wizard-rehearse").queryAs(Button.class).isDisabled()).isFalse();
-    assertThat(robot.lookup("#wizard-install").queryAs(Button.class).isDisabled()).as("install needs the plan folder").isTrue();
+    assertThat(robot.lookup("#wizard-install").queryAs(Button.class).isDisabled()).as("install needs a bundle for this version").isTrue();
   }
 }

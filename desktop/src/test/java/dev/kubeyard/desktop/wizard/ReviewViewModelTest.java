@@ -8,7 +8,13 @@ import dev.kubeyard.desktop.wizard.review.PlanPreview;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.model.spec.SpecYaml;
 import dev.kubeyard.model.validate.Validator;
+import dev.kubeyard.desktop.wizard.review.BundleChoice;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +67,53 @@ class ReviewViewModelTest {
     assertThat(dir.resolve("pki/ca.pem")).exists();
     assertThat(dir.resolve("admin.kubeconfig")).exists();
     assertThat(written.text()).doesNotContain("sha256 000000000000");
+  }
+
+  @Test
+  void withoutABundleForItsVersionTheReviewSaysWhichIsMissingAndInstallIsRefused() {
+    wizard.review.refresh();
+
+    BundleChoice bundle = wizard.review.bundleProperty().get();
+    assertThat(bundle.found()).isFalse();
+    assertThat(bundle.wantedVersion()).isEqualTo("1.14.10");
+    assertThat(wizard.review.canRehearse().get()).isTrue();
+    assertThat(wizard.review.canInstall().get()).as("no bundle: nothing to install the binaries from").isFalse();
+    List<PlanPreview> started = new ArrayList<>();
+    wizard.review.install(started::add);
+    assertThat(started).isEmpty();
+  }
+
+  @Test
+  void aChosenFolderWithoutAManifestIsNotABundle() {
+    wizard.review.refresh();
+
+    wizard.review.chooseBundle(dir);
+
+    BundleChoice bundle = wizard.review.bundleProperty().get();
+    assertThat(bundle.found()).isFalse();
+    assertThat(bundle.unreadable()).contains(dir.toString());
+    assertThat(wizard.review.canInstall().get()).isFalse();
+  }
+
+  @Test
+  void aBundleThatCannotInstallTheSpecStopsInstallWithTheVerifiersProblemsAndStartsNothing() throws Exception {
+    Path bundleDir = Files.createDirectories(dir.resolve("bundle"));
+    ManifestJson.write(bundleDir, BundleManifest.empty("1.14.10", "amd64"));
+    wizard.workspaceProperty().set(dir);
+    wizard.review.refresh();
+    wizard.review.chooseBundle(bundleDir);
+    assertThat(wizard.review.bundleProperty().get().folder()).isEqualTo(bundleDir);
     assertThat(wizard.review.canInstall().get()).isTrue();
+
+    List<PlanPreview> started = new ArrayList<>();
+    wizard.review.install(started::add);
+
+    assertThat(started).as("no install starts").isEmpty();
+    assertThat(wizard.review.bundleRefusalProperty().get())
+        .startsWith("the bundle " + bundleDir + " cannot install this spec:")
+        .contains("kube-apiserver").contains("fix: ");
+    assertThat(dir.resolve("kubeyard-plan/plan.json")).as("no plan written").doesNotExist();
+    assertThat(wizard.review.previewProperty().get().folder()).isNull();
   }
 
   @Test

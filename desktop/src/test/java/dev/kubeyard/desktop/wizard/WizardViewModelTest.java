@@ -93,6 +93,6 @@ class WizardViewModelTest {
 
     assertThat(wizard.review.previewProperty().get()).isNotNull();
     assertThat(wizard.review.canRehearse().get()).isTrue();
-    assertThat(wizard.review.canInstall().get()).as("needs the plan folder").isFalse();
+    assertThat(wizard.review.canInstall().get()).as("needs a bundle for 1.14.10").isFalse();
   }
 }

@@ -1,5 +1,7 @@
 package dev.kubeyard.desktop.wizard.review;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundledPlan;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.CertificatePlacement;
@@ -30,8 +32,8 @@ import java.util.TreeMap;
  * to review before anything runs: per host, the files it receives and the steps it goes through.
  *
  * <p>{@link #of} is a preview in memory: certificates are not issued yet, so their digests show as
- * {@link #CERTIFICATE_DIGEST_PENDING}. {@link #written} does what {@code kubeyard plan} does: issues the
- * PKI and writes the plan folder ({@code folder} is then set).
+ * {@link #CERTIFICATE_DIGEST_PENDING}. {@link #written} issues the PKI and writes the plan folder
+ * ({@code folder} is then set), from the offline bundle when there is one.
  */
 public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files, String text, Path folder) {
   public static final String CERTIFICATE_DIGEST_PENDING = "0".repeat(64);
@@ -45,11 +47,17 @@ public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files,
     return new PlanPreview(spec, plan, files, PlanText.format(plan), null);
   }
 
-  /** Issues the PKI (kept on re-runs) and writes the plan folder, exactly as {@code kubeyard plan -o dir}. */
-  public static PlanPreview written(ClusterSpec spec, Path dir) throws IOException {
+  /**
+   * Issues the PKI (kept on re-runs) and writes the plan folder as the CLI does ({@code ClusterTarget}):
+   * with a bundle, verified against the spec first ({@link BundledPlan#write}), the plan also installs
+   * its binaries and images; without one ({@code bundle} null) it is {@code kubeyard plan -o dir}.
+   *
+   * @throws BundleException the bundle cannot install this spec; the message names every problem and its fix
+   */
+  public static PlanPreview written(ClusterSpec spec, Path dir, Path bundle) throws IOException, BundleException {
     ClusterFacts facts = ClusterFacts.of(spec);
     ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC());
-    Plan plan = PlanBuilder.write(facts, dir);
+    Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundledPlan.write(facts, dir, bundle);
     List<RenderedFile> files = ClusterRenderer.render(
         new RenderContext(facts, ClusterSecrets.loadOrCreate(dir.resolve("pki"))));
     return new PlanPreview(spec, plan, files, PlanText.format(plan), dir);

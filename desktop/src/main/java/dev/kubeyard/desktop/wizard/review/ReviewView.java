@@ -84,7 +84,53 @@ public final class ReviewView implements PageView {
       return p == null || p.folder() == null ? i18n.get("review.certificates") : i18n.get("review.written", p.folder());
     }, vm.previewProperty(), i18n.languageProperty()));
     Label installHint = Ui.hint(i18n, "review.installHint");
-    root.getChildren().addAll(head, failure, tabs, certificates, installHint);
+    root.getChildren().addAll(head, failure, bundle(ctx), tabs, certificates, installHint);
+  }
+
+  /** Which offline bundle Install uses (or that there is none, and how to get one), and why it was refused. */
+  private Node bundle(DesktopContext ctx) {
+    Label which = new Label();
+    which.setId("review-bundle");
+    which.setWrapText(true);
+    which.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    which.textProperty().bind(Bindings.createStringBinding(() -> {
+      BundleChoice b = vm.bundleProperty().get();
+      if (vm.locatingProperty().get()) {
+        return i18n.get("review.bundle.locating");
+      } else if (b == null) {
+        return "";
+      } else if (b.unreadable() != null) {
+        return i18n.get("review.bundle.unreadable", b.unreadable());
+      } else if (!b.found()) {
+        return i18n.get("review.bundle.none", b.wantedVersion());
+      } else if (!b.kubernetesVersion().equals(b.wantedVersion())) {
+        return i18n.get("review.bundle.otherVersion", b.folder(), b.kubernetesVersion(), b.wantedVersion());
+      }
+      return i18n.get("review.bundle.found", b.folder(), b.kubernetesVersion());
+    }, vm.bundleProperty(), vm.locatingProperty(), i18n.languageProperty()));
+    vm.bundleProperty().addListener((o, old, b) -> {
+      boolean usable = b != null && b.found() && b.kubernetesVersion().equals(b.wantedVersion());
+      which.getStyleClass().removeAll("warning-text", "hint");
+      which.getStyleClass().add(b == null || usable ? "hint" : "warning-text");
+    });
+    Button choose = Ui.button(i18n, "review.bundle.choose");
+    choose.setId("review-bundle-choose");
+    choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    choose.disableProperty().bind(vm.buildingProperty());
+    choose.setOnAction(e -> ctx.dialogs().open(FileDialogs.Kind.BUNDLE).ifPresent(vm::chooseBundle));
+    HBox row = new HBox(10, which, Ui.grow(), choose);
+    row.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(which, Priority.SOMETIMES);
+    Label refused = new Label();
+    refused.setId("review-bundle-refused");
+    refused.getStyleClass().add("field-problem");
+    refused.setWrapText(true);
+    refused.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    refused.textProperty().bind(Bindings.createStringBinding(() -> vm.bundleRefusalProperty().get().isEmpty() ? ""
+        : i18n.get("review.bundle.refused", vm.bundleRefusalProperty().get()), vm.bundleRefusalProperty(), i18n.languageProperty()));
+    refused.visibleProperty().bind(vm.bundleRefusalProperty().isNotEmpty());
+    refused.managedProperty().bind(refused.visibleProperty());
+    return Ui.card(i18n, "review.bundle.title", row, refused);
   }
 
   private Tab perHost() {

@@ -2,12 +2,16 @@ package dev.kubeyard.desktop.wizard.review;
 
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.wizard.SpecValidation;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.SpecYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -19,10 +23,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The review page: the plan per host before anything runs, and saving cluster.yaml. */
+/**
+ * The review page: the plan per host before anything runs, the offline bundle the install will use,
+ * saving cluster.yaml, and writing the plan folder as the CLI does (with the bundle when there is one;
+ * an install needs one).
+ */
 public final class ReviewViewModel {
   private final SpecValidation validation;
   private final Threads threads;
+  private final StringProperty bundlePath;
+  private final Supplier<Path> defaultPlanDir;
+  private final ObjectProperty<BundleChoice> bundle = new SimpleObjectProperty<>(this, "bundle");
+  private final BooleanProperty locating = new SimpleBooleanProperty(this, "locating");
+  private final StringProperty bundleRefusal = new SimpleStringProperty(this, "bundleRefusal", "");
+  private final AtomicLong bundleGeneration = new AtomicLong();
   private final ObjectProperty<PlanPreview> preview = new SimpleObjectProperty<>(this, "preview");
   private final BooleanProperty building = new SimpleBooleanProperty(this, "building");
   private final StringProperty failure = new SimpleStringProperty(this, "failure", "");
@@ -32,10 +46,21 @@ public final class ReviewViewModel {
   private final ObservableList<Step> steps = FXCollections.observableArrayList();
   private final AtomicLong generation = new AtomicLong();
 
-  public ReviewViewModel(SpecValidation validation, Threads threads) {
+  /**
+   * @param bundlePath the bundle folder chosen (on the versions page or here); blank: the newest built here
+   * @param defaultPlanDir where Install writes the plan when no folder was written yet (beside cluster.yaml)
+   */
+  public ReviewViewModel(SpecValidation validation, Threads threads, StringProperty bundlePath, Supplier<Path> defaultPlanDir) {
     this.validation = validation;
     this.threads = threads;
+    this.bundlePath = bundlePath;
+    this.defaultPlanDir = defaultPlanDir;
     selectedHost.addListener(o -> showSteps());
+    bundlePath.addListener(o -> {
+      if (preview.get() != null) {
+        locateBundle();
+      }
+    });
   }
 
   /** Builds the plan of the current spec in the background; an invalid spec has no plan. */
@@ -44,6 +69,7 @@ public final class ReviewViewModel {
     preview.set(null);
     hosts.clear();
     failure.set("");
+    locateBundle();
     if (!validation.valid().get()) {
       return;
     }
@@ -73,8 +99,62 @@ public final class ReviewViewModel {
     return SpecYaml.write(validation.specProperty().get());
   }
 
-  /** Issues the PKI and writes the plan folder (as {@code kubeyard plan}); the review then shows that plan. */
+  /**
+   * Finds the bundle the install will use, in the background, as {@code kubeyard apply} does: the folder
+   * chosen, else the newest built on this machine for the spec's Kubernetes version.
+   */
+  public void locateBundle() {
+    long mine = bundleGeneration.incrementAndGet();
+    bundleRefusal.set("");
+    if (!validation.valid().get()) {
+      bundle.set(null);
+      return;
+    }
+    ClusterSpec spec = validation.specProperty().get();
+    String chosen = bundlePath.get();
+    locating.set(true);
+    threads.run(() -> BundleChoice.locate(chosen, ClusterFacts.of(spec)), found -> {
+      if (bundleGeneration.get() == mine) {
+        locating.set(false);
+        bundle.set(found);
+      }
+    }, e -> {
+      if (bundleGeneration.get() == mine) {
+        locating.set(false);
+        bundle.set(null);
+        failure.set(e.getMessage());
+      }
+    });
+  }
+
+  /** Uses this bundle folder instead of the one found on this machine. */
+  public void chooseBundle(Path folder) {
+    bundlePath.set(folder.toString());
+  }
+
+  /**
+   * Issues the PKI and writes the plan folder (as {@code kubeyard plan}, with the bundle when one was
+   * found); the review then shows that plan.
+   */
   public void writePlan(Path dir) {
+    BundleChoice b = bundle.get();
+    write(dir, b != null && b.found() ? b.folder() : null, written -> { });
+  }
+
+  /**
+   * What Install does first, as {@code kubeyard apply}: writes the plan from the bundle (into the folder
+   * already written, else beside cluster.yaml), then hands the written plan to {@code start}. A bundle
+   * that cannot install the spec stops here: {@link #bundleRefusalProperty()} names what is wrong.
+   */
+  public void install(Consumer<PlanPreview> start) {
+    if (!canInstall().get()) {
+      return;
+    }
+    Path dir = preview.get().folder() != null ? preview.get().folder() : defaultPlanDir.get();
+    write(dir, bundle.get().folder(), start);
+  }
+
+  private void write(Path dir, Path bundleFolder, Consumer<PlanPreview> then) {
     if (!validation.valid().get()) {
       return;
     }
@@ -82,7 +162,8 @@ public final class ReviewViewModel {
     ClusterSpec spec = validation.specProperty().get();
     building.set(true);
     failure.set("");
-    threads.run(() -> PlanPreview.written(spec, dir), p -> {
+    bundleRefusal.set("");
+    threads.run(() -> PlanPreview.written(spec, dir, bundleFolder), p -> {
       if (generation.get() == mine) {
         building.set(false);
         String keep = selectedHost.get();
@@ -90,10 +171,15 @@ public final class ReviewViewModel {
         hosts.setAll(p.hosts());
         selectedHost.set(hosts.contains(keep) ? keep : hosts.isEmpty() ? "" : hosts.get(0));
         showSteps();
+        then.accept(p);
       }
     }, e -> {
       building.set(false);
-      failure.set(e.getMessage());
+      if (e instanceof BundleException) {
+        bundleRefusal.set(e.getMessage());
+      } else {
+        failure.set(e.getMessage());
+      }
     });
   }
 
@@ -109,10 +195,24 @@ public final class ReviewViewModel {
         preview, building, validation.problems());
   }
 
-  /** The real install also needs the plan folder: the PKI and the files it uploads. */
+  /** The real install also needs an offline bundle: the binaries and images the hosts install. */
   public BooleanBinding canInstall() {
-    return Bindings.createBooleanBinding(() -> preview.get() != null && preview.get().folder() != null
-        && !building.get() && validation.valid().get(), preview, building, validation.problems());
+    return Bindings.createBooleanBinding(() -> preview.get() != null && bundle.get() != null && bundle.get().found()
+        && !building.get() && !locating.get() && validation.valid().get(),
+        preview, bundle, building, locating, validation.problems());
+  }
+
+  public ObjectProperty<BundleChoice> bundleProperty() {
+    return bundle;
+  }
+
+  public BooleanProperty locatingProperty() {
+    return locating;
+  }
+
+  /** Why the bundle cannot install this spec (the verifier's problems, each with its fix); empty when it can. */
+  public StringProperty bundleRefusalProperty() {
+    return bundleRefusal;
   }
 
   public ObjectProperty<PlanPreview> previewProperty() {

@@ -9,6 +9,17 @@ import java.util.function.Consumer;
 
 /** The engine's lab: six Debian machines (systemd-nspawn) on a private bridge, as {@code kubeyard lab up}. */
 public final class EngineLab implements LabLauncher {
+  private final Lab lab;
+
+  /** The standard lab ('lab', 10.213.50.0/24), as {@code kubeyard lab up}. */
+  public EngineLab() {
+    this(Lab.standard());
+  }
+
+  /** Another lab, e.g. {@code new Lab(Lab.HOME, LabTopology.standard("desk", "10.213.57"), Lab.MIRROR)}. */
+  public EngineLab(Lab lab) {
+    this.lab = lab;
+  }
 
   @Override
   public List<String> missing() {
@@ -30,7 +41,6 @@ public final class EngineLab implements LabLauncher {
 
   @Override
   public Path up(Consumer<String> progress) {
-    Lab lab = Lab.standard();
     lab.up(progress);
     return lab.specFile();
   }
