@@ -21,12 +21,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cleanup() {
-  # the lab the tests use (LabLifecycleTest): never leave machines, namespaces or mounts behind
+  # the labs the tests use (LabLifecycleTest, ElasticsearchOnTheLabClusterTest): never leave machines,
+  # namespaces or mounts behind
   ./kubeyard lab down --name e2e --subnet 10.213.52 >/dev/null 2>&1 || true
+  ./kubeyard lab down --name es --subnet 10.213.56 >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 mvn -B -ntp -q install -DskipTests -pl model,installer-engine -am
+# Elasticsearch on the lab cluster builds its image kubeyard.local/elasticsearch:VERSION from these
+# (cached in tools/es-harness/target/ and ~/.cache/kubeyard/images/; rebuilt only when inputs change)
+for v in 7.17.28 7.17.29; do ES_VERSION="$v" tools/es-harness/run-es.sh build; done
 mvn -B -ntp test -pl model,installer-engine \
   -Dkubeyard.excludedGroups=none \
   -Dtest='dev.kubeyard.engine.lab.**,dev.kubeyard.engine.transport.**,dev.kubeyard.engine.run.**,HostsTrustCommandTest' \

@@ -45,12 +45,15 @@ public final class ImageBuilder {
           .setEntrypoint(recipe.entrypoint())
           .setUser(recipe.user())
           .addLabel("dev.kubeyard.origin", recipe.origin());
+      new java.util.TreeMap<>(recipe.environment()).forEach(image::addEnvironmentVariable);
       int n = 0;
       for (List<ImageRecipe.ImageFile> files : recipe.layers()) {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(recipe.component() + "-" + n++);
         for (ImageRecipe.ImageFile f : files) {
-          layer.addEntry(f.source(), AbsoluteUnixPath.get(f.target()), f.executable() ? EXECUTABLE : READABLE,
-              FileEntriesLayer.DEFAULT_MODIFICATION_TIME);
+          FilePermissions mode = f.mode() != null ? FilePermissions.fromOctalString(f.mode())
+              : f.executable() ? EXECUTABLE : READABLE;
+          layer.addEntry(f.source(), AbsoluteUnixPath.get(f.target()), mode, FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
+              f.owner() == null ? "" : f.owner());
         }
         image.addFileEntriesLayer(layer.build());
       }

@@ -18,9 +18,13 @@ import java.util.UUID;
  * seen inside as /sys/fs/cgroup: with the whole tree shared, two kubelets would both own /kubepods and
  * the machines' systemds would fight over the same system.slice. /dev/kmsg is bound read-only because
  * the kubelet's OOM watcher opens it; /var/lib/containerd is a plain directory of the build machine
- * because overlayfs refuses an upper layer on overlayfs.
+ * because overlayfs refuses an upper layer on overlayfs. Every machine also sees the lab's one
+ * {@code shared} folder at {@link #SHARED} (a bind mount of the same directory of the build machine):
+ * the lab's stand-in for an NFS export, e.g. behind a ReadWriteMany hostPath volume.
  */
 final class LabMachine {
+  /** Where every lab machine sees the lab's shared folder. */
+  static final String SHARED = "/srv/kubeyard-lab-shared";
   private final Path dir;
   private final Path base;
   private final LabHost host;
@@ -91,6 +95,11 @@ final class LabMachine {
     return Path.of("/run/kubeyard-lab", machineName, "cgroup");
   }
 
+  /** The lab's shared folder on the build machine: LAB/shared beside LAB/hosts. */
+  private Path shared() {
+    return dir.getParent().resolveSibling("shared");
+  }
+
   /** Boots the machine in the background (its console goes to console.log); does nothing when it runs. */
   void boot() {
     if (running()) {
@@ -98,7 +107,7 @@ final class LabMachine {
     }
     Path tree = cgroupTree();
     // the launching shell joins the machine's cgroups, so nspawn and everything it starts live there
-    String cgroups = "set -e; mkdir -p " + dir.resolve("containerd") + " " + tree + " && (mountpoint -q " + tree + " || mount -t tmpfs -o mode=755,size=64k kubeyard-cgroup " + tree + ")"
+    String cgroups = "set -e; mkdir -p " + dir.resolve("containerd") + " " + shared() + " " + tree + " && (mountpoint -q " + tree + " || mount -t tmpfs -o mode=755,size=64k kubeyard-cgroup " + tree + ")"
         + " && for h in " + HIERARCHIES + "; do [ -d /sys/fs/cgroup/$h ] || continue; d=/sys/fs/cgroup/$h/kubeyard/" + machineName
         + "; mkdir -p $d || exit 1;"
         + " if [ $h = cpuset ]; then for f in cpus mems; do cat /sys/fs/cgroup/cpuset/cpuset.$f > /sys/fs/cgroup/cpuset/kubeyard/cpuset.$f;"
@@ -111,6 +120,7 @@ final class LabMachine {
         + (Files.exists(Path.of("/dev/kmsg")) ? " --bind-ro=/dev/kmsg" : "")
         // containerd's overlayfs snapshots cannot sit on the machine's own overlayfs root
         + " --bind=" + dir.resolve("containerd") + ":/var/lib/containerd"
+        + " --bind=" + shared() + ":" + SHARED
         + " --resolv-conf=off --timezone=off --link-journal=no --console=read-only";
     // a script of its own, so $$ is the shell that joins the cgroups and then becomes nspawn
     Path script = dir.resolve("boot.sh");

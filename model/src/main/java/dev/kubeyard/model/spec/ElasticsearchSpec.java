@@ -3,10 +3,15 @@ package dev.kubeyard.model.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** Elasticsearch node counts per role (3 masters, 2 data, 2 ingest in the original notes). */
+/**
+ * Elasticsearch node counts per role (3 masters, 2 data, 2 ingest in the original notes).
+ * {@code image}: the image repository, tagged with the version (default the official
+ * docker.elastic.co/elasticsearch/elasticsearch; the lab uses kubeyard.local/elasticsearch, see
+ * docs/elasticsearch.md).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"enabled", "version", "namespace", "masters", "data", "ingest", "storageSize",
-    "storageClass", "heap"})
+    "storageClass", "heap", "image"})
 public record ElasticsearchSpec(
     Boolean enabled,
     String version,
@@ -16,4 +21,5 @@ public record ElasticsearchSpec(
     Integer ingest,
     String storageSize,
     String storageClass,
-    String heap) {}
+    String heap,
+    String image) {}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.elasticsearch.Version;
+import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.http.HttpServerTransport;
 import org.elasticsearch.node.InternalSettingsPreparer;
@@ -27,13 +28,17 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Path config = options.home.resolve("config");
+    run(options.home, options.settings);
+  }
+
+  /** Starts a node with these settings under {@code home} and serves until SIGTERM/SIGINT. */
+  static void run(Path home, Settings settings) throws Exception {
+    Path config = home.resolve("config");
     Files.createDirectories(config);
-    Files.createDirectories(options.home.resolve("plugins"));
-    Files.createDirectories(options.home.resolve("modules"));
-    String nodeName = options.settings.get("node.name");
-    Environment env = InternalSettingsPreparer.prepareEnvironment(options.settings, Map.of(), config,
-        () -> nodeName);
+    Files.createDirectories(home.resolve("plugins"));
+    Files.createDirectories(home.resolve("modules"));
+    String nodeName = settings.get("node.name");
+    Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> nodeName);
 
     Node node = new HarnessNode(env);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -52,7 +57,7 @@ public final class Main {
     node.start();
     HttpServerTransport http = node.injector().getInstance(HttpServerTransport.class);
     System.out.println("es-harness started version=" + Version.CURRENT + " name=" + nodeName
-        + " cluster=" + options.settings.get("cluster.name")
+        + " cluster=" + settings.get("cluster.name")
         + " http=" + http.boundAddress().publishAddress());
     System.out.flush();
     stopped.await(); // the node's threads serve; main waits for the shutdown hook

@@ -42,7 +42,7 @@ public final class ElasticsearchDraft {
     return new ElasticsearchSpec(true, Conversion.required(version.get()), Conversion.required(namespace.get()),
         c.number(at + "masters", masters.get()), c.number(at + "data", data.get()),
         c.number(at + "ingest", ingest.get()), Conversion.required(storageSize.get()),
-        Conversion.optional(storageClass.get()), Conversion.required(heap.get()));
+        Conversion.optional(storageClass.get()), Conversion.required(heap.get()), null);
   }
 
   List<Observable> observables() {

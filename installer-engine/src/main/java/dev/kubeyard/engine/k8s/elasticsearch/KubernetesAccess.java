@@ -1,6 +1,5 @@
 package dev.kubeyard.engine.k8s.elasticsearch;
 
-import com.google.gson.JsonParser;
 import dev.kubeyard.engine.apps.elasticsearch.rest.EsException;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -55,7 +54,10 @@ final class KubernetesAccess {
         query.add(eq < 0 ? new Pair(kv, "") : new Pair(kv.substring(0, eq), kv.substring(eq + 1)));
       }
     }
-    Object body = jsonBody == null ? null : JsonParser.parseString(jsonBody);
+    // the bytes as given: a parsed Gson tree would be serialized again without its null members, and
+    // {"persistent":{"cluster.routing.allocation.enable":null}} (reset to default) would arrive empty
+    // (found on the lab cluster: Elasticsearch answered 400 "no settings to update")
+    Object body = jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8);
     // mutable: the client's auth step adds the Authorization header to this map
     Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
     if (contentType != null) {

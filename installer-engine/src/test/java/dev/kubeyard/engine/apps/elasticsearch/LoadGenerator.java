@@ -41,7 +41,16 @@ public final class LoadGenerator implements AutoCloseable {
   private volatile boolean running;
 
   public LoadGenerator(List<Integer> httpPorts) {
-    this.nodes = httpPorts.stream().map(p -> URI.create("http://127.0.0.1:" + p)).toList();
+    this(httpPorts.stream().map(p -> URI.create("http://127.0.0.1:" + p)).toList(), true);
+  }
+
+  /** Against any HTTP endpoints, e.g. a NodePort on each lab worker. */
+  public static LoadGenerator at(List<URI> endpoints) {
+    return new LoadGenerator(endpoints, true);
+  }
+
+  private LoadGenerator(List<URI> endpoints, boolean unused) {
+    this.nodes = List.copyOf(endpoints);
   }
 
   /** Creates the index: 3 shards, 1 replica, so every document survives one node restart. */

@@ -24,10 +24,12 @@ public record ElasticsearchDeployment(
     int data,
     int ingest,
     String storageSize,
-    String storageClass) {
+    String storageClass,
+    String imageRepository) {
 
   public static final String NAME = "elasticsearch";
   public static final String REPO_PATH = "/usr/share/elasticsearch/snapshots";
+  /** The official image; a spec's apps.elasticsearch.image replaces it (the lab's kubeyard.local/elasticsearch). */
   public static final String IMAGE = "docker.elastic.co/elasticsearch/elasticsearch";
 
   public static ElasticsearchDeployment of(ClusterFacts facts) {
@@ -36,17 +38,18 @@ public record ElasticsearchDeployment(
       throw new IllegalArgumentException("the spec has no enabled apps.elasticsearch section");
     }
     return new ElasticsearchDeployment(facts.clusterName(), es.namespace(), facts.version(), EsVersion.of(es.version()),
-        es.heap(), es.masters(), es.data(), es.ingest(), es.storageSize(), es.storageClass());
+        es.heap(), es.masters(), es.data(), es.ingest(), es.storageSize(), es.storageClass(),
+        es.image() == null ? IMAGE : es.image());
   }
 
   public ElasticsearchDeployment withVersion(EsVersion v) {
     return new ElasticsearchDeployment(clusterName, namespace, kubernetes, v, heap, masters, data, ingest, storageSize,
-        storageClass);
+        storageClass, imageRepository);
   }
 
   public ElasticsearchDeployment withHeap(String h) {
     return new ElasticsearchDeployment(clusterName, namespace, kubernetes, version, h, masters, data, ingest,
-        storageSize, storageClass);
+        storageSize, storageClass, imageRepository);
   }
 
   public int replicas(NodeRole role) {
@@ -111,6 +114,6 @@ public record ElasticsearchDeployment(
   }
 
   public String image() {
-    return IMAGE + ":" + version;
+    return imageRepository + ":" + version;
   }
 }

@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The pod of one role: the vm.max_map_count init container, settings as environment variables (the
- * image turns dotted names into settings), heap, requests, readiness, data and snapshot volumes,
- * anti-affinity (required for masters and data: two copies of a shard never share a host).
+ * The pod of one role: settings as environment variables (the image turns dotted names into
+ * settings), heap, requests, readiness, data and snapshot volumes, anti-affinity (required for
+ * masters and data: two copies of a shard never share a host). No privileged init container for
+ * vm.max_map_count: every Linux host Kubeyard installs sets it (655360) in its sysctl.d
+ * (resources/templates/os/sysctl.conf), and an init container would need an image no air-gapped
+ * node has (see ADR 13).
  */
 final class PodTemplate {
   private PodTemplate() {}
@@ -25,10 +28,6 @@ final class PodTemplate {
         "linux");
     spec.put("terminationGracePeriodSeconds", 120);
     spec.putObject("securityContext").put("fsGroup", 1000);
-    ObjectNode sysctl = spec.putArray("initContainers").addObject().put("name", "max-map-count")
-        .put("image", "busybox:1.36");
-    sysctl.putArray("command").add("sysctl").add("-w").add("vm.max_map_count=262144");
-    sysctl.putObject("securityContext").put("privileged", true).put("runAsUser", 0);
     spec.putArray("containers").add(container(d, role, bootstrap));
     ObjectNode repo = spec.putArray("volumes").addObject().put("name", "snapshots");
     repo.putObject("persistentVolumeClaim").put("claimName", Snapshots.CLAIM);

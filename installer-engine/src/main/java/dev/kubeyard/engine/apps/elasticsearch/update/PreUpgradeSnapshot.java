@@ -30,11 +30,17 @@ public final class PreUpgradeSnapshot {
     }
   }
 
-  /** Takes a snapshot of every index except Kubeyard's own state and waits until it is complete. */
+  /**
+   * Takes a snapshot of every index except Kubeyard's own state and waits until it is complete.
+   * {@code ignore_unavailable}: on Kubernetes the state is an annotation and the state index does not
+   * exist, and excluding a missing index by name is otherwise an index_not_found error (found on the
+   * lab cluster).
+   */
   public int take(String name) {
     ensureRepository();
     JsonNode r = api.call("PUT", "/_snapshot/" + REPOSITORY + "/" + name + "?wait_for_completion=true",
-        "{\"indices\":\"*,-" + ClusterIndexStateStore.INDEX + "\",\"include_global_state\":false}", 200);
+        "{\"indices\":\"*,-" + ClusterIndexStateStore.INDEX + "\",\"ignore_unavailable\":true,"
+        + "\"include_global_state\":false}", 200);
     JsonNode snap = r.path("snapshot");
     if (!"SUCCESS".equals(snap.path("state").asText())) {
       throw new EsException("snapshot " + name + " ended " + snap.path("state").asText() + ": " + snap.path("failures"),

@@ -78,13 +78,26 @@ class ElasticsearchManifestsTest {
   }
 
   @Test
-  void everyPodRaisesMaxMapCountFirstAndLandsOnLinuxWithTheLinesOsLabel() {
+  void podsNeedNoPrivilegedInitContainerAndLandOnLinuxWithTheLinesOsLabel() {
     JsonNode legacy = sts(ElasticsearchManifestsGoldenTest.deployment("1.14"), "data", false);
     JsonNode current = sts(ElasticsearchManifestsGoldenTest.deployment("1.35"), "data", false);
-    assertThat(legacy.at("/spec/template/spec/initContainers/0/command").toString())
-        .contains("vm.max_map_count=262144");
+    // vm.max_map_count comes from the hosts' sysctl.d (ADR 13); no image an air-gapped node lacks
+    assertThat(legacy.at("/spec/template/spec/initContainers").isMissingNode()).isTrue();
+    assertThat(current.at("/spec/template/spec/initContainers").isMissingNode()).isTrue();
     assertThat(legacy.at("/spec/template/spec/nodeSelector").has("beta.kubernetes.io/os")).isTrue();
     assertThat(current.at("/spec/template/spec/nodeSelector").has("kubernetes.io/os")).isTrue();
     assertThat(legacy.at("/spec/persistentVolumeClaimRetentionPolicy").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void theSpecsImageRepositoryIsTaggedWithTheVersion() {
+    ElasticsearchDeployment d = ElasticsearchManifestsGoldenTest.deployment("1.35");
+    assertThat(sts(d, "data", false).at("/spec/template/spec/containers/0/image").asText())
+        .isEqualTo(ElasticsearchDeployment.IMAGE + ":" + d.version());
+    ElasticsearchDeployment lab = new ElasticsearchDeployment(d.clusterName(), d.namespace(), d.kubernetes(),
+        d.version(), d.heap(), d.masters(), d.data(), d.ingest(), d.storageSize(), d.storageClass(),
+        "kubeyard.local/elasticsearch");
+    assertThat(sts(lab.withVersion(EsVersion.of("7.17.28")), "master", false)
+        .at("/spec/template/spec/containers/0/image").asText()).isEqualTo("kubeyard.local/elasticsearch:7.17.28");
   }
 }
