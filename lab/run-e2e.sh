@@ -21,9 +21,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cleanup() {
-  # the labs the tests use (LabLifecycleTest, ElasticsearchOnTheLabClusterTest): never leave machines,
+  # the labs the tests use (LabLifecycleTest, LabClusterTest, ElasticsearchOnTheLabClusterTest): never leave machines,
   # namespaces or mounts behind
   ./kubeyard lab down --name e2e --subnet 10.213.52 >/dev/null 2>&1 || true
+  ./kubeyard lab down --name e2ek8s --subnet 10.213.53 >/dev/null 2>&1 || true
   ./kubeyard lab down --name es --subnet 10.213.56 >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
