@@ -31,8 +31,15 @@ def _can_make_a_read_only_namespace() -> str | None:
 @pytest.mark.skipif(bool(reason := _can_make_a_read_only_namespace()), reason=reason or "")
 def test_the_service_serves_with_a_read_only_root_and_only_tmp_writable(es_node: EsNode) -> None:
     port = free_port()
-    script = ("mount -o remount,bind,ro / && mount -t tmpfs -o size=64m,mode=1777 tmpfs /tmp && "
-              f"cd {SERVICE} && exec {sys.executable} -m uvicorn --factory app.main:create_app "
+    keep = ""
+    if SERVICE.is_relative_to("/tmp"):
+        # a checkout under /tmp would vanish under the new tmpfs: keep the old /tmp on /mnt (this namespace
+        # only) and bind the service folder back, read-only like the rest of the root
+        keep = (f"mkdir -p {SERVICE} && mount --bind /mnt/{SERVICE.relative_to('/tmp')} {SERVICE} && "
+                f"mount -o remount,bind,ro {SERVICE} && ")
+    script = ("mount -o remount,bind,ro / && " + ("mount --bind /tmp /mnt && " if keep else "")
+              + "mount -t tmpfs -o size=64m,mode=1777 tmpfs /tmp && " + keep
+              + f"cd {SERVICE} && exec {sys.executable} -m uvicorn --factory app.main:create_app "
               f"--host 127.0.0.1 --port {port}")
     env = {"PATH": os.environ["PATH"], "PYTHONDONTWRITEBYTECODE": "1", "HOME": "/tmp", "ENVIRONMENT": "test",
            "ELASTICSEARCH_URL": es_node.url, "ELASTICSEARCH_INDEX_REPLICAS": "0",
