@@ -3,7 +3,6 @@ package dev.kubeyard.engine.bundle;
 import dev.kubeyard.engine.plan.BundleContent;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -44,9 +43,5 @@ public final class PlanBundle {
     m.images().stream().filter(i -> i.platform().equals(LINUX)).forEach(i -> images.put(i.component(),
         new BundleContent.Image(i.component(), i.reference(), at + i.path(), i.sha256())));
     return new BundleContent(m.kubernetesVersion(), commands, new ArrayList<>(libraries.values()), images);
-  }
-
-  static List<String> sonames(BundleContent c) {
-    return c.libraries().stream().map(BundleContent.Library::soname).toList();
   }
 }

@@ -12,6 +12,10 @@ public record RunSettings(int parallelHosts, Duration commandTimeout, Duration v
     return new RunSettings(8, Duration.ofMinutes(10), Duration.ofSeconds(120), Duration.ofSeconds(2));
   }
 
+  public RunSettings withCommandTimeout(Duration timeout) {
+    return new RunSettings(parallelHosts, timeout, verifyTimeout, verifyInterval);
+  }
+
   public RunSettings withVerifyTimeout(Duration timeout, Duration interval) {
     return new RunSettings(parallelHosts, commandTimeout, timeout, interval);
   }

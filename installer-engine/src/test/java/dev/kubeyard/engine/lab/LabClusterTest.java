@@ -139,10 +139,8 @@ class LabClusterTest {
     try {
       ClusterPki.ensure(facts, planDir().resolve("pki"), Clock.systemUTC());
       Plan plan = PlanBuilder.write(facts, planDir(), bundle, PlanBundle.read(bundle));
-      RunSettings d = RunSettings.defaults();
       return new Executor(planDir(), new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts())),
-          new RunSettings(d.parallelHosts(), commandTimeout, d.verifyTimeout(), d.verifyInterval()))
-          .listener(listener).run(plan);
+          RunSettings.defaults().withCommandTimeout(commandTimeout)).listener(listener).run(plan);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
