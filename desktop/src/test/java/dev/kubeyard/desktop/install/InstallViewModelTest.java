@@ -60,7 +60,7 @@ class InstallViewModelTest {
 
     vm.start();
 
-    // the last phase (ADDONS) has one step, on the first master: the last one started
+    // the last phase (ADDONS) ends with applying the addons on the first master: the last step started
     assertThat(vm.shownStepProperty().get()).isEqualTo("master1/apply-addons");
     assertThat(vm.shownLog()).first().asString().startsWith("rehearsal: nothing is sent to");
     assertThat(vm.shownLog()).anyMatch(l -> l.startsWith("verify: "));

@@ -11,7 +11,12 @@ import dev.kubeyard.desktop.wizard.WizardStep;
 import dev.kubeyard.desktop.wizard.review.BundleChoice;
 import dev.kubeyard.desktop.wizard.start.EngineLab;
 import dev.kubeyard.desktop.wizard.start.StartViewModel.Choice;
+import dev.kubeyard.desktop.shell.ShellViewModel.Screen;
 import dev.kubeyard.engine.bundle.BundleCache;
+import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
+import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
+import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
+import dev.kubeyard.engine.k8s.KubernetesClusterStatus;
 import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.lab.Lab;
@@ -25,6 +30,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -39,7 +46,9 @@ import org.testfx.framework.junit5.Start;
  * machine" boots six nspawn machines (lab 'desk', 10.213.57.0/24, so it never meets the engine's labs),
  * Next up to the review (which names the bundle), Install. The install page follows the engine's
  * executor over SSH until every phase, ADDONS included, is done on every host; then the bundle's own
- * kubectl checks that the four Linux nodes are Ready. Measures the time from the click on Install to
+ * kubectl checks that the four Linux nodes are Ready, and "Manage the cluster" opens the manager, whose
+ * Cluster tab reads the lab's real apiservers: four Ready nodes, healthy readiness checks, the addon
+ * pods and CoreDNS's log. Measures the time from the click on Install to
  * the end and the longest FX-thread stall meanwhile (target/measurements/lab-install.txt).
  *
  * <p>Tagged "lab" besides "ui": it needs root, systemd-container and debootstrap (lab/run-e2e.sh
@@ -67,6 +76,7 @@ class LabInstallUiTest {
 
   @Start
   void start(Stage stage) {
+    ui.clusterStatus = KubernetesClusterStatus::fromKubeconfig; // the manager reads the lab's real apiserver
     ui.show(stage, "logs-lab", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs), launcher);
   }
 
@@ -184,6 +194,37 @@ class LabInstallUiTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, report);
     assertThat(meter.longestMillis()).as("longest FX-thread stall, ms").isLessThan(FREEZE_MS);
+
+    theManagerShowsTheInstalledCluster(robot);
+  }
+
+  /**
+   * "Manage the cluster" opens the manager on the admin kubeconfig the install wrote; its Cluster tab
+   * reads the lab's real apiservers (through the VIP) with kubernetes-client/java.
+   */
+  private void theManagerShowsTheInstalledCluster(FxRobot robot) {
+    robot.clickOn("#install-manage");
+    waitFor("four Ready nodes in the manager", Duration.ofSeconds(60), () -> ui.shell.screenProperty().get() == Screen.MANAGER
+        && ui.shell.manager.nodes().size() == 4 && ui.shell.manager.nodes().stream().allMatch(NodeStatus::ready));
+    assertThat(ui.shell.manager.kubeconfigProperty().get()).isEqualTo(
+        lab.dir().resolve("kubeyard-plan/admin.kubeconfig").toString());
+    assertThat(ui.shell.manager.nodes()).extracting(NodeStatus::name)
+        .containsExactlyInAnyOrder("master1", "master2", "node1", "node2");
+    assertThat(ui.shell.manager.nodes()).allSatisfy(n -> assertThat(n.os()).isEqualTo("linux"));
+    assertThat(ui.shell.manager.nodes()).filteredOn(n -> n.name().startsWith("master"))
+        .allSatisfy(n -> assertThat(n.roles()).contains("control-plane"));
+    assertThat(robot.lookup("#manager-nodes").queryAs(TableView.class).getItems()).hasSize(4);
+    assertThat(ui.shell.manager.components()).as("the apiserver's readiness checks").isNotEmpty()
+        .allSatisfy(c -> assertThat(c.healthy()).as(c.name() + ": " + c.detail()).isTrue());
+    assertThat(ui.shell.manager.components()).extracting(ComponentHealth::name).anyMatch(n -> n.contains("etcd"));
+    waitFor("the kube-system pods", () -> ui.shell.manager.pods().stream().anyMatch(p -> p.name().startsWith("coredns")));
+    assertThat(ui.shell.manager.pods()).extracting(PodStatus::name)
+        .anyMatch(n -> n.startsWith("metrics-server")).anyMatch(n -> n.startsWith("coredns"));
+    PodStatus coredns = ui.shell.manager.pods().stream().filter(p -> p.name().startsWith("coredns")).findFirst().orElseThrow();
+    robot.interact(() -> ui.shell.manager.selectedPodProperty().set(coredns));
+    waitFor("the CoreDNS pod's log", () -> ui.shell.manager.podLogProperty().get().contains("CoreDNS"));
+    assertThat(robot.lookup("#manager-pod-log").queryAs(TextArea.class).getText()).contains("CoreDNS");
+    ui.screenshot(robot, "lab-manager-cluster");
   }
 
   private static java.util.List<String> longest(FxStallMeter meter, int n) {

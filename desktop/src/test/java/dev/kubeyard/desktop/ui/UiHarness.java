@@ -10,6 +10,7 @@ import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.i18n.Language;
 import dev.kubeyard.desktop.install.InstallRunner;
 import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
+import dev.kubeyard.engine.k8s.ClusterStatus;
 import dev.kubeyard.desktop.shell.ShellViewModel;
 import dev.kubeyard.desktop.wizard.start.EngineLab;
 import dev.kubeyard.desktop.wizard.start.LabLauncher;
@@ -33,13 +34,16 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real app scene in a real window (Xvfb), with file dialogs answered by the test, the stand-in
- * cluster for the manager and a rehearsal runner for the install page.
+ * cluster for the manager (unless the test sets {@link #clusterStatus}) and a rehearsal runner for the
+ * install page.
  */
 final class UiHarness {
   final FixedFileDialogs dialogs = new FixedFileDialogs();
   final List<Path> opened = new CopyOnWriteArrayList<>();
   final I18n i18n = new I18n(Language.ENGLISH);
   final Path work;
+  /** The manager's cluster: the stand-in unless a test connects to a real apiserver (before show). */
+  Function<Path, ClusterStatus> clusterStatus = p -> new ClusterStatusStandIn(true);
   ShellViewModel shell;
   Scene scene;
 
@@ -71,7 +75,7 @@ final class UiHarness {
       throw new UncheckedIOException(e);
     }
     DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), dialogs, runner.apply(logs), FxThreadAdapter::deliver,
-        p -> new ClusterStatusStandIn(true), logs, opened::add);
+        clusterStatus, logs, opened::add);
     KubeyardScene.applyTheme();
     shell = new ShellViewModel(ctx, lab);
     scene = KubeyardScene.create(shell, ctx);

@@ -9,6 +9,9 @@ import dev.kubeyard.model.version.KubernetesVersion;
  * aggregated APIs), registered with a NoSchedule taint: the notes' "SchedulingDisabled" masters.
  */
 public final class NodeRoles {
+  /** What `kubectl get nodes` shows as the role "worker"; nothing in Kubernetes sets it. */
+  public static final String WORKER_LABEL = "node-role.kubernetes.io/worker";
+
   private NodeRoles() {}
 
   public static boolean runsKubelet(HostSpec h) {
@@ -17,8 +20,12 @@ public final class NodeRoles {
 
   /** The control-plane taint's key was renamed from 'master' to 'control-plane' in 1.24. */
   public static String masterTaint(KubernetesVersion v) {
-    return (v.atLeast(24) ? "node-role.kubernetes.io/control-plane" : "node-role.kubernetes.io/master")
-        + ":NoSchedule";
+    return controlPlaneLabel(v) + ":NoSchedule";
+  }
+
+  /** The control-plane role label, renamed from 'master' in 1.24 like the taint. */
+  public static String controlPlaneLabel(KubernetesVersion v) {
+    return v.atLeast(24) ? "node-role.kubernetes.io/control-plane" : "node-role.kubernetes.io/master";
   }
 
   public static boolean tainted(HostSpec h) {

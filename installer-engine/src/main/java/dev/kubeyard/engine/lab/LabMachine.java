@@ -88,6 +88,14 @@ final class LabMachine {
     }
   }
 
+  /**
+   * The lab's CPU weight against everything else on the build machine (a session's processes weigh
+   * 1024): when both want the CPU, the lab's machines together get a fifth of it. The lab stands in
+   * for remote hosts, so it must not starve the app that drives it (the desktop's FX thread
+   * stalled for up to a second while six machines installed on two cores).
+   */
+  static final int CPU_SHARES = 256;
+
   /** The cgroup hierarchies this machine (cgroup v1 with a unified mount beside, as MACHINE.md describes) has. */
   private static final String HIERARCHIES = "cpu cpuacct cpuset memory devices freezer blkio pids systemd unified";
 
@@ -112,6 +120,7 @@ final class LabMachine {
         + "; mkdir -p $d || exit 1;"
         + " if [ $h = cpuset ]; then for f in cpus mems; do cat /sys/fs/cgroup/cpuset/cpuset.$f > /sys/fs/cgroup/cpuset/kubeyard/cpuset.$f;"
         + " cat /sys/fs/cgroup/cpuset/cpuset.$f > $d/cpuset.$f; done; fi;"
+        + " if [ $h = cpu ]; then echo " + CPU_SHARES + " > /sys/fs/cgroup/cpu/kubeyard/cpu.shares; fi;"
         + " echo $$ > $d/cgroup.procs || exit 1; mkdir -p " + tree + "/$h; mountpoint -q " + tree + "/$h || mount --bind $d " + tree + "/$h || exit 1; done";
     // /proc/sys/net writable: the host has its own network namespace, so its sysctls stay in the lab
     String nspawn = "SYSTEMD_NSPAWN_API_VFS_WRITABLE=network exec setsid systemd-nspawn --boot --quiet -D " + root()

@@ -3,6 +3,7 @@ package dev.kubeyard.engine.plan;
 import dev.kubeyard.engine.plan.steps.ApplyAddons;
 import dev.kubeyard.engine.plan.steps.ImportImages;
 import dev.kubeyard.engine.plan.steps.InstallBinaries;
+import dev.kubeyard.engine.plan.steps.LabelNodes;
 import dev.kubeyard.engine.plan.steps.PlaceCertificates;
 import dev.kubeyard.engine.plan.steps.Preflight;
 import dev.kubeyard.engine.plan.steps.PrepareOs;
@@ -30,6 +31,7 @@ public final class InstallSequence {
       new StartControlPlane(),     // apiserver, controller-manager, scheduler
       new StartNode(),             // kubelet, kube-proxy, CNI config
       new StartWindowsNode(),      // flanneld, kubelet, kube-proxy as Windows services
+      new LabelNodes(),            // node-role labels, which kubelets may not set on themselves
       new ApplyAddons());          // flannel, CoreDNS, metrics-server: kubectl apply from the first master
 
   private InstallSequence() {}

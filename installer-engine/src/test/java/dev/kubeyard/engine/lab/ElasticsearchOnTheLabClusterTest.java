@@ -1,15 +1,21 @@
 package dev.kubeyard.engine.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubeyard.engine.apps.elasticsearch.DocumentAudit;
+import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
 import dev.kubeyard.engine.apps.elasticsearch.LoadGenerator;
 import dev.kubeyard.engine.apps.elasticsearch.manifest.ElasticsearchDeployment;
 import dev.kubeyard.engine.apps.elasticsearch.rest.EsNode;
 import dev.kubeyard.engine.apps.elasticsearch.update.RollingUpdate;
+import dev.kubeyard.engine.apps.elasticsearch.update.UpdateEvent;
+import dev.kubeyard.engine.apps.elasticsearch.update.UpdateListener;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateRefused;
+import dev.kubeyard.engine.apps.elasticsearch.update.UpdateState;
+import dev.kubeyard.engine.apps.elasticsearch.update.UpdateTarget;
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.ElasticsearchImage;
 import dev.kubeyard.engine.bundle.PlanBundle;
@@ -56,7 +62,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * indexed through a NodePort, {@code kubeyard es update} to 7.17.29 under load (pods deleted and
  * recreated by the StatefulSet controller, gates through the apiserver's service proxy, the
  * pre-upgrade snapshot in a ReadWriteMany volume on the lab's shared folder), 0 lost documents, the
- * rollback to 7.17.28 refused, {@code kubeyard es status}. Tagged "lab" (lab/run-e2e.sh); skipped
+ * rollback to 7.17.28 refused, {@code kubeyard es status}; a config change (heap 256m → 288m) whose
+ * orchestrator dies with a pod deleted, resumed by the same {@code es update} from a new connection;
+ * its rollback under load; then the 7.17.29 cluster removed and the pre-upgrade snapshot restored into
+ * a new 7.17.28 cluster. Tagged "lab" (lab/run-e2e.sh); skipped
  * without a bundle or the two es-harness builds. The lab stays up with -Dkubeyard.lab.keep=true; a
  * kept lab is reused by the next run (the install is then a no-op re-apply).
  */
@@ -64,6 +73,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ElasticsearchOnTheLabClusterTest {
   private static final String FROM = "7.17.28";
+  private static final String HEAP = "256m";
+  private static final String TUNED_HEAP = "288m";
   private static final String TO = "7.17.29";
   private static final String NAMESPACE = "elastic";
   private static final int NODE_PORT = 30920;
@@ -73,6 +84,9 @@ class ElasticsearchOnTheLabClusterTest {
   private static Path spec;
   private static Path kubeconfig;
   private static List<URI> endpoints;
+  private static long acknowledgedBeforeUpgrade;
+  private static long acknowledgedAfterUpgrade;
+  private static String preUpgradeSnapshot;
 
   @BeforeAll
   static void labWithImagesAndVolumes() throws Exception {
@@ -109,7 +123,7 @@ class ElasticsearchOnTheLabClusterTest {
         LabElasticsearch.prepareFolders(ssh);
       }
     }
-    LabElasticsearch.createVolumes(kubectl, lab.dir().resolve("shared"), "2Gi");
+    LabElasticsearch.createVolumes(kubectl, lab.dir().resolve("shared"), "2Gi", false);
     t = timed("images imported into node1 and node2, volumes created", t);
     spec = lab.dir().resolve("cluster-with-elasticsearch.yaml");
     endpoints = LabElasticsearch.WORKERS.stream().map(n -> host(n).address())
@@ -127,7 +141,7 @@ class ElasticsearchOnTheLabClusterTest {
   @Test
   @Order(1)
   void deploysElasticsearch17_28WithOneMasterAndTwoDataNodesOnTheWorkers() throws Exception {
-    LabElasticsearch.writeSpec(lab.specFile(), spec, FROM);
+    LabElasticsearch.writeSpec(lab.specFile(), spec, FROM, HEAP);
     long t = System.nanoTime();
     Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     timed("es deploy " + FROM, t);
@@ -151,24 +165,22 @@ class ElasticsearchOnTheLabClusterTest {
       awaitCreated(load);
       load.start(2);
       Thread.sleep(10_000);
-      LabElasticsearch.writeSpec(lab.specFile(), spec, TO);
+      LabElasticsearch.writeSpec(lab.specFile(), spec, TO, HEAP);
+      acknowledgedBeforeUpgrade = load.acknowledged().size();
       long t = System.nanoTime();
       Cli update = cli("es", "update", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
       timed("es update " + FROM + " -> " + TO + " under load", t);
       assertThat(update.exit()).as(update.output()).isZero();
-      Thread.sleep(5_000);
-      LoadGenerator.Stats stats = load.stop();
-      DocumentAudit audit = DocumentAudit.of(fleet().api(), LoadGenerator.INDEX, load.acknowledged());
-      System.out.println("load: " + stats + "\naudit: " + audit);
-      assertThat(stats.failedRequests()).as("failed requests: %s", stats.failures()).isZero();
+      LoadGenerator.Stats stats = stopAndAudit(load, 5_000);
       assertThat(stats.acknowledgedWrites()).isGreaterThan(100);
-      assertThat(audit.nothingLost()).as("%s", audit).isTrue();
+      acknowledgedAfterUpgrade = load.acknowledged().size();
     }
     assertThat(fleet().api().nodes()).extracting(n -> n.version().toString()).containsOnly(TO);
     assertThat(kubectl.ok("-n", NAMESPACE, "get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}").split(" "))
         .containsOnly(ElasticsearchImage.reference(TO));
     Cli snapshots = cli("es", "snapshot", "list", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
-    assertThat(snapshots.output()).contains("pre-upgrade-" + FROM + "-to-" + TO + "-");
+    preUpgradeSnapshot = snapshots.output().lines().filter(l -> l.startsWith("pre-upgrade-" + FROM + "-to-" + TO + "-"))
+        .findFirst().orElseThrow(() -> new AssertionError("no pre-upgrade snapshot listed: " + snapshots.output()));
     assertThat(lab.dir().resolve("shared/es-snapshots/kubeyard")).as("the repository on the shared folder").isDirectory();
 
     UpdateRefused refused = catchThrowableOfType(() -> new RollingUpdate(fleet(), e -> { }).rollback(), UpdateRefused.class);
@@ -191,6 +203,114 @@ class ElasticsearchOnTheLabClusterTest {
     for (EsNode n : fleet().api().nodes()) {
       assertThat(status.output()).contains(n.name() + " " + TO);
     }
+  }
+
+  @Test
+  @Order(4)
+  void aConfigChangeInterruptedWithAPodDownResumesWithTheSameCommandFromANewConnection() throws Exception {
+    LabElasticsearch.writeSpec(lab.specFile(), spec, TO, TUNED_HEAP);
+    String tuned = fleet().deployment().revision().id();
+    try (LoadGenerator load = LoadGenerator.at(endpoints)) {
+      load.start(2);
+      List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+      UpdateListener crashAtSecondStop = e -> {
+        if (e instanceof UpdateEvent.NodeStopped s) {
+          stopped.add(s.node());
+          if (stopped.size() == 2) {
+            throw new SimulatedCrash(); // the orchestrator dies with a pod deleted and allocation at primaries
+          }
+        }
+      };
+      long t = System.nanoTime();
+      assertThatThrownBy(() -> new RollingUpdate(fleet(), crashAtSecondStop).update(
+          new UpdateTarget(EsVersion.of(TO), fleet().deployment().revision()))).isInstanceOf(SimulatedCrash.class);
+      UpdateState interrupted = fleet().stateStore().load().orElseThrow();
+      assertThat(interrupted.inProgress()).isTrue();
+      assertThat(interrupted.kind()).isEqualTo(UpdateState.Kind.CONFIG);
+      assertThat(interrupted.done()).containsExactly(stopped.get(0));
+      assertThat(interrupted.current()).isEqualTo(stopped.get(1));
+      assertThat(fleet().api().allocation()).as("allocation left by the crash").isEqualTo("primaries");
+
+      Cli resumed = cli("es", "update", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+      timed("es config change " + HEAP + " -> " + TUNED_HEAP + ", interrupted and resumed, under load", t);
+      assertThat(resumed.exit()).as(resumed.output()).isZero();
+      assertThat(resumed.output()).contains("resum");
+      stopAndAudit(load, 3_000);
+    }
+    assertThat(fleet().api().nodes()).extracting(EsNode::configRevision).containsOnly(tuned);
+    assertThat(fleet().api().allocation()).isEqualTo("all");
+    assertThat(kubectl.ok("-n", NAMESPACE, "get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].env[?(@.name==\"ES_JAVA_OPTS\")].value}"))
+        .contains("-Xmx" + TUNED_HEAP);
+  }
+
+  @Test
+  @Order(5)
+  void rollsTheConfigChangeBackUnderLoadWithTheSameGates() throws Exception {
+    String before = ElasticsearchDeployment.of(ClusterFacts.of(Validator.load(spec).spec())).withHeap(HEAP).revision().id();
+    try (LoadGenerator load = LoadGenerator.at(endpoints)) {
+      load.start(2);
+      long t = System.nanoTime();
+      Cli rollback = cli("es", "rollback", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+      timed("es rollback of the config change under load", t);
+      assertThat(rollback.exit()).as(rollback.output()).isZero();
+      stopAndAudit(load, 3_000);
+    }
+    UpdateState last = fleet().stateStore().load().orElseThrow();
+    assertThat(last.kind()).isEqualTo(UpdateState.Kind.ROLLBACK);
+    assertThat(last.phase()).isEqualTo(UpdateState.Phase.COMPLETED);
+    assertThat(fleet().api().nodes()).extracting(EsNode::configRevision).containsOnly(before);
+    assertThat(fleet().api().nodes()).extracting(n -> n.version().toString()).containsOnly(TO);
+  }
+
+  @Test
+  @Order(6)
+  void thePreUpgradeSnapshotRestoresIntoANewClusterOn17_28() throws Exception {
+    assertThat(preUpgradeSnapshot).as("the snapshot the upgrade took").isNotNull();
+    long t = System.nanoTime();
+    LabElasticsearch.removePrevious(kubectl, NAMESPACE); // the 7.17.29 cluster and its data go; the repository stays
+    for (String node : LabElasticsearch.WORKERS) {
+      try (JschTransport ssh = ssh(node)) {
+        LabElasticsearch.prepareFolders(ssh);
+      }
+    }
+    LabElasticsearch.createVolumes(kubectl, lab.dir().resolve("shared"), "2Gi", true);
+    LabElasticsearch.writeSpec(lab.specFile(), spec, FROM, HEAP);
+    Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    assertThat(deploy.exit()).as(deploy.output()).isZero();
+    timed("old cluster removed, new " + FROM + " cluster deployed", t);
+    assertThat(fleet().api().nodes()).extracting(n -> n.version().toString()).containsOnly(FROM);
+
+    Cli list = cli("es", "snapshot", "list", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    assertThat(list.output().lines()).contains(preUpgradeSnapshot);
+    t = System.nanoTime();
+    Cli restore = cli("es", "snapshot", "restore", preUpgradeSnapshot, "-f", spec.toString(), "--kubeconfig",
+        kubeconfig.toString());
+    timed("snapshot restored on " + FROM, t);
+    assertThat(restore.exit()).as(restore.output()).isZero();
+    assertThat(restore.output()).contains("restored 1 indices from " + preUpgradeSnapshot);
+    long restored = fleet().api().call("GET", "/" + LoadGenerator.INDEX + "/_count", null, 200).path("count").asLong();
+    System.out.printf("restored %d documents; acknowledged before the upgrade %d, after it %d%n", restored,
+        acknowledgedBeforeUpgrade, acknowledgedAfterUpgrade);
+    // the snapshot was taken after the update started: it holds every write acknowledged before that,
+    // and never more than the upgrade's writers had acknowledged by its end
+    assertThat(restored).isBetween(acknowledgedBeforeUpgrade, acknowledgedAfterUpgrade + 2);
+    assertThat(fleet().api().waitForHealth("green", 120).green()).as("green once the replicas are restored too").isTrue();
+  }
+
+  /** Stands for the orchestrator's process dying at a chosen point. */
+  static final class SimulatedCrash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Lets the load run on a little, stops it, and checks: no failed request, no acknowledged write lost. */
+  private static LoadGenerator.Stats stopAndAudit(LoadGenerator load, long settleMillis) throws Exception {
+    Thread.sleep(settleMillis);
+    LoadGenerator.Stats stats = load.stop();
+    DocumentAudit audit = DocumentAudit.of(fleet().api(), LoadGenerator.INDEX, load.acknowledged());
+    System.out.println("load: " + stats + "\naudit: " + audit);
+    assertThat(stats.failedRequests()).as("failed requests: %s", stats.failures()).isZero();
+    assertThat(audit.nothingLost()).as("%s", audit).isTrue();
+    return stats;
   }
 
   private static StatefulSetFleet fleet() {

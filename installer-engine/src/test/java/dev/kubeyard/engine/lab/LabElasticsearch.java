@@ -62,11 +62,15 @@ final class LabElasticsearch {
 
   /**
    * The StorageClass and the volumes: per worker two local volumes (a master's and a data node's
-   * claim may land on the same worker), and the snapshot repository's volume on the shared folder.
+   * claim may land on the same worker), and the snapshot repository's volume on the shared folder,
+   * emptied first unless {@code keepSnapshots} (a new cluster restoring what the old one took).
    */
-  static void createVolumes(Kubectl kubectl, Path sharedOnBuildMachine, String size) throws IOException {
+  static void createVolumes(Kubectl kubectl, Path sharedOnBuildMachine, String size, boolean keepSnapshots)
+      throws IOException {
     Path repo = sharedOnBuildMachine.resolve("es-snapshots");
-    dev.kubeyard.engine.testing.Proc.run(null, "rm", "-rf", repo.toString());
+    if (!keepSnapshots) {
+      dev.kubeyard.engine.testing.Proc.run(null, "rm", "-rf", repo.toString());
+    }
     dev.kubeyard.engine.testing.Proc.run(null, "install", "-d", "-o", "1000", "-g", "1000", "-m", "0775", repo.toString());
     StringBuilder yaml = new StringBuilder("""
         apiVersion: storage.k8s.io/v1
@@ -125,7 +129,7 @@ final class LabElasticsearch {
   }
 
   /** The lab's cluster.yaml plus an Elasticsearch section sized for two workers. */
-  static void writeSpec(Path labSpec, Path out, String version) throws IOException {
+  static void writeSpec(Path labSpec, Path out, String version, String heap) throws IOException {
     Files.writeString(out, Files.readString(labSpec) + """
         apps:
           elasticsearch:
@@ -135,10 +139,10 @@ final class LabElasticsearch {
             masters: 1
             data: 2
             ingest: 0
-            heap: 256m
+            heap: %s
             storageSize: 2Gi
             storageClass: %s
             image: %s
-        """.formatted(version, STORAGE_CLASS, ElasticsearchImage.reference(version).replace(":" + version, "")));
+        """.formatted(version, heap, STORAGE_CLASS, ElasticsearchImage.reference(version).replace(":" + version, "")));
   }
 }

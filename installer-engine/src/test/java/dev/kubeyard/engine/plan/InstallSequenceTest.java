@@ -69,9 +69,10 @@ class InstallSequenceTest {
     for (ClusterSpec spec : List.of(Specs.legacy(), Specs.current())) {
       Plan plan = plan(spec, ClusterRenderer.render(Specs.context(spec)));
       List<Step> addons = plan.steps().stream().filter(s -> s.phase() == Phase.ADDONS).toList();
-      assertThat(addons).extracting(Step::id, Step::host).containsExactly(org.assertj.core.groups.Tuple.tuple("apply-addons", "master1"));
-      assertThat(plan.steps().get(plan.steps().size() - 1)).isEqualTo(addons.get(0));
-      Step step = addons.get(0);
+      assertThat(addons).extracting(Step::id, Step::host).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("label-nodes", "master1"), org.assertj.core.groups.Tuple.tuple("apply-addons", "master1"));
+      Step step = addons.get(1);
+      assertThat(plan.steps().get(plan.steps().size() - 1)).isEqualTo(step);
       String kubectl = "/opt/kube/bin/kubectl --kubeconfig /etc/kubernetes/admin.kubeconfig";
       assertThat(step.apply()).last().isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/"));
       assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(4);
@@ -79,6 +80,23 @@ class InstallSequenceTest {
           .contains("rollout status deployment/metrics-server").contains("rollout status daemonset/kube-flannel-ds");
       assertThat(step.check()).contains("sha256sum -c").endsWith("{ " + step.verify() + "; }");
     }
+  }
+
+  @Test
+  void theFirstMasterLabelsMastersAndWorkersWithTheRoleLabelOfTheirKubernetesLine() {
+    Step current = step(plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current()))), "label-nodes");
+    assertThat(current.host()).isEqualTo("master1");
+    assertThat(current.apply()).last().asString().contains("label node --overwrite master1 master2 "
+        + "node-role.kubernetes.io/control-plane=").contains("node-role.kubernetes.io/worker=");
+    assertThat(current.check()).isEqualTo("{ " + current.verify() + "; }")
+        .contains("get nodes -l node-role.kubernetes.io/control-plane -o name | sort | xargs)\" = \"node/master1 node/master2\" ]");
+    Step legacy = step(plan(Specs.legacy(), ClusterRenderer.render(Specs.context(Specs.legacy()))), "label-nodes");
+    assertThat(legacy.apply()).last().asString().contains("node-role.kubernetes.io/master=")
+        .doesNotContain("control-plane");
+  }
+
+  private static Step step(Plan plan, String id) {
+    return plan.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test
