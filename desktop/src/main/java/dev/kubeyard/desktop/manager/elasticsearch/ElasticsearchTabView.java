@@ -7,6 +7,7 @@ import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.Node
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.NodeStep;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.UpdateProgress;
 import dev.kubeyard.engine.apps.elasticsearch.rest.ClusterHealth;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -22,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -54,18 +56,19 @@ public final class ElasticsearchTabView {
     fleet.setId("es-fleet");
     fleet.textProperty().bind(vm.fleetProperty());
     fleet.getStyleClass().add("hint");
-    HBox bar = new HBox(8, busy, fleet, Ui.grow(),
+    HBox bar = new HBox(8,
         button("es-refresh", "manager.refresh", vm.canRefresh(), vm::refresh),
         button("es-update", "es.update", vm.canUpdate(), vm::update),
         button("es-resume", "es.resume", vm.canResume(), vm::resume),
         button("es-rollback", "es.rollback", vm.canRollback(), vm::rollback),
-        button("es-snapshot", "es.snapshot", vm.canSnapshot(), vm::takeSnapshot));
+        button("es-snapshot", "es.snapshot", vm.canSnapshot(), vm::takeSnapshot), busy);
     bar.setAlignment(Pos.CENTER_LEFT);
     Label wanted = new Label();
     wanted.setId("es-wanted");
     wanted.getStyleClass().add("hint");
     wanted.textProperty().bind(Bindings.createStringBinding(() -> vm.wantedProperty().get().isEmpty() ? ""
         : i18n.get("es.wanted", vm.wantedProperty().get()), vm.wantedProperty(), i18n.languageProperty()));
+    VBox where = new VBox(2, fleet, wanted);
 
     Label refusal = box("es-refusal", "es.refused", vm.refusalProperty(), vm.refusalHintProperty());
     refusal.getStyleClass().add("warning-box");
@@ -86,9 +89,13 @@ public final class ElasticsearchTabView {
     empty.visibleProperty().bind(installed.not());
     StackPane body = new StackPane(empty, dashboard);
     VBox.setVgrow(body, Priority.ALWAYS);
-    VBox content = new VBox(10, bar, wanted, refusal, error, notice, body);
+    VBox content = new VBox(10, bar, where, refusal, error, notice, body);
     content.getStyleClass().add("page");
-    tab.setContent(content);
+    ScrollPane scroll = new ScrollPane(content); // a long refusal on a small window scrolls, nothing is squeezed
+    scroll.setFitToWidth(true);
+    scroll.setFitToHeight(true);
+    scroll.getStyleClass().add("page-scroll");
+    tab.setContent(scroll);
   }
 
   private Node emptyState() {
@@ -150,12 +157,16 @@ public final class ElasticsearchTabView {
       return h == null ? "" : i18n.get("es.health.detail", h.nodes(), h.activePrimaries(), h.unassigned(),
           h.initializing(), h.relocating());
     }, vm.healthProperty(), i18n.languageProperty()));
-    healthDetail.setWrapText(true);
+    for (Label l : List.of(health, healthDetail)) {
+      l.setWrapText(true);
+      l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
     Label allocation = new Label();
     allocation.setId("es-allocation");
     allocation.textProperty().bind(i18n.format("es.allocation", vm.allocationProperty()));
     VBox healthCard = Ui.card(i18n, "es.health", health, healthDetail, allocation);
-    healthCard.setPrefWidth(300);
+    healthCard.setPrefWidth(320);
+    healthCard.setMinWidth(320);
 
     Label summary = new Label();
     summary.setId("es-update-summary");
@@ -202,7 +213,8 @@ public final class ElasticsearchTabView {
   private TableView<NodeRow> nodes() {
     TableView<NodeRow> t = new TableView<>(vm.nodes());
     t.setId("es-nodes");
-    t.setPrefHeight(190);
+    t.setPrefHeight(180);
+    t.setMinHeight(140);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     t.getColumns().add(column("manager.node.name", NodeRow::name));
     t.getColumns().add(column("manager.node.version", r -> r.inCluster() ? r.version()
@@ -226,7 +238,8 @@ public final class ElasticsearchTabView {
   private Node snapshots() {
     ListView<String> list = new ListView<>(vm.snapshots());
     list.setId("es-snapshots");
-    list.setPrefHeight(150);
+    list.setPrefHeight(120);
+    list.setMinHeight(96);
     list.setPlaceholder(Ui.hint(i18n, "es.snapshots.none"));
     list.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> vm.selectedSnapshotProperty().set(now));
     vm.selectedSnapshotProperty().addListener((o, old, now) -> {
@@ -253,6 +266,8 @@ public final class ElasticsearchTabView {
   private ListView<String> log(String id) {
     ListView<String> log = new ListView<>(vm.log());
     log.setId(id);
+    log.setFixedCellSize(22);
+    log.setMinHeight(120);
     log.getStyleClass().addAll("log-view", "monospace");
     log.setPlaceholder(Ui.hint(i18n, "es.log.empty"));
     vm.log().addListener((ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
@@ -276,6 +291,7 @@ public final class ElasticsearchTabView {
   private Button button(String id, String key, ObservableBooleanValue enabled, Runnable action) {
     Button b = Ui.button(i18n, key);
     b.setId(id);
+    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     b.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.get(), enabled));
     b.setOnAction(e -> action.run());
     return b;

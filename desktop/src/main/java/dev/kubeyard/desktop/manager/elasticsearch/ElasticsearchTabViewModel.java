@@ -77,8 +77,8 @@ public final class ElasticsearchTabViewModel {
    */
   public record UpdateProgress(String kind, String from, String to, String phase, int done, int total, String current) {
     static UpdateProgress of(UpdateState s) {
-      return new UpdateProgress(s.kind().name().toLowerCase(), s.fromVersion() + " / " + s.fromRevision().id(),
-          s.toVersion() + " / " + s.toRevision().id(), s.phase().name().toLowerCase(), s.done().size(),
+      return new UpdateProgress(s.kind().name().toLowerCase(), s.from().toString(), s.to().toString(),
+          s.phase().name().toLowerCase(), s.done().size(),
           s.order().size(), s.current());
     }
 
