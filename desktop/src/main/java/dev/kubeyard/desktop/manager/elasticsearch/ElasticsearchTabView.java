@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -298,10 +297,7 @@ public final class ElasticsearchTabView {
   }
 
   private <T> TableColumn<T, String> column(String key, Function<T, String> value) {
-    TableColumn<T, String> c = new TableColumn<>();
-    c.textProperty().bind(i18n.text(key));
-    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-    return c;
+    return Ui.column(i18n, key, value);
   }
 
   public Tab tab() {
