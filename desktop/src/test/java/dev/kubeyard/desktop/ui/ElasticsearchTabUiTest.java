@@ -7,6 +7,7 @@ import dev.kubeyard.desktop.DesktopContext;
 import dev.kubeyard.desktop.KubeyardScene;
 import dev.kubeyard.desktop.fx.FxThreadAdapter;
 import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.i18n.Language;
 import dev.kubeyard.desktop.install.PlanRehearsal;
 import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
@@ -191,6 +192,13 @@ class ElasticsearchTabUiTest {
     waitFor("the status after the refusal", () -> es.nodes().stream().allMatch(r -> "7.17.29".equals(r.version())));
     assertThat(robot.lookup("#es-update").queryAs(Button.class).isDisabled()).isFalse();
     ui.screenshot(robot, "manager-elasticsearch-rollback-refused");
+
+    robot.interact(() -> ui.i18n.languageProperty().set(Language.SIMPLIFIED_CHINESE));
+    assertThat(robot.lookup("#es-update").queryAs(Button.class).getText()).isEqualTo("按规格更新");
+    assertThat(label(robot, "#es-refusal")).startsWith("已拒绝：refusing to roll Elasticsearch back");
+    assertThat(label(robot, "#es-update-nodes")).isEqualTo("已完成 3/3 个节点。");
+    ui.screenshot(robot, "zh-manager-elasticsearch");
+    robot.interact(() -> ui.i18n.languageProperty().set(Language.ENGLISH));
   }
 
   private static String label(FxRobot robot, String query) {
