@@ -67,6 +67,15 @@ public final class Ui {
     return r;
   }
 
+  /** A table column whose title follows the language and whose cells show {@code value} of the row. */
+  public static <T> javafx.scene.control.TableColumn<T, String> column(I18n i18n, String key,
+      java.util.function.Function<T, String> value) {
+    javafx.scene.control.TableColumn<T, String> c = new javafx.scene.control.TableColumn<>();
+    c.textProperty().bind(i18n.text(key));
+    c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    return c;
+  }
+
   /** A titled white card that groups a part of a page. */
   public static VBox card(I18n i18n, String titleKey, javafx.scene.Node... content) {
     VBox card = new VBox(10);

@@ -8,7 +8,6 @@ import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -137,10 +136,7 @@ final class ClusterTabView {
   }
 
   private <T> TableColumn<T, String> column(String key, Function<T, String> value) {
-    TableColumn<T, String> c = new TableColumn<>();
-    c.textProperty().bind(i18n.text(key));
-    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-    return c;
+    return Ui.column(i18n, key, value);
   }
 
   Tab tab() {

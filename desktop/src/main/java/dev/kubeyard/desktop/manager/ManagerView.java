@@ -1,6 +1,7 @@
 package dev.kubeyard.desktop.manager;
 
 import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabView;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 
@@ -13,7 +14,8 @@ public final class ManagerView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getTabs().add(new ClusterTabView(vm, i18n, chooseKubeconfig).tab());
     for (AppKind app : vm.apps()) {
-      tabs.getTabs().add(new AppTabView(app, i18n).tab());
+      tabs.getTabs().add(app == AppKind.ELASTICSEARCH ? new ElasticsearchTabView(vm.elasticsearch(), i18n).tab()
+          : new AppTabView(app, i18n).tab());
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.kubeyard.desktop.manager;
 
 import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
+import dev.kubeyard.desktop.manager.elasticsearch.EsConnector;
 import dev.kubeyard.engine.k8s.ClusterStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
@@ -20,7 +22,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The manager's Cluster tab: nodes, control-plane health, pods per namespace and a pod's log, read
- * through the engine's {@link ClusterStatus} in the background.
+ * through the engine's {@link ClusterStatus} in the background; the Elasticsearch tab's view model.
  */
 public final class ManagerViewModel {
   static final int LOG_LINES = 500;
@@ -40,8 +42,17 @@ public final class ManagerViewModel {
   private final StringProperty podLog = new SimpleStringProperty(this, "podLog", "");
   private ClusterStatus status;
 
+  private final ElasticsearchTabViewModel elasticsearch;
+
   public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads) {
+    this(connector, threads, EsConnector.kubernetes());
+  }
+
+  /** With how the Elasticsearch tab reaches the cluster's Elasticsearch (tests: local nodes, a stand-in). */
+  public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads, EsConnector elasticsearch) {
     this.connector = connector;
+    this.elasticsearch = new ElasticsearchTabViewModel(elasticsearch, threads);
+    this.elasticsearch.kubeconfigProperty().bind(kubeconfig);
     this.threads = threads;
     namespace.addListener((o, old, now) -> loadPods());
     selectedPod.addListener((o, old, now) -> loadLog());
@@ -116,9 +127,9 @@ public final class ManagerViewModel {
     return List.of(AppKind.values());
   }
 
-  /** No application has its installer yet: each tab says so until its feature lands. */
-  public boolean installed(AppKind app) {
-    return false;
+  /** The Elasticsearch tab; its spec input is bound by the shell to the wizard's spec. */
+  public ElasticsearchTabViewModel elasticsearch() {
+    return elasticsearch;
   }
 
   public StringProperty kubeconfigProperty() {

@@ -55,10 +55,18 @@ class ManagerViewModelTest {
   }
 
   @Test
-  void everyApplicationTabSaysNotInstalledUntilItsFeatureLands() {
-    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous());
+  void everyApplicationHasATabAndElasticsearchFollowsTheOpenedClusterButNeedsASpecThatEnablesIt() {
+    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous(),
+        (k, s) -> {
+          throw new AssertionError("no spec enables Elasticsearch: nothing to connect to");
+        });
+    vm.elasticsearch().activeProperty().set(true);
+
+    vm.open(Path.of("admin.kubeconfig"));
 
     assertThat(vm.apps()).containsExactly(AppKind.values());
-    assertThat(vm.apps()).noneMatch(vm::installed);
+    assertThat(vm.elasticsearch().kubeconfigProperty().get()).isEqualTo("admin.kubeconfig");
+    assertThat(vm.elasticsearch().availabilityProperty().get())
+        .isEqualTo(dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.Availability.NOT_ENABLED);
   }
 }

@@ -37,7 +37,7 @@ class ManagerUiTest {
   }
 
   @Test
-  void theClusterTabShowsNodesHealthPodsAndAPodsLogAndAppTabsSayNotInstalled(FxRobot robot) {
+  void theClusterTabShowsNodesHealthPodsAndAPodsLogAndTheElasticsearchTabSaysNotInstalledWithoutASpecEnablingIt(FxRobot robot) {
     robot.clickOn("#start-kubeconfig");
     waitFor("the nodes", () -> ui.shell.screenProperty().get() == Screen.MANAGER && ui.shell.manager.nodes().size() == 3);
 
@@ -51,7 +51,8 @@ class ManagerUiTest {
 
     robot.clickOn("Elasticsearch");
     assertThat(robot.lookup("#app-state-elasticsearch").queryAs(Label.class).getText()).isEqualTo("Not installed");
-    assertThat(robot.lookup("#app-install-elasticsearch").queryAs(Button.class).isDisabled()).isTrue();
+    assertThat(robot.lookup("#es-what-to-do").queryAs(Label.class).getText()).startsWith("The open spec has no Elasticsearch");
+    assertThat(robot.lookup("#es-deploy").queryAs(Button.class).isDisabled()).isTrue();
     ui.screenshot(robot, "manager-elasticsearch");
   }
 }

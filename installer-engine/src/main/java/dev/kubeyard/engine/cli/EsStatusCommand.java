@@ -1,8 +1,6 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.apps.elasticsearch.rest.ElasticsearchApi;
-import dev.kubeyard.engine.apps.elasticsearch.rest.EsNode;
-import dev.kubeyard.engine.apps.elasticsearch.update.ElasticsearchFleet;
+import dev.kubeyard.engine.apps.elasticsearch.update.FleetStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,20 +20,7 @@ final class EsStatusCommand implements Callable<Integer> {
   public Integer call() {
     target.check(command.commandLine());
     return EsFailures.report(() -> {
-      ElasticsearchFleet fleet = target.fleet();
-      ElasticsearchApi api = fleet.api();
-      System.out.println(fleet.describe());
-      System.out.println("health: " + api.health());
-      System.out.println("shard allocation: " + api.allocation());
-      for (EsNode n : api.nodes()) {
-        System.out.println("  " + n.describe() + " roles " + n.roles());
-      }
-      for (String m : fleet.members()) {
-        if (api.node(m).isEmpty()) {
-          System.out.println("  " + m + ": not in the cluster" + (fleet.running(m) ? " (running)" : " (not running)"));
-        }
-      }
-      System.out.println("last update: " + fleet.stateStore().load().map(s -> s.describe()).orElse("none recorded"));
+      FleetStatus.read(target.fleet()).lines().forEach(System.out::println);
       return 0;
     });
   }
