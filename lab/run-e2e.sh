@@ -36,4 +36,6 @@ for v in 7.17.28 7.17.29; do ES_VERSION="$v" tools/es-harness/run-es.sh build; d
 mvn -B -ntp test -pl model,installer-engine \
   -Dkubeyard.excludedGroups=none \
   -Dtest='dev.kubeyard.engine.lab.**,dev.kubeyard.engine.transport.**,dev.kubeyard.engine.run.**,HostsTrustCommandTest' \
-  -Dsurefire.failIfNoSpecifiedTests=false
+  -Dsurefire.failIfNoSpecifiedTests=false -Dkubeyard.eslab.keep=true
+# the desktop's Elasticsearch tab on the Elasticsearch the test above left on lab 'es' (then removed by cleanup)
+desktop/run-ui-tests.sh -Dtest=ElasticsearchTabOnTheLabUiTest

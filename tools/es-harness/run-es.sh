@@ -71,6 +71,7 @@ start() {
   [[ -n "$seeds" ]] && want='^[1-5][0-9][0-9]$' health="_cluster/health"
   until [[ "$(http_code "http://127.0.0.1:$port/$health")" =~ $want ]]; do
     if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$pid_file" # a later stop must never signal whatever process reuses this pid
       echo "es-harness: node exited during start; last log lines ($log_file):" >&2
       tail -n 30 "$log_file" >&2
       exit 1
@@ -90,6 +91,12 @@ stop() {
   local pid_file="${ES_PID_FILE:-${ES_HOME:-$PWD/es-home}/es.pid}"
   [[ -f "$pid_file" ]] || { echo "es-harness: no pid file $pid_file" >&2; return 0; }
   local pid; pid="$(cat "$pid_file")"
+  # pids are reused (pid_max is 32768 here): signal it only while it is still this harness node
+  if ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "dev.kubeyard.esharness.Main"; then
+    echo "es-harness: pid $pid in $pid_file is not a harness node (any more); removing the stale file" >&2
+    rm -f "$pid_file"
+    return 0
+  fi
   if kill -TERM "$pid" 2>/dev/null; then
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && { echo "es-harness: $pid ignored SIGTERM, killing" >&2; kill -KILL "$pid"; }

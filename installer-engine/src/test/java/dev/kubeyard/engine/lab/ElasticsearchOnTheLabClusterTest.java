@@ -133,7 +133,8 @@ class ElasticsearchOnTheLabClusterTest {
   @AfterAll
   static void down() {
     System.out.println("timings (s): " + TIMINGS);
-    if (lab != null && !Boolean.getBoolean("kubeyard.lab.keep")) {
+    // kubeyard.eslab.keep: lab/run-e2e.sh runs the desktop's ElasticsearchTabOnTheLabUiTest on it next
+    if (lab != null && !Boolean.getBoolean("kubeyard.lab.keep") && !Boolean.getBoolean("kubeyard.eslab.keep")) {
       lab.down(line -> { });
     }
   }

@@ -68,7 +68,11 @@ public final class HarnessFleet implements ElasticsearchFleet {
 
   @Override
   public boolean running(String node) {
-    return pid(node).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    // the pid file may outlive its process, and pids are reused: it counts only while it is this node
+    String home = layout.node(node).home();
+    return pid(node).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+        .flatMap(p -> p.info().commandLine()).map(c -> c.contains("dev.kubeyard.esharness.Main") && c.contains(home))
+        .orElse(false);
   }
 
   @Override
