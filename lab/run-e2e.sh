@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests on the local lab: Debian machines booted with systemd-nspawn on a private bridge,
 # reached over SSH. Installs the apt packages it needs, runs the JUnit tests tagged "lab" (plus the
-# transport and executor tests against real sshd), and removes the lab it made even when they fail.
+# transport and executor tests against real sshd), then the desktop's Elasticsearch tab on the
+# Elasticsearch the engine's lab test left running, and removes the labs even when they fail.
 # CI: call it from .ci/run after the main suite. Idempotent; needs root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
