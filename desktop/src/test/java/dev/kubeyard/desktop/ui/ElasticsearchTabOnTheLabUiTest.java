@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.manager.elasticsearch.Availability;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.Availability;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.NodeRow;
+import dev.kubeyard.desktop.manager.elasticsearch.NodeRow;
 import dev.kubeyard.desktop.wizard.start.StartViewModel.Choice;
 import dev.kubeyard.engine.k8s.KubernetesClusterStatus;
 import dev.kubeyard.engine.lab.Lab;

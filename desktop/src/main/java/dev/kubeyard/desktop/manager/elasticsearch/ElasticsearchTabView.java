@@ -2,10 +2,6 @@ package dev.kubeyard.desktop.manager.elasticsearch;
 
 import dev.kubeyard.desktop.fx.Ui;
 import dev.kubeyard.desktop.i18n.I18n;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.Availability;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.NodeRow;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.NodeStep;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.UpdateProgress;
 import dev.kubeyard.engine.apps.elasticsearch.rest.ClusterHealth;
 import java.util.List;
 import java.util.function.Function;

@@ -47,50 +47,6 @@ import javafx.collections.ObservableList;
  * {@linkplain #activeProperty() active} and either input changed.
  */
 public final class ElasticsearchTabViewModel {
-  /** What the tab can show. */
-  public enum Availability {
-    /** The spec has no enabled apps.elasticsearch: nothing to manage or deploy. */
-    NOT_ENABLED,
-    /** No cluster opened yet. */
-    NO_CLUSTER,
-    CONNECTING,
-    /** The cluster has no Elasticsearch recorded: Deploy. */
-    NOT_DEPLOYED,
-    INSTALLED,
-    /** Elasticsearch does not answer (see the error). */
-    UNREACHABLE
-  }
-
-  /** The actions, one at a time. */
-  public enum Action { DEPLOY, UPDATE, RESUME, ROLLBACK, SNAPSHOT, RESTORE }
-
-  /** Where one node is in the running update. */
-  public enum NodeStep { NONE, QUEUED, STARTED, WAITING, CHECKED, FLUSHED, STOPPED, STARTING, DONE, SKIPPED }
-
-  /** A row of the nodes table: the node as the cluster reports it, and its step in the running update. */
-  public record NodeRow(String name, String version, String revision, String roles, boolean inCluster,
-      boolean running, NodeStep step, String gate) {}
-
-  /**
-   * The last or running update for the summary: {@code phase} is in_progress, completed, cancelled
-   * (stored) or running, failed (live).
-   */
-  public record UpdateProgress(String kind, String from, String to, String phase, int done, int total, String current) {
-    static UpdateProgress of(UpdateState s) {
-      return new UpdateProgress(s.kind().name().toLowerCase(), s.from().toString(), s.to().toString(),
-          s.phase().name().toLowerCase(), s.done().size(),
-          s.order().size(), s.current());
-    }
-
-    UpdateProgress with(String phase, int done, int total, String current) {
-      return new UpdateProgress(kind, from, to, phase, done, total, current);
-    }
-
-    public double fraction() {
-      return total == 0 ? 0 : (double) done / total;
-    }
-  }
-
   static final int LOG_LINES = 2000;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
   private static final DateTimeFormatter SNAPSHOT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -121,7 +77,8 @@ public final class ElasticsearchTabViewModel {
   private final StringProperty refusalHint = new SimpleStringProperty(this, "refusalHint", "");
   private final StringProperty error = new SimpleStringProperty(this, "error", "");
   private final StringProperty errorHint = new SimpleStringProperty(this, "errorHint", "");
-  private final Map<String, NodeRow> steps = new LinkedHashMap<>();
+  // after each finished node a quiet read: its new version and revision, while the next one restarts
+  private final UpdateTracker tracker = new UpdateTracker(progress, lastUpdate::get, () -> reload(true));
   private FleetStatus status;
   private EsConnection connection;
   private Object connectedTo;
@@ -289,11 +246,7 @@ public final class ElasticsearchTabViewModel {
         rows.put(a.node(), new NodeRow(a.node(), "", "", "", false, a.running(), NodeStep.NONE, ""));
       }
     }
-    steps.forEach((name, step) -> {
-      NodeRow r = rows.getOrDefault(name, new NodeRow(name, "", "", "", false, false, NodeStep.NONE, ""));
-      rows.put(name, new NodeRow(r.name(), r.version(), r.revision(), r.roles(), r.inCluster(), r.running(),
-          step.step(), step.gate()));
-    });
+    tracker.stepsOnto(rows);
     nodes.setAll(rows.values());
   }
 
@@ -355,7 +308,7 @@ public final class ElasticsearchTabViewModel {
     }
     running.set(action);
     clearOutcome();
-    steps.clear();
+    tracker.clear();
     UpdateListener listener = e -> threads.ui().execute(() -> on(e));
     threads.run(() -> work.run(c, c.fleet(), listener), text -> {
       running.set(null);
@@ -364,10 +317,7 @@ public final class ElasticsearchTabViewModel {
       reload(false);
     }, e -> {
       running.set(null);
-      UpdateProgress p = progress.get();
-      if (p != null && "running".equals(p.phase())) {
-        progress.set(p.with("failed", p.done(), p.total(), p.current()));
-      }
+      tracker.failed();
       failed(e);
       reload(true);
     });
@@ -392,61 +342,11 @@ public final class ElasticsearchTabViewModel {
     append("failed: " + error.get() + (errorHint.get().isEmpty() ? "" : "\n  what to do: " + errorHint.get()));
   }
 
-  /** One update event, on the UI thread: the log, the summary and the node's step. */
-  void on(UpdateEvent e) {
+  /** One update event, on the UI thread: the log, then the steps and the summary. */
+  private void on(UpdateEvent e) {
     append(UpdateEventText.of(e));
-    UpdateProgress p = progress.get();
-    if (e instanceof UpdateEvent.UpdateStarted s) {
-      steps.clear();
-      s.order().forEach(n -> step(n, NodeStep.QUEUED, ""));
-      progress.set(new UpdateProgress(s.kind(), s.from(), s.to(), "running", 0, s.order().size(), null));
-    } else if (e instanceof UpdateEvent.UpdateResumed r) {
-      UpdateState stored = lastUpdate.get();
-      List<String> order = stored == null ? List.of() : stored.order();
-      steps.clear();
-      order.forEach(n -> step(n, r.done().contains(n) ? NodeStep.DONE : NodeStep.QUEUED, ""));
-      progress.set(stored == null ? null
-          : UpdateProgress.of(stored).with("running", r.done().size(), order.size(), r.current()));
-    } else if (e instanceof UpdateEvent.NodeUpdateStarted n) {
-      step(n.node(), NodeStep.STARTED, "");
-      progress(p, n.node(), -1);
-    } else if (e instanceof UpdateEvent.NodeSkipped n) {
-      step(n.node(), NodeStep.SKIPPED, "");
-      progress(p, null, done());
-    } else if (e instanceof UpdateEvent.GateWaiting g) {
-      step(g.node(), NodeStep.WAITING, g.gate().name());
-    } else if (e instanceof UpdateEvent.GatePassed g) {
-      step(g.node(), NodeStep.CHECKED, g.gate().name());
-    } else if (e instanceof UpdateEvent.Flushed f) {
-      step(f.node(), NodeStep.FLUSHED, "");
-    } else if (e instanceof UpdateEvent.NodeStopped s) {
-      step(s.node(), NodeStep.STOPPED, "");
-    } else if (e instanceof UpdateEvent.NodeStarting s) {
-      step(s.node(), NodeStep.STARTING, "");
-    } else if (e instanceof UpdateEvent.NodeUpdated n) {
-      step(n.node(), NodeStep.DONE, "");
-      progress(p, null, n.doneNodes());
-      reload(true); // the node's new version and revision, while the next one restarts
-    } else if (e instanceof UpdateEvent.UpdateFinished f) {
-      if (p != null) {
-        progress.set(p.with(f.outcome(), "completed".equals(f.outcome()) ? p.total() : p.done(), p.total(), null));
-      }
-    }
+    tracker.on(e);
     rows();
-  }
-
-  private void step(String node, NodeStep step, String gate) {
-    steps.put(node, new NodeRow(node, "", "", "", false, false, step, gate));
-  }
-
-  private int done() {
-    return (int) steps.values().stream().filter(r -> r.step() == NodeStep.DONE || r.step() == NodeStep.SKIPPED).count();
-  }
-
-  private void progress(UpdateProgress p, String current, int done) {
-    if (p != null) {
-      progress.set(p.with(p.phase(), done < 0 ? p.done() : done, p.total(), current));
-    }
   }
 
   private void append(String text) {

@@ -3,10 +3,6 @@ package dev.kubeyard.desktop.manager.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.Threads;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.Action;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.Availability;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.NodeRow;
-import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel.NodeStep;
 import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.engine.apps.elasticsearch.ConfigRevision;
 import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
