@@ -83,8 +83,14 @@ public final class InstallViewModel {
     stepLogs.clear();
     newPlan.steps().forEach(s -> stepStates.put(StepKey.of(s.host(), s.id()), CellState.PENDING));
     newPlan.steps().forEach(s -> stepTitles.put(StepKey.of(s.host(), s.id()), s.host() + " · " + s.title()));
-    phases.setAll(List.of(Phase.values()).stream().filter(p -> !newPlan.inPhase(p).isEmpty()).toList());
-    hosts.setAll(newPlan.byHost().keySet()); // last: the grid rebuilds when the hosts change
+    List<Phase> newPhases = List.of(Phase.values()).stream().filter(p -> !newPlan.inPhase(p).isEmpty()).toList();
+    List<String> newHosts = List.copyOf(newPlan.byHost().keySet());
+    // the grid rebuilds when the hosts change (so hosts last); the plan written for the real install
+    // usually has the reviewed plan's shape, and rebuilding then cost the FX thread ~160 ms
+    if (!phases.equals(newPhases) || !hosts.equals(newHosts)) {
+      phases.setAll(newPhases);
+      hosts.setAll(newHosts);
+    }
     for (String h : hosts) {
       for (Phase p : phases) {
         cell(h, p).set(combined(h, p));

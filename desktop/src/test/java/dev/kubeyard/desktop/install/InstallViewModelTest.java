@@ -43,6 +43,23 @@ class InstallViewModelTest {
   }
 
   @Test
+  void aPlanOfTheSameShapeKeepsTheGridAndADifferentOneRebuildsIt() {
+    InstallViewModel vm = viewModel(Map.of());
+    int[] hostChanges = new int[1];
+    vm.hosts().addListener((javafx.collections.ListChangeListener<String>) c -> hostChanges[0]++);
+
+    vm.load(ExamplePlan.plan()); // the plan written for the install: a new object, the same hosts and phases
+    assertThat(hostChanges[0]).as("grid rebuilds").isZero();
+    assertThat(vm.cell("master1", Phase.ETCD).get()).isEqualTo(CellState.PENDING);
+
+    Plan withoutWin1 = new Plan(PLAN.cluster(), PLAN.kubernetesVersion(),
+        PLAN.steps().stream().filter(s -> !s.host().equals("win1")).toList());
+    vm.load(withoutWin1);
+    assertThat(hostChanges[0]).isEqualTo(1);
+    assertThat(vm.hosts()).doesNotContain("win1");
+  }
+
+  @Test
   void aRehearsalWalksEveryStepOfThePlanAndEndsAtOneHundredPercent() {
     InstallViewModel vm = viewModel(Map.of());
 
