@@ -155,7 +155,8 @@ final class LabMachine {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
       if (!running()) {
-        throw new LabException(host.name() + " stopped while booting", "see " + dir.resolve("console.log"));
+        throw new LabException(host.name() + " stopped while booting; its console ended with:\n" + consoleTail(12),
+            "see " + dir.resolve("console.log"));
       }
       if (sshdAnswers()) {
         return;
@@ -169,6 +170,16 @@ final class LabMachine {
     }
     throw new LabException(host.name() + "'s sshd did not answer on " + host.address() + ":22 within "
         + timeout.toSeconds() + " s", "see " + dir.resolve("console.log"));
+  }
+
+  /** The console's last lines, so a failed boot says why even after the lab is removed. */
+  private String consoleTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(dir.resolve("console.log"));
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "(no console log: " + e.getMessage() + ")";
+    }
   }
 
   boolean sshdAnswers() {

@@ -192,10 +192,24 @@ public final class ReviewView implements PageView {
     text.setId("review-plan-text");
     text.setEditable(false);
     text.getStyleClass().add("monospace");
-    text.textProperty().bind(Bindings.createStringBinding(() -> vm.previewProperty().get() == null ? ""
-        : vm.previewProperty().get().text(), vm.previewProperty()));
     Tab tab = new Tab("plan.txt", text);
+    whileSelected(tab, text, () -> vm.previewProperty().get() == null ? "" : vm.previewProperty().get().text());
     return tab;
+  }
+
+  /**
+   * Fills a large text only while its tab is selected: the plan written for Install replaces the
+   * preview just as the install starts, and laying out plan.txt and emitting cluster.yaml then cost the
+   * FX thread about 100 ms in the middle of the switch to the install page.
+   */
+  private void whileSelected(Tab tab, TextArea text, java.util.function.Supplier<String> content) {
+    Runnable fill = () -> {
+      if (tab.isSelected()) {
+        text.setText(content.get());
+      }
+    };
+    vm.previewProperty().addListener((o, old, now) -> fill.run());
+    tab.selectedProperty().addListener((o, was, now) -> fill.run());
   }
 
   private Tab yaml() {
@@ -203,9 +217,9 @@ public final class ReviewView implements PageView {
     text.setId("review-yaml");
     text.setEditable(false);
     text.getStyleClass().add("monospace");
-    text.textProperty().bind(Bindings.createStringBinding(() -> vm.previewProperty().get() == null ? "" : vm.yaml(),
-        vm.previewProperty()));
-    return new Tab("cluster.yaml", text);
+    Tab tab = new Tab("cluster.yaml", text);
+    whileSelected(tab, text, () -> vm.previewProperty().get() == null ? "" : vm.yaml());
+    return tab;
   }
 
   @Override
