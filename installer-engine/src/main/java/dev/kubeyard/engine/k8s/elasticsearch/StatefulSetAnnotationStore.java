@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 final class StatefulSetAnnotationStore implements UpdateStateStore {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SAVE_ATTEMPTS = 5;
   private final KubernetesAccess k8s;
   private final String path;
   private String lastSeen;
@@ -43,33 +44,45 @@ final class StatefulSetAnnotationStore implements UpdateStateStore {
     }
   }
 
+  /**
+   * Compare-and-swap on the annotation: the patch carries the resourceVersion just read, and a 409
+   * caused by anything else (the StatefulSet controller updates the status while pods start, found on
+   * the lab) is retried after reading again. Only a changed annotation refuses the save.
+   */
   @Override
   public void save(UpdateState state) {
-    JsonNode sts = read().orElseThrow(() -> new EsException("the StatefulSet " + path + " does not exist",
-        "deploy the cluster with `kubeyard es deploy` first"));
-    String current = annotation(sts);
-    if (current != null && !current.equals(lastSeen)) {
-      throw new UpdateRefused("another Kubeyard changed the update state on " + path + " meanwhile",
-          "only one update may run at a time; check `kubeyard es status` and run again");
-    }
+    String json;
     try {
-      String json = JSON.writeValueAsString(state);
+      json = JSON.writeValueAsString(state);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      JsonNode sts = read().orElseThrow(() -> new EsException("the StatefulSet " + path + " does not exist",
+          "deploy the cluster with `kubeyard es deploy` first"));
+      String current = annotation(sts);
+      if (current != null && !current.equals(lastSeen)) {
+        throw new UpdateRefused("another Kubeyard changed the update state on " + path + " meanwhile",
+            "only one update may run at a time; check `kubeyard es status` and run again");
+      }
       ObjectNode patch = JSON.createObjectNode();
       ObjectNode meta = patch.putObject("metadata");
       meta.put("resourceVersion", sts.path("metadata").path("resourceVersion").asText());
       meta.putObject("annotations").put(Labels.UPDATE_STATE, json);
       KubernetesAccess.Reply r = k8s.send("PATCH", path, patch.toString(), KubernetesAccess.MERGE_PATCH);
+      if (r.status() == 409 && attempt < SAVE_ATTEMPTS) {
+        continue;
+      }
       if (r.status() == 409) {
-        throw new UpdateRefused("the StatefulSet " + path + " changed while the update state was saved",
-            "run the command again; it resumes from the stored state");
+        throw new UpdateRefused("the StatefulSet " + path + " kept changing while the update state was saved ("
+            + SAVE_ATTEMPTS + " attempts)", "run the command again; it resumes from the stored state");
       }
       if (!r.ok()) {
         throw new EsException("cannot save the update state on " + path + ": " + r.status() + " " + r.body(),
             "check the kubeconfig's permissions on statefulsets");
       }
       lastSeen = json;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      return;
     }
   }
 

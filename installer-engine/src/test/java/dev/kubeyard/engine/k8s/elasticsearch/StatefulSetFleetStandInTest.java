@@ -154,6 +154,25 @@ class StatefulSetFleetStandInTest {
   }
 
   @Test
+  void aConflictFromAStatusUpdateIsRetriedWithTheNewResourceVersionWhileTheAnnotationIsUnchanged() throws Exception {
+    StatefulSetFleet fleet = fleet("1.35");
+    ElasticsearchDeployment d = fleet.deployment();
+    UpdateState deployed = UpdateState.deployed("20261126-000000", new UpdateTarget(d.version(), d.revision()),
+        fleet.members());
+    AtomicInteger reads = new AtomicInteger();
+    // the controller bumps the resourceVersion between the read and the first patch (as on the lab)
+    apiserver.on("GET", STS + "elasticsearch-master", r -> new ApiServerStandIn.Reply(200,
+        "{\"metadata\":{\"resourceVersion\":\"" + (10 + reads.incrementAndGet()) + "\"}}"));
+    apiserver.on("PATCH", STS + "elasticsearch-master", r -> r.body().contains("\"resourceVersion\":\"11\"")
+        ? new ApiServerStandIn.Reply(409, "{\"kind\":\"Status\",\"code\":409}") : new ApiServerStandIn.Reply(200, "{}"));
+
+    fleet.stateStore().save(deployed);
+
+    assertThat(apiserver.requests()).filteredOn(r -> r.method().equals("PATCH")).extracting(r -> r.body())
+        .hasSize(2).last().asString().contains("\"resourceVersion\":\"12\"");
+  }
+
+  @Test
   void elasticsearchRequestsGoThroughTheApiserversServiceProxy() throws Exception {
     apiserver.on("GET", PROXY + "/_cluster/health", 200, "{\"status\":\"yellow\",\"number_of_nodes\":7,"
         + "\"unassigned_shards\":2}")
