@@ -124,12 +124,21 @@ public final class JschTransport implements Transport {
     CommandOutput out = new CommandOutput(lines);
     CommandOutput err = new CommandOutput(line -> { });
     try {
-      ch = (ChannelExec) s.openChannel("exec");
-      ch.setCommand("printf '" + PID_MARK + "%s\\n' $$ >&2; exec 2>&1; " + command);
-      ch.setInputStream(stdin);
-      InputStream stdout = ch.getInputStream();
-      InputStream stderr = ch.getErrStream();
-      ch.connect((int) settings.connectTimeout().toMillis());
+      String wrapped = "printf '" + PID_MARK + "%s\\n' $$ >&2; exec 2>&1; " + command;
+      Opened opened;
+      try {
+        opened = channel(s, wrapped, stdin);
+      } catch (JSchException e) {
+        if (s.isConnected()) {
+          throw e;
+        }
+        // the session dropped before the channel opened, so nothing ran: one new session, once
+        s = session();
+        opened = channel(s, wrapped, stdin);
+      }
+      ch = opened.channel();
+      InputStream stdout = opened.stdout();
+      InputStream stderr = opened.stderr();
       long deadline = System.nanoTime() + timeout.toNanos();
       long cancelSeen = 0;
       boolean interrupted = false;
@@ -178,6 +187,23 @@ public final class JschTransport implements Transport {
       throw connectionLost(shown, out.tail(), null);
     }
     return new CommandResult(host(), shown, exit, out.text() + err.textAfterPid());
+  }
+
+  private record Opened(ChannelExec channel, InputStream stdout, InputStream stderr) {}
+
+  /** The streams are taken before connecting: what the command writes at once must not be missed. */
+  private Opened channel(Session s, String command, InputStream stdin) throws JSchException {
+    ChannelExec ch = (ChannelExec) s.openChannel("exec");
+    ch.setCommand(command);
+    ch.setInputStream(stdin);
+    try {
+      InputStream stdout = ch.getInputStream();
+      InputStream stderr = ch.getErrStream();
+      ch.connect((int) settings.connectTimeout().toMillis());
+      return new Opened(ch, stdout, stderr);
+    } catch (IOException e) {
+      throw new JSchException("cannot open the channel's streams: " + e.getMessage(), e);
+    }
   }
 
   private TransportException connectionLost(String shown, String tail, Exception cause) {
