@@ -213,7 +213,7 @@ class LabInstallUiTest {
     assertThat(ui.shell.manager.nodes()).allSatisfy(n -> assertThat(n.os()).isEqualTo("linux"));
     assertThat(ui.shell.manager.nodes()).filteredOn(n -> n.name().startsWith("master"))
         .allSatisfy(n -> assertThat(n.roles()).contains("control-plane"));
-    assertThat(robot.lookup("#manager-nodes").queryAs(TableView.class).getItems()).hasSize(4);
+    assertThat(robot.lookup("#manager-nodes").queryAs(TableView.class).getItems().size()).as("rows on screen").isEqualTo(4);
     assertThat(ui.shell.manager.components()).as("the apiserver's readiness checks").isNotEmpty()
         .allSatisfy(c -> assertThat(c.healthy()).as(c.name() + ": " + c.detail()).isTrue());
     assertThat(ui.shell.manager.components()).extracting(ComponentHealth::name).anyMatch(n -> n.contains("etcd"));
