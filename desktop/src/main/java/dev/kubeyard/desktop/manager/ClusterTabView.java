@@ -128,6 +128,11 @@ final class ClusterTabView {
     t.getColumns().add(column("manager.pod.restarts", p -> String.valueOf(p.restarts())));
     t.getColumns().add(column("manager.pod.node", PodStatus::node));
     t.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> vm.selectedPodProperty().set(now));
+    vm.selectedPodProperty().addListener((o, old, now) -> {
+      if (now != null && now != t.getSelectionModel().getSelectedItem()) {
+        t.getSelectionModel().select(now);
+      }
+    });
     t.setPlaceholder(Ui.hint(i18n, "manager.empty"));
     VBox.setVgrow(t, Priority.ALWAYS);
     HBox nsRow = new HBox(8, Ui.label(i18n, "manager.namespace"), namespace);

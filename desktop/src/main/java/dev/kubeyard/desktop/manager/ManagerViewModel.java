@@ -76,9 +76,14 @@ public final class ManagerViewModel {
       components.setAll(o.components());
       String keep = namespace.get();
       namespaces.setAll(o.namespaces());
-      namespace.set(o.namespaces().contains(keep) ? keep
-          : o.namespaces().contains("kube-system") ? "kube-system" : o.namespaces().stream().findFirst().orElse(""));
-      loadPods();
+      String chosen = o.namespaces().contains(keep) ? keep
+          : o.namespaces().contains("kube-system") ? "kube-system" : o.namespaces().stream().findFirst().orElse("");
+      // One load per refresh: a changed namespace loads through its listener.
+      if (chosen.equals(namespace.get())) {
+        loadPods();
+      } else {
+        namespace.set(chosen);
+      }
     });
   }
 
@@ -92,8 +97,13 @@ public final class ManagerViewModel {
     }
     ClusterStatus s = status;
     ask(() -> s.pods(ns), list -> {
-      if (ns.equals(namespace.get())) {
+      if (ns.equals(namespace.get()) && !list.equals(pods)) {
+        // Replacing the list clears the table's selection; the same pod is selected again.
+        PodStatus was = selectedPod.get();
         pods.setAll(list);
+        if (was != null) {
+          list.stream().filter(p -> samePod(p, was)).findFirst().ifPresent(selectedPod::set);
+        }
       }
     });
   }
@@ -106,7 +116,16 @@ public final class ManagerViewModel {
     }
     ClusterStatus s = status;
     String container = pod.containers().isEmpty() ? null : pod.containers().get(0);
-    ask(() -> s.podLog(pod.namespace(), pod.name(), container, LOG_LINES), podLog::set);
+    ask(() -> s.podLog(pod.namespace(), pod.name(), container, LOG_LINES), log -> {
+      PodStatus now = selectedPod.get();
+      if (now != null && samePod(now, pod)) { // an answer for a pod no longer selected is dropped
+        podLog.set(log);
+      }
+    });
+  }
+
+  private static boolean samePod(PodStatus a, PodStatus b) {
+    return a.namespace().equals(b.namespace()) && a.name().equals(b.name());
   }
 
   private <T> void ask(java.util.concurrent.Callable<T> question, java.util.function.Consumer<T> answer) {

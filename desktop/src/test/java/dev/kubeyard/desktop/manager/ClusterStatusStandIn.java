@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class ClusterStatusStandIn implements ClusterStatus {
   private final boolean reachable;
+  private volatile int flannelRestarts = 5;
 
   public ClusterStatusStandIn(boolean reachable) {
     this.reachable = reachable;
@@ -37,8 +38,13 @@ public final class ClusterStatusStandIn implements ClusterStatus {
     check();
     return namespace.equals("kube-system")
         ? List.of(new PodStatus("kube-system", "coredns-7db6d8ff4d-x2x9q", "Running", 1, List.of("coredns"), 0, "node1"),
-            new PodStatus("kube-system", "kube-flannel-ds-8hxkq", "Running", 1, List.of("kube-flannel", "install-cni"), 5, "node1"))
+            new PodStatus("kube-system", "kube-flannel-ds-8hxkq", "Running", 1, List.of("kube-flannel", "install-cni"), flannelRestarts, "node1"))
         : List.of();
+  }
+
+  /** The flannel pod restarts once more: the next pod list differs. */
+  public void restartFlannel() {
+    flannelRestarts++;
   }
 
   @Override

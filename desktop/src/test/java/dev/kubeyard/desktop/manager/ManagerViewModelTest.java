@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
+import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,22 @@ class ManagerViewModelTest {
     vm.selectedPodProperty().set(vm.pods().get(1));
 
     assertThat(vm.podLogProperty().get()).startsWith("log of kube-system/kube-flannel-ds-8hxkq (kube-flannel), last 500 lines");
+  }
+
+  @Test
+  void aRefreshThatChangesThePodListKeepsTheSelectedPodAndItsLog() {
+    ClusterStatusStandIn cluster = new ClusterStatusStandIn(true);
+    ManagerViewModel vm = new ManagerViewModel(p -> cluster, Threads.synchronous());
+    vm.open(Path.of("admin.kubeconfig"));
+    vm.selectedPodProperty().set(vm.pods().get(1));
+
+    cluster.restartFlannel();
+    vm.pods().addListener((javafx.collections.ListChangeListener<PodStatus>) c -> vm.selectedPodProperty().set(null));
+    vm.refresh();
+
+    assertThat(vm.pods().get(1).restarts()).isEqualTo(6);
+    assertThat(vm.selectedPodProperty().get()).isSameAs(vm.pods().get(1));
+    assertThat(vm.podLogProperty().get()).startsWith("log of kube-system/kube-flannel-ds-8hxkq");
   }
 
   @Test
