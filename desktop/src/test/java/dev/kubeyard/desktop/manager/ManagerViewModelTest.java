@@ -84,6 +84,6 @@ class ManagerViewModelTest {
     assertThat(vm.apps()).containsExactly(AppKind.values());
     assertThat(vm.elasticsearch().kubeconfigProperty().get()).isEqualTo("admin.kubeconfig");
     assertThat(vm.elasticsearch().availabilityProperty().get())
-        .isEqualTo(dev.kubeyard.desktop.manager.elasticsearch.Availability.NOT_ENABLED);
+        .isEqualTo(AppAvailability.NOT_ENABLED);
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubeyard.desktop.install.PlanRehearsal;
-import dev.kubeyard.desktop.manager.elasticsearch.Availability;
+import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
 import dev.kubeyard.desktop.manager.elasticsearch.NodeRow;
 import dev.kubeyard.desktop.wizard.start.StartViewModel.Choice;
@@ -62,7 +62,7 @@ class ElasticsearchTabOnTheLabUiTest {
     robot.interact(() -> ui.shell.manage(KUBECONFIG));
     robot.clickOn("Elasticsearch");
     waitFor("the three pods' nodes", Duration.ofSeconds(90),
-        () -> es.availabilityProperty().get() == Availability.INSTALLED && es.nodes().size() == 3);
+        () -> es.availabilityProperty().get() == AppAvailability.INSTALLED && es.nodes().size() == 3);
 
     assertThat(label(robot, "#es-fleet")).contains("StatefulSets").contains("namespace elastic");
     assertThat(es.nodes()).extracting(NodeRow::name).containsExactlyInAnyOrder("elasticsearch-master-0",

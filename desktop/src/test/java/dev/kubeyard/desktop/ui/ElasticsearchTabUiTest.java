@@ -9,8 +9,8 @@ import dev.kubeyard.desktop.fx.FxThreadAdapter;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.i18n.Language;
 import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
-import dev.kubeyard.desktop.manager.elasticsearch.Availability;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
 import dev.kubeyard.desktop.manager.elasticsearch.EsConnection;
 import dev.kubeyard.desktop.manager.elasticsearch.NodeRow;
@@ -140,7 +140,7 @@ class ElasticsearchTabUiTest {
     });
     robot.clickOn("Elasticsearch");
     waitFor("the three nodes", Duration.ofSeconds(60),
-        () -> es.availabilityProperty().get() == Availability.INSTALLED && es.nodes().size() == 3);
+        () -> es.availabilityProperty().get() == AppAvailability.INSTALLED && es.nodes().size() == 3);
 
     @SuppressWarnings("unchecked")
     TableView<NodeRow> nodes = robot.lookup("#es-nodes").queryAs(TableView.class);

@@ -2,6 +2,7 @@ package dev.kubeyard.desktop.manager.elasticsearch;
 
 import dev.kubeyard.desktop.fx.Ui;
 import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.engine.apps.elasticsearch.rest.ClusterHealth;
 import java.util.List;
 import java.util.function.Function;
@@ -79,7 +80,7 @@ public final class ElasticsearchTabView {
     Node dashboard = dashboard();
     Node empty = emptyState();
     BooleanBinding installed = Bindings.createBooleanBinding(
-        () -> vm.availabilityProperty().get() == Availability.INSTALLED, vm.availabilityProperty());
+        () -> vm.availabilityProperty().get() == AppAvailability.INSTALLED, vm.availabilityProperty());
     dashboard.visibleProperty().bind(installed);
     empty.visibleProperty().bind(installed.not());
     StackPane body = new StackPane(empty, dashboard);

@@ -1,6 +1,7 @@
 package dev.kubeyard.desktop.manager.elasticsearch;
 
 import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.engine.apps.elasticsearch.rest.ClusterHealth;
 import dev.kubeyard.engine.apps.elasticsearch.rest.EsException;
 import dev.kubeyard.engine.apps.elasticsearch.rest.EsNode;
@@ -58,8 +59,8 @@ public final class ElasticsearchTabViewModel {
   private final ObjectProperty<ClusterSpec> spec = new SimpleObjectProperty<>(this, "spec");
   private final StringProperty kubeconfig = new SimpleStringProperty(this, "kubeconfig", "");
   private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
-  private final ObjectProperty<Availability> availability = new SimpleObjectProperty<>(this, "availability",
-      Availability.NOT_ENABLED);
+  private final ObjectProperty<AppAvailability> availability = new SimpleObjectProperty<>(this, "availability",
+      AppAvailability.NOT_ENABLED);
   private final ObjectProperty<Action> running = new SimpleObjectProperty<>(this, "running");
   private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
   private final StringProperty fleet = new SimpleStringProperty(this, "fleet", "");
@@ -103,15 +104,15 @@ public final class ElasticsearchTabViewModel {
     ClusterSpec s = spec.get();
     ElasticsearchSpec es = s == null || s.apps() == null ? null : s.apps().elasticsearch();
     if (es == null || !Boolean.TRUE.equals(es.enabled())) {
-      disconnect(Availability.NOT_ENABLED);
+      disconnect(AppAvailability.NOT_ENABLED);
     } else if (kubeconfig.get() == null || kubeconfig.get().isEmpty()) {
-      disconnect(Availability.NO_CLUSTER);
+      disconnect(AppAvailability.NO_CLUSTER);
     } else if (active.get() && !java.util.Arrays.asList(kubeconfig.get(), es, s.metadata()).equals(connectedTo)) {
       connect();
     }
   }
 
-  private void disconnect(Availability why) {
+  private void disconnect(AppAvailability why) {
     if (running.get() != null) {
       return; // an action runs on the cluster it started on; the inputs are looked at again afterwards
     }
@@ -131,7 +132,7 @@ public final class ElasticsearchTabViewModel {
     }
     long g = ++generation;
     connectedTo = java.util.Arrays.asList(k, s.apps().elasticsearch(), s.metadata());
-    availability.set(Availability.CONNECTING);
+    availability.set(AppAvailability.CONNECTING);
     clearOutcome();
     loading.set(true);
     threads.run(() -> {
@@ -149,7 +150,7 @@ public final class ElasticsearchTabViewModel {
         loading.set(false);
         connection = null;
         show(null);
-        availability.set(Availability.UNREACHABLE);
+        availability.set(AppAvailability.UNREACHABLE);
         failed(e);
       }
     });
@@ -207,7 +208,7 @@ public final class ElasticsearchTabViewModel {
   private void shown(Read r) {
     show(r.status());
     if (r.status() == null) {
-      availability.set(Availability.NOT_DEPLOYED);
+      availability.set(AppAvailability.NOT_DEPLOYED);
       return;
     }
     String keep = selectedSnapshot.get();
@@ -216,7 +217,7 @@ public final class ElasticsearchTabViewModel {
     if (!r.snapshotProblem().isEmpty()) {
       append("snapshots: " + r.snapshotProblem());
     }
-    availability.set(Availability.INSTALLED);
+    availability.set(AppAvailability.INSTALLED);
   }
 
   private void show(FleetStatus s) {
@@ -369,11 +370,11 @@ public final class ElasticsearchTabViewModel {
   }
 
   public BooleanBinding canRefresh() {
-    return idleAnd(() -> availability.get() != Availability.NOT_ENABLED && availability.get() != Availability.NO_CLUSTER);
+    return idleAnd(() -> availability.get() != AppAvailability.NOT_ENABLED && availability.get() != AppAvailability.NO_CLUSTER);
   }
 
   public BooleanBinding canDeploy() {
-    return idleAnd(() -> availability.get() == Availability.NOT_DEPLOYED);
+    return idleAnd(() -> availability.get() == AppAvailability.NOT_DEPLOYED);
   }
 
   public BooleanBinding canUpdate() {
@@ -398,7 +399,7 @@ public final class ElasticsearchTabViewModel {
   }
 
   private boolean installed() {
-    return availability.get() == Availability.INSTALLED;
+    return availability.get() == AppAvailability.INSTALLED;
   }
 
   private boolean inProgress() {
@@ -418,7 +419,7 @@ public final class ElasticsearchTabViewModel {
     return active;
   }
 
-  public ReadOnlyObjectProperty<Availability> availabilityProperty() {
+  public ReadOnlyObjectProperty<AppAvailability> availabilityProperty() {
     return availability;
   }
 

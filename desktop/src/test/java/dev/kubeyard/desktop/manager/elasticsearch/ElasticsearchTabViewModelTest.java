@@ -3,6 +3,7 @@ package dev.kubeyard.desktop.manager.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.engine.apps.elasticsearch.ConfigRevision;
 import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
@@ -35,7 +36,7 @@ class ElasticsearchTabViewModelTest {
   void aDeployedClusterShowsHealthAllocationEveryNodesVersionRevisionAndRolesAndTheLastUpdate() {
     ElasticsearchTabViewModel vm = open(StandInFleet.deployed(3, OLD), NEW, Threads.synchronous());
 
-    assertThat(vm.availabilityProperty().get()).isEqualTo(Availability.INSTALLED);
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.INSTALLED);
     assertThat(vm.healthProperty().get().status()).isEqualTo("green");
     assertThat(vm.allocationProperty().get()).isEqualTo("all");
     assertThat(vm.nodes()).extracting(NodeRow::name, NodeRow::version, NodeRow::revision, NodeRow::roles)
@@ -57,7 +58,7 @@ class ElasticsearchTabViewModelTest {
     vm.activeProperty().set(true);
     vm.kubeconfigProperty().set("admin.kubeconfig");
 
-    assertThat(vm.availabilityProperty().get()).isEqualTo(Availability.NOT_ENABLED);
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.NOT_ENABLED);
     assertThat(vm.canDeploy().get()).isFalse();
     assertThat(vm.canUpdate().get()).isFalse();
     assertThat(vm.canRefresh().get()).isFalse();
@@ -67,13 +68,13 @@ class ElasticsearchTabViewModelTest {
   void aClusterWithoutARecordedElasticsearchOffersDeployAndDeployingShowsTheNewNodes() {
     StandInFleet fleet = StandInFleet.empty(3);
     ElasticsearchTabViewModel vm = open(fleet, OLD, Threads.synchronous());
-    assertThat(vm.availabilityProperty().get()).isEqualTo(Availability.NOT_DEPLOYED);
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.NOT_DEPLOYED);
     assertThat(vm.canDeploy().get()).isTrue();
     assertThat(vm.canUpdate().get()).isFalse();
 
     vm.deploy();
 
-    assertThat(vm.availabilityProperty().get()).isEqualTo(Availability.INSTALLED);
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.INSTALLED);
     assertThat(vm.nodes()).extracting(NodeRow::version).containsOnly("7.17.28");
     assertThat(vm.log()).anyMatch(l -> l.contains("stand-in: starting 3 nodes"));
     assertThat(vm.canDeploy().get()).isFalse();
@@ -201,7 +202,7 @@ class ElasticsearchTabViewModelTest {
     }
     ElasticsearchTabViewModel vm = open(fleet, NEW, Threads.synchronous());
 
-    assertThat(vm.availabilityProperty().get()).isEqualTo(Availability.UNREACHABLE);
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.UNREACHABLE);
     assertThat(vm.errorProperty().get()).contains("answered 503");
     assertThat(vm.errorHintProperty().get()).contains("kubeyard es status");
     assertThat(vm.canRefresh().get()).isTrue();

@@ -2,6 +2,7 @@ package dev.kubeyard.engine.apps.pyservice;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,6 +12,15 @@ import java.util.TreeMap;
  * byte-for-byte deterministic. API versions follow the cluster's Kubernetes version.
  */
 public final class PythonServiceManifests {
+  /** The Deployment, Service and Ingress name. */
+  public static final String NAME = GatewayValues.NAME;
+  /** The Secret the pods mount; never rendered: the administrator creates it. */
+  public static final String SECRET = GatewayValues.SECRET;
+  /** Objects in the order they are created: the namespace first, what routes to the pods last. */
+  public static final List<String> APPLY_ORDER = List.of("namespace.yaml", "configmap.yaml", "service.yaml",
+      "deployment.yaml", "poddisruptionbudget.yaml", "networkpolicy.yaml", "ingress.yaml",
+      "tcp-services-configmap.yaml");
+
   private PythonServiceManifests() {}
 
   public static SortedMap<String, String> render(ClusterFacts facts) {
