@@ -6,6 +6,7 @@ import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.install.InstallRunner;
 import dev.kubeyard.desktop.install.InstallViewModel;
 import dev.kubeyard.desktop.manager.elasticsearch.EsConnector;
+import dev.kubeyard.desktop.manager.pyservice.GatewayConnection;
 import dev.kubeyard.engine.k8s.ClusterStatus;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -14,7 +15,7 @@ import java.util.function.Function;
 /**
  * What the views need from outside: the language, threads, file dialogs, the engine's runner and
  * cluster status, where logs go, how to open a file for the administrator and how to reach a cluster's
- * Elasticsearch. The app builds the real
+ * Elasticsearch and Python service. The app builds the real
  * one; UI tests build one with fixed file answers and a rehearsal runner.
  */
 public record DesktopContext(
@@ -26,12 +27,21 @@ public record DesktopContext(
     Function<Path, ClusterStatus> clusterStatus,
     Path logDir,
     Consumer<Path> openFile,
-    EsConnector elasticsearch) {
+    EsConnector elasticsearch,
+    Function<Path, GatewayConnection> pythonService) {
 
   /** With the app's Elasticsearch connector (StatefulSets through the kubeconfig). */
   public DesktopContext(I18n i18n, Threads threads, FileDialogs dialogs, InstallRunner runner,
       InstallViewModel.EventBridge bridge, Function<Path, ClusterStatus> clusterStatus, Path logDir,
       Consumer<Path> openFile) {
     this(i18n, threads, dialogs, runner, bridge, clusterStatus, logDir, openFile, EsConnector.kubernetes());
+  }
+
+  /** With the app's Python service connection (the engine's deployer through the kubeconfig). */
+  public DesktopContext(I18n i18n, Threads threads, FileDialogs dialogs, InstallRunner runner,
+      InstallViewModel.EventBridge bridge, Function<Path, ClusterStatus> clusterStatus, Path logDir,
+      Consumer<Path> openFile, EsConnector elasticsearch) {
+    this(i18n, threads, dialogs, runner, bridge, clusterStatus, logDir, openFile, elasticsearch,
+        GatewayConnection.kubernetes());
   }
 }

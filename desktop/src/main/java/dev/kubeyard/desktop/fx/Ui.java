@@ -88,4 +88,34 @@ public final class Ui {
     card.getChildren().addAll(content);
     return card;
   }
+
+  /** A button enabled while {@code enabled} holds; {@code action} on click. */
+  public static Button action(I18n i18n, String id, String key, javafx.beans.value.ObservableBooleanValue enabled,
+      Runnable action) {
+    Button b = button(i18n, key);
+    b.setId(id);
+    b.setMinWidth(Region.USE_PREF_SIZE);
+    b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !enabled.get(), enabled));
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  /**
+   * A message box shown only while {@code message} is set: {@code key} formats the message and its
+   * hint (a dash when there is none). It stays until the view model clears it.
+   */
+  public static Label messageBox(I18n i18n, String id, String key, javafx.beans.property.StringProperty message,
+      javafx.beans.property.StringProperty hint) {
+    Label l = new Label();
+    l.setId(id);
+    l.setWrapText(true);
+    l.setMaxWidth(Double.MAX_VALUE);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> message.get().isEmpty() ? ""
+        : i18n.get(key, message.get(), hint.get().isEmpty() ? "—" : hint.get()), message, hint,
+        i18n.languageProperty()));
+    l.visibleProperty().bind(message.isNotEmpty());
+    l.managedProperty().bind(l.visibleProperty());
+    return l;
+  }
 }

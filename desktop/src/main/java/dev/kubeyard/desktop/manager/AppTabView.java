@@ -9,9 +9,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.VBox;
 
 /**
- * An application's tab. None of the applications has its installer or dashboard yet: the tab says
- * "not installed", what the feature will bring, and offers an install action that stays disabled
- * until the feature lands.
+ * The tab of an application Kubeyard cannot install yet (SQL Server, GitLab): it says "not installed",
+ * what the feature will bring, and offers an install action that stays disabled until the feature lands.
  */
 final class AppTabView {
   private final Tab tab = new Tab();

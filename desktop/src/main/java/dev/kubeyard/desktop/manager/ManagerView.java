@@ -2,6 +2,7 @@ package dev.kubeyard.desktop.manager;
 
 import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabView;
+import dev.kubeyard.desktop.manager.pyservice.PythonServiceTabView;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 
@@ -14,8 +15,11 @@ public final class ManagerView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getTabs().add(new ClusterTabView(vm, i18n, chooseKubeconfig).tab());
     for (AppKind app : vm.apps()) {
-      tabs.getTabs().add(app == AppKind.ELASTICSEARCH ? new ElasticsearchTabView(vm.elasticsearch(), i18n).tab()
-          : new AppTabView(app, i18n).tab());
+      tabs.getTabs().add(switch (app) {
+        case ELASTICSEARCH -> new ElasticsearchTabView(vm.elasticsearch(), i18n).tab();
+        case PYTHON_SERVICE -> new PythonServiceTabView(vm.pythonService(), i18n).tab();
+        default -> new AppTabView(app, i18n).tab();
+      });
     }
   }
 

@@ -3,6 +3,8 @@ package dev.kubeyard.desktop.manager;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
 import dev.kubeyard.desktop.manager.elasticsearch.EsConnector;
+import dev.kubeyard.desktop.manager.pyservice.GatewayConnection;
+import dev.kubeyard.desktop.manager.pyservice.PythonServiceTabViewModel;
 import dev.kubeyard.engine.k8s.ClusterStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
@@ -22,7 +24,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The manager's Cluster tab: nodes, control-plane health, pods per namespace and a pod's log, read
- * through the engine's {@link ClusterStatus} in the background; the Elasticsearch tab's view model.
+ * through the engine's {@link ClusterStatus} in the background; the app tabs' view models.
  */
 public final class ManagerViewModel {
   static final int LOG_LINES = 500;
@@ -43,6 +45,7 @@ public final class ManagerViewModel {
   private ClusterStatus status;
 
   private final ElasticsearchTabViewModel elasticsearch;
+  private final PythonServiceTabViewModel pythonService;
 
   public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads) {
     this(connector, threads, EsConnector.kubernetes());
@@ -50,9 +53,17 @@ public final class ManagerViewModel {
 
   /** With how the Elasticsearch tab reaches the cluster's Elasticsearch (tests: local nodes, a stand-in). */
   public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads, EsConnector elasticsearch) {
+    this(connector, threads, elasticsearch, GatewayConnection.kubernetes());
+  }
+
+  /** With how the app tabs reach the cluster's Elasticsearch and Python service. */
+  public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads, EsConnector elasticsearch,
+      Function<Path, GatewayConnection> pythonService) {
     this.connector = connector;
     this.elasticsearch = new ElasticsearchTabViewModel(elasticsearch, threads);
     this.elasticsearch.kubeconfigProperty().bind(kubeconfig);
+    this.pythonService = new PythonServiceTabViewModel(pythonService, threads);
+    this.pythonService.kubeconfigProperty().bind(kubeconfig);
     this.threads = threads;
     namespace.addListener((o, old, now) -> loadPods());
     selectedPod.addListener((o, old, now) -> loadLog());
@@ -149,6 +160,11 @@ public final class ManagerViewModel {
   /** The Elasticsearch tab; its spec input is bound by the shell to the wizard's spec. */
   public ElasticsearchTabViewModel elasticsearch() {
     return elasticsearch;
+  }
+
+  /** The Python service tab; its spec input is bound by the shell to the wizard's spec. */
+  public PythonServiceTabViewModel pythonService() {
+    return pythonService;
   }
 
   public StringProperty kubeconfigProperty() {

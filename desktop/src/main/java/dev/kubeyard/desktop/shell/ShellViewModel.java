@@ -33,9 +33,10 @@ public final class ShellViewModel {
   public ShellViewModel(DesktopContext ctx, LabLauncher lab) {
     wizard = new WizardViewModel(ctx.threads(), lab);
     install = new InstallViewModel(ctx.runner(), ctx.bridge(), ctx.logDir());
-    manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads(), ctx.elasticsearch());
-    // the Elasticsearch tab manages what the spec open in the wizard describes (cluster.yaml's apps.elasticsearch)
+    manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads(), ctx.elasticsearch(), ctx.pythonService());
+    // the app tabs manage what the spec open in the wizard describes (cluster.yaml's apps section)
     manager.elasticsearch().specProperty().bind(wizard.validation().specProperty());
+    manager.pythonService().specProperty().bind(wizard.validation().specProperty());
     // the install page is prepared (grid built, styled) while the plan is reviewed, not when it starts
     wizard.review.previewProperty().addListener((o, old, preview) -> {
       if (preview != null) {

@@ -4,7 +4,6 @@ import static dev.kubeyard.desktop.ui.UiHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.DesktopContext;
-import dev.kubeyard.desktop.KubeyardScene;
 import dev.kubeyard.desktop.fx.FxThreadAdapter;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.i18n.Language;
@@ -15,9 +14,9 @@ import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
 import dev.kubeyard.desktop.manager.elasticsearch.EsConnection;
 import dev.kubeyard.desktop.manager.elasticsearch.NodeRow;
 import dev.kubeyard.desktop.manager.elasticsearch.NodeStep;
-import dev.kubeyard.desktop.shell.ShellViewModel;
 import dev.kubeyard.desktop.testing.ExampleCluster;
 import dev.kubeyard.desktop.testing.Fixtures;
+import dev.kubeyard.desktop.wizard.start.EngineLab;
 import dev.kubeyard.engine.apps.elasticsearch.ConfigRevision;
 import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
 import dev.kubeyard.engine.apps.elasticsearch.local.HarnessCluster;
@@ -119,16 +118,9 @@ class ElasticsearchTabUiTest {
         HarnessCluster.deploy(layout, OLD, listener);
       }
     };
-    DesktopContext ctx = new DesktopContext(ui.i18n, Threads.forFx(), ui.dialogs,
+    ui.show(stage, new DesktopContext(ui.i18n, Threads.forFx(), ui.dialogs,
         PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs), FxThreadAdapter::deliver,
-        p -> new ClusterStatusStandIn(true), logs, ui.opened::add, (kubeconfig, spec) -> local);
-    KubeyardScene.applyTheme();
-    ui.shell = new ShellViewModel(ctx);
-    ui.scene = KubeyardScene.create(ui.shell, ctx);
-    stage.setScene(ui.scene);
-    stage.setTitle("Kubeyard (UI test)");
-    stage.show();
-    stage.toFront();
+        p -> new ClusterStatusStandIn(true), logs, ui.opened::add, (kubeconfig, spec) -> local), new EngineLab());
   }
 
   @Test

@@ -37,7 +37,7 @@ class ManagerUiTest {
   }
 
   @Test
-  void theClusterTabShowsNodesHealthPodsAndAPodsLogAndTheElasticsearchTabSaysNotInstalledWithoutASpecEnablingIt(FxRobot robot) {
+  void theClusterTabShowsNodesHealthPodsAndAPodsLogAndTheAppTabsSayNotInstalledWithoutASpecEnablingThem(FxRobot robot) {
     robot.clickOn("#start-kubeconfig");
     waitFor("the nodes", () -> ui.shell.screenProperty().get() == Screen.MANAGER && ui.shell.manager.nodes().size() == 3);
 
@@ -54,5 +54,10 @@ class ManagerUiTest {
     assertThat(robot.lookup("#es-what-to-do").queryAs(Label.class).getText()).startsWith("The open spec has no Elasticsearch");
     assertThat(robot.lookup("#es-deploy").queryAs(Button.class).isDisabled()).isTrue();
     ui.screenshot(robot, "manager-elasticsearch");
+
+    robot.clickOn("#tab-python");
+    assertThat(robot.lookup("#app-state-python").queryAs(Label.class).getText()).isEqualTo("Not installed");
+    assertThat(robot.lookup("#py-what-to-do").queryAs(Label.class).getText()).startsWith("The open spec has no Python service");
+    assertThat(robot.lookup("#py-deploy").queryAs(Button.class).isDisabled()).isTrue();
   }
 }

@@ -74,8 +74,12 @@ final class UiHarness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), dialogs, runner.apply(logs), FxThreadAdapter::deliver,
-        clusterStatus, logs, opened::add);
+    show(stage, new DesktopContext(i18n, Threads.forFx(), dialogs, runner.apply(logs), FxThreadAdapter::deliver,
+        clusterStatus, logs, opened::add), lab);
+  }
+
+  /** A window over a context the test built (its own connectors for the app tabs). */
+  void show(Stage stage, DesktopContext ctx, LabLauncher lab) {
     KubeyardScene.applyTheme();
     shell = new ShellViewModel(ctx, lab);
     scene = KubeyardScene.create(shell, ctx);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kubeyard", mixinStandardHelpOptions = true, version = "kubeyard 0.1.0",
     description = "Installs and manages a highly available Kubernetes platform from plain binaries.",
     subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
-        ResetCommand.class, HostsCommand.class, LabCommand.class, BundleCommand.class, EsCommand.class})
+        ResetCommand.class, HostsCommand.class, LabCommand.class, BundleCommand.class, EsCommand.class,
+        PythonServiceCommand.class})
 public final class Main implements Runnable {
 
   @Override

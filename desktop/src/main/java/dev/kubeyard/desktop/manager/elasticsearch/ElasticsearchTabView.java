@@ -272,25 +272,11 @@ public final class ElasticsearchTabView {
 
   private Label box(String id, String key, javafx.beans.property.StringProperty message,
       javafx.beans.property.StringProperty hint) {
-    Label l = new Label();
-    l.setId(id);
-    l.setWrapText(true);
-    l.setMaxWidth(Double.MAX_VALUE);
-    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    l.textProperty().bind(Bindings.createStringBinding(() -> message.get().isEmpty() ? ""
-        : i18n.get(key, message.get(), hint.get().isEmpty() ? "—" : hint.get()), message, hint, i18n.languageProperty()));
-    l.visibleProperty().bind(message.isNotEmpty());
-    l.managedProperty().bind(l.visibleProperty());
-    return l;
+    return Ui.messageBox(i18n, id, key, message, hint);
   }
 
   private Button button(String id, String key, ObservableBooleanValue enabled, Runnable action) {
-    Button b = Ui.button(i18n, key);
-    b.setId(id);
-    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    b.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.get(), enabled));
-    b.setOnAction(e -> action.run());
-    return b;
+    return Ui.action(i18n, id, key, enabled, action);
   }
 
   private <T> TableColumn<T, String> column(String key, Function<T, String> value) {

@@ -132,4 +132,35 @@ class GatewayDeployerTest {
         "-o", "jsonpath={.data.1433}");
     assertThat(route.output()).as(route.toString()).isEqualTo("mssql/ag1-primary:1433");
   }
+
+  @Test
+  @Order(5)
+  void theCliDeploysPrintsEachObjectAndItsStatusExitsNonZeroWhileNoReplicaIsReady() throws Exception {
+    Path spec = java.nio.file.Files.writeString(tmp.resolve("cluster.yaml"), SPEC.formatted(ADDRESS, 3));
+    String kubeconfig = api.loopbackKubeconfig().toString();
+
+    Cli deploy = Cli.run("python-service", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig);
+    Cli status = Cli.run("python-service", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig);
+
+    assertThat(deploy.exit()).as(deploy.out()).isZero();
+    assertThat(deploy.out()).contains("updated Deployment platform/platform-gateway",
+        "updated Ingress platform/platform-gateway", "python-service: 0/3 ready");
+    assertThat(status.exit()).as(status.out()).isEqualTo(1);
+    assertThat(status.out()).contains("0/3 ready", "Ingress gateway.lab.test (no address yet)");
+  }
+
+  /** A CLI run with its standard output captured. */
+  private record Cli(int exit, String out) {
+    static Cli run(String... args) {
+      java.io.PrintStream was = System.out;
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try {
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit = dev.kubeyard.engine.cli.Main.run(args);
+        return new Cli(exit, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+      } finally {
+        System.setOut(was);
+      }
+    }
+  }
 }

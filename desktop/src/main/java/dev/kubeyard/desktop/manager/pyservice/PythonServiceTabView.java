@@ -1,0 +1,111 @@
+package dev.kubeyard.desktop.manager.pyservice;
+
+import dev.kubeyard.desktop.fx.Ui;
+import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
+import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Python service tab: its state and what to do next (enable, open a cluster, deploy, create the
+ * Secret, wait for replicas), the status line, Deploy and Refresh, and what the last deploy applied.
+ */
+public final class PythonServiceTabView {
+  private final Tab tab = new Tab();
+  private final I18n i18n;
+  private final PythonServiceTabViewModel vm;
+
+  public PythonServiceTabView(PythonServiceTabViewModel vm, I18n i18n) {
+    this.vm = vm;
+    this.i18n = i18n;
+    tab.textProperty().bind(i18n.text("app.python.title"));
+    tab.setId("tab-python");
+    vm.activeProperty().bind(tab.selectedProperty());
+
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(vm.busyProperty());
+    HBox bar = new HBox(8, Ui.action(i18n, "py-refresh", "manager.refresh", vm.canRefresh(), vm::refresh),
+        Ui.action(i18n, "py-deploy", "py.deploy", vm.canDeploy(), vm::deploy), busy);
+    bar.setAlignment(Pos.CENTER_LEFT);
+
+    Label state = new Label();
+    state.setId("app-state-python");
+    state.getStyleClass().add("empty-state-title");
+    state.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(stateKey()), vm.availabilityProperty(),
+        vm.statusProperty(), i18n.languageProperty()));
+    Label what = new Label();
+    what.setId("py-what-to-do");
+    what.getStyleClass().add("hint");
+    what.setWrapText(true);
+    what.setMaxWidth(720);
+    what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    what.textProperty().bind(Bindings.createStringBinding(this::whatToDo, vm.availabilityProperty(),
+        vm.statusProperty(), i18n.languageProperty()));
+    Label summary = new Label();
+    summary.setId("py-status");
+    summary.getStyleClass().add("monospace");
+    summary.setWrapText(true);
+    summary.textProperty().bind(Bindings.createStringBinding(
+        () -> vm.statusProperty().get() == null ? "" : vm.statusProperty().get().summary(), vm.statusProperty()));
+    Label error = Ui.messageBox(i18n, "py-error", "es.failed", vm.errorProperty(), vm.errorHintProperty());
+    error.getStyleClass().add("failure-box");
+
+    ListView<String> applied = new ListView<>(vm.applied());
+    applied.setId("py-applied");
+    applied.getStyleClass().add("monospace");
+    applied.setPlaceholder(Ui.hint(i18n, "py.applied.none"));
+    VBox appliedCard = Ui.card(i18n, "py.applied", applied);
+    VBox.setVgrow(applied, Priority.ALWAYS);
+    VBox.setVgrow(appliedCard, Priority.ALWAYS);
+    Label about = Ui.hint(i18n, "app.python.about");
+    about.setMaxWidth(720);
+
+    VBox content = new VBox(10, bar, state, what, summary, error, about, appliedCard);
+    content.getStyleClass().add("page");
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.setFitToHeight(true);
+    scroll.getStyleClass().add("page-scroll");
+    tab.setContent(scroll);
+  }
+
+  private String stateKey() {
+    GatewayStatus s = vm.statusProperty().get();
+    return switch (vm.availabilityProperty().get()) {
+      case NOT_ENABLED, NOT_DEPLOYED -> "manager.app.notInstalled";
+      case NO_CLUSTER -> "es.state.noCluster";
+      case CONNECTING -> "es.state.connecting";
+      case UNREACHABLE -> "py.state.unreachable";
+      case INSTALLED -> s != null && s.available() ? "py.state.running" : "py.state.starting";
+    };
+  }
+
+  private String whatToDo() {
+    GatewayStatus s = vm.statusProperty().get();
+    return switch (vm.availabilityProperty().get()) {
+      case NOT_ENABLED -> i18n.get("py.todo.enable");
+      case NO_CLUSTER -> i18n.get("es.todo.openCluster");
+      case CONNECTING -> i18n.get("py.todo.connecting");
+      case NOT_DEPLOYED -> i18n.get("py.todo.deploy", vm.namespace());
+      case UNREACHABLE -> i18n.get("es.todo.unreachable");
+      case INSTALLED -> s == null ? "" : !s.secretPresent()
+          ? i18n.get("py.todo.secret", GatewayDeployer.SECRET, s.namespace())
+          : s.available() ? i18n.get("py.todo.running", s.ingressHost())
+          : i18n.get("py.todo.starting", s.ready(), s.desired(), s.namespace());
+    };
+  }
+
+  public Tab tab() {
+    return tab;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.kubeyard.desktop.manager.pyservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.manager.AppAvailability;
+import dev.kubeyard.desktop.testing.Fixtures;
+import dev.kubeyard.model.spec.AppsSpec;
+import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The tab's logic against a {@link GatewayStandIn}, with the engine's real rendering underneath. */
+class PythonServiceTabViewModelTest {
+  private static final ClusterSpec SPEC = Validator.load(Fixtures.exampleClusterYaml()).spec();
+
+  private static PythonServiceTabViewModel open(GatewayStandIn cluster) {
+    PythonServiceTabViewModel vm = new PythonServiceTabViewModel(k -> cluster, Threads.synchronous());
+    vm.specProperty().set(SPEC);
+    vm.kubeconfigProperty().set("admin.kubeconfig");
+    vm.activeProperty().set(true);
+    return vm;
+  }
+
+  @Test
+  void withoutAnEnabledPythonServiceInTheSpecTheTabSaysSoAndOffersNoAction() {
+    PythonServiceTabViewModel vm = new PythonServiceTabViewModel(k -> {
+      throw new AssertionError("must not connect");
+    }, Threads.synchronous());
+    AppsSpec apps = SPEC.apps();
+    vm.specProperty().set(new ClusterSpec(SPEC.apiVersion(), SPEC.kind(), SPEC.metadata(), SPEC.kubernetes(),
+        SPEC.loadBalancer(), SPEC.network(), SPEC.pki(), SPEC.windows(), SPEC.hosts(),
+        new AppsSpec(apps.elasticsearch(), apps.sqlserver(), apps.gitlab(), null)));
+    vm.kubeconfigProperty().set("admin.kubeconfig");
+    vm.activeProperty().set(true);
+
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.NOT_ENABLED);
+    assertThat(vm.canDeploy().get()).isFalse();
+    assertThat(vm.canRefresh().get()).isFalse();
+  }
+
+  @Test
+  void aClusterWithoutTheGatewayOffersDeployInTheSpecsNamespace() {
+    PythonServiceTabViewModel vm = open(new GatewayStandIn());
+
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.NOT_DEPLOYED);
+    assertThat(vm.canDeploy().get()).isTrue();
+    assertThat(vm.namespace()).isEqualTo("platform");
+    assertThat(vm.statusProperty().get().summary()).isEqualTo("not deployed in namespace platform");
+  }
+
+  @Test
+  void deployingListsEveryAppliedObjectInOrderThenShowsTheDeploymentWaitingForItsSecret() {
+    GatewayStandIn cluster = new GatewayStandIn();
+    PythonServiceTabViewModel vm = open(cluster);
+    List<Boolean> busyWhileApplying = new ArrayList<>();
+    vm.applied().addListener((javafx.collections.ListChangeListener<String>) c -> busyWhileApplying.add(vm.busyProperty().get()));
+
+    vm.deploy();
+
+    assertThat(vm.applied()).containsExactly("created Namespace platform", "created ConfigMap platform/platform-gateway",
+        "created Service platform/platform-gateway", "created Deployment platform/platform-gateway",
+        "created PodDisruptionBudget platform/platform-gateway", "created NetworkPolicy platform/platform-gateway",
+        "created Ingress platform/platform-gateway");
+    assertThat(busyWhileApplying).containsOnly(true);
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.INSTALLED);
+    assertThat(vm.statusProperty().get().secretPresent()).isFalse();
+    assertThat(vm.statusProperty().get().summary()).contains("0/2 ready", "Secret platform-gateway-secrets is missing");
+    assertThat(vm.busyProperty().get()).isFalse();
+    assertThat(vm.canDeploy().get()).as("deploying again updates in place").isTrue();
+  }
+
+  @Test
+  void refreshShowsReplicasBecomingReadyOnceTheSecretExists() {
+    GatewayStandIn cluster = new GatewayStandIn();
+    PythonServiceTabViewModel vm = open(cluster);
+    vm.deploy();
+
+    cluster.secret = true;
+    cluster.ready = 2;
+    vm.refresh();
+
+    assertThat(vm.statusProperty().get().available()).isTrue();
+    assertThat(vm.statusProperty().get().summary()).contains("2/2 ready", "Ingress gateway.example.com at 10.213.56.3");
+  }
+
+  @Test
+  void aClusterThatCannotBeReadShowsWhatFailedAndWhatToDoAndDeployStaysPossible() {
+    GatewayStandIn cluster = new GatewayStandIn();
+    cluster.reachable = false;
+    PythonServiceTabViewModel vm = open(cluster);
+
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.UNREACHABLE);
+    assertThat(vm.errorProperty().get()).contains("Connection refused");
+    assertThat(vm.errorHintProperty().get()).contains("reachable");
+    assertThat(vm.canDeploy().get()).isTrue();
+
+    cluster.reachable = true;
+    vm.refresh();
+    assertThat(vm.errorProperty().get()).isEmpty();
+    assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.NOT_DEPLOYED);
+  }
+
+  @Test
+  void theStatusIsReadOnlyWhileTheTabIsShownAndAgainWhenTheClusterChanges() {
+    GatewayStandIn cluster = new GatewayStandIn();
+    PythonServiceTabViewModel vm = new PythonServiceTabViewModel(k -> cluster, Threads.synchronous());
+    vm.specProperty().set(SPEC);
+    vm.kubeconfigProperty().set("admin.kubeconfig");
+    assertThat(cluster.reads).isZero();
+
+    vm.activeProperty().set(true);
+    vm.activeProperty().set(false);
+    vm.activeProperty().set(true);
+    assertThat(cluster.reads).as("the same cluster is not read again on every tab switch").isEqualTo(1);
+
+    vm.kubeconfigProperty().set("other.kubeconfig");
+    assertThat(cluster.reads).isEqualTo(2);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.kubeyard.engine.cli;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.k8s.ClusterStatusException;
+import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
+import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
+import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.Validator;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kubeyard python-service deploy|status}: the platform gateway on the cluster. */
+@Command(name = "python-service", mixinStandardHelpOptions = true,
+    description = "Deploy the Python service (platform gateway) and show what the cluster runs of it.",
+    subcommands = {PythonServiceCommand.Deploy.class, PythonServiceCommand.Status.class})
+final class PythonServiceCommand {
+
+  /** The spec with apps.pythonService and the cluster's kubeconfig. */
+  static class Target {
+    @Option(names = {"-f", "--file"}, required = true, description = "the cluster spec (apps.pythonService)")
+    Path spec;
+
+    @Option(names = "--kubeconfig", required = true,
+        description = "kubeconfig of the cluster, e.g. the admin.kubeconfig `plan` wrote")
+    Path kubeconfig;
+
+    ClusterFacts facts() {
+      Validator.Result r = Validator.load(spec);
+      if (!r.valid()) {
+        throw new CommandFailure(spec + " is invalid", "run `kubeyard validate -f " + spec + "` and fix what it lists");
+      }
+      ClusterSpec s = r.spec();
+      if (s.apps() == null || s.apps().pythonService() == null
+          || !Boolean.TRUE.equals(s.apps().pythonService().enabled())) {
+        throw new CommandFailure(spec + " has no enabled apps.pythonService",
+            "add apps.pythonService with its host (see resources/examples/cluster.yaml)");
+      }
+      return ClusterFacts.of(s);
+    }
+  }
+
+  @Command(name = "deploy", description = "Create or update the gateway's objects (the Secret stays yours to create).")
+  static final class Deploy extends Target implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      ClusterFacts facts = facts();
+      try {
+        GatewayDeployer deployer = GatewayDeployer.fromKubeconfig(kubeconfig);
+        deployer.deploy(facts, a -> System.out.println(a.describe()));
+        GatewayStatus status = deployer.status(facts);
+        System.out.println("python-service: " + status.summary());
+        if (!status.secretPresent()) {
+          System.out.println("create the Secret the pods mount, one file per setting, e.g.:\n  kubectl -n "
+              + status.namespace() + " create secret generic " + GatewayDeployer.SECRET
+              + " --from-file=mssql_password=./mssql_password --from-file=gitlab_token=./gitlab_token");
+        }
+        return 0;
+      } catch (ClusterStatusException e) {
+        throw new CommandFailure(e.getMessage(), e.hint());
+      }
+    }
+  }
+
+  @Command(name = "status", description = "Replicas ready, the Secret, the Ingress; exit 0 only when every replica is ready.")
+  static final class Status extends Target implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      ClusterFacts facts = facts();
+      try {
+        GatewayStatus status = GatewayDeployer.fromKubeconfig(kubeconfig).status(facts);
+        System.out.println("python-service: " + status.summary());
+        return status.available() ? 0 : 1;
+      } catch (ClusterStatusException e) {
+        throw new CommandFailure(e.getMessage(), e.hint());
+      }
+    }
+  }
+}
