@@ -2,6 +2,8 @@ package dev.kubeyard.engine.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The kubeyard command line. With no subcommand the launcher opens the desktop app instead. */
 @Command(name = "kubeyard", mixinStandardHelpOptions = true, version = "kubeyard 0.1.0",
@@ -16,8 +18,26 @@ public final class Main implements Runnable {
     new CommandLine(this).usage(System.out);
   }
 
+  /** The command tree; every command and subcommand answers -h/--help, required options or not. */
+  static CommandLine commandLine() {
+    CommandLine line = new CommandLine(new Main());
+    addHelp(line);
+    return line;
+  }
+
+  // not mixinStandardHelpOptions everywhere: its -V/--version would clash with the --version options
+  // of `es deploy`, `es update` and `bundle fetch`
+  private static void addHelp(CommandLine line) {
+    CommandSpec spec = line.getCommandSpec();
+    if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+      spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help message and exit.").build());
+    }
+    line.getSubcommands().values().forEach(Main::addHelp);
+  }
+
   public static int run(String... args) {
-    return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+    return commandLine().setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof CommandFailure f) {
         cmd.getErr().println("error: " + f.getMessage() + "\n  fix: " + f.fix());
         return 1;

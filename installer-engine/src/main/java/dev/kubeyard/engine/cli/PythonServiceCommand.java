@@ -41,7 +41,8 @@ final class PythonServiceCommand {
     }
   }
 
-  @Command(name = "deploy", description = "Create or update the gateway's objects (the Secret stays yours to create).")
+  @Command(name = "deploy",
+      description = "Create or update the gateway's objects (the Secret stays yours to create).")
   static final class Deploy extends Target implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -63,7 +64,8 @@ final class PythonServiceCommand {
     }
   }
 
-  @Command(name = "status", description = "Replicas ready, the Secret, the Ingress; exit 0 only when every replica is ready.")
+  @Command(name = "status",
+      description = "Replicas ready, the Secret, the Ingress; exit 0 only when every replica is ready.")
   static final class Status extends Target implements Callable<Integer> {
     @Override
     public Integer call() {

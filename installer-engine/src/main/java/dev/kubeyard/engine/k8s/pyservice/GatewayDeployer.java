@@ -46,7 +46,8 @@ public final class GatewayDeployer {
       client.setReadTimeout(30_000);
       return new GatewayDeployer(client);
     } catch (IOException | RuntimeException e) {
-      throw new ClusterStatusException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage(),
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+      throw new ClusterStatusException("cannot read kubeconfig " + kubeconfig + ": " + why,
           "choose the admin.kubeconfig that `kubeyard plan` wrote", e);
     }
   }
