@@ -3,7 +3,6 @@ package dev.kubeyard.desktop.manager.elasticsearch;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.engine.apps.elasticsearch.rest.ClusterHealth;
-import dev.kubeyard.engine.apps.elasticsearch.rest.EsException;
 import dev.kubeyard.engine.apps.elasticsearch.rest.EsNode;
 import dev.kubeyard.engine.apps.elasticsearch.update.ElasticsearchFleet;
 import dev.kubeyard.engine.apps.elasticsearch.update.FleetStatus;
@@ -11,9 +10,7 @@ import dev.kubeyard.engine.apps.elasticsearch.update.PreUpgradeSnapshot;
 import dev.kubeyard.engine.apps.elasticsearch.update.RollingUpdate;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateEvent;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateEventText;
-import dev.kubeyard.engine.apps.elasticsearch.update.UpdateFailed;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateListener;
-import dev.kubeyard.engine.apps.elasticsearch.update.UpdateRefused;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateState;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.ElasticsearchSpec;
@@ -48,8 +45,6 @@ import javafx.collections.ObservableList;
  * {@linkplain #activeProperty() active} and either input changed.
  */
 public final class ElasticsearchTabViewModel {
-  static final int LOG_LINES = 2000;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
   private static final DateTimeFormatter SNAPSHOT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
       .withZone(ZoneId.of("UTC"));
 
@@ -70,16 +65,11 @@ public final class ElasticsearchTabViewModel {
   private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
   private final ObjectProperty<UpdateState> lastUpdate = new SimpleObjectProperty<>(this, "lastUpdate");
   private final ObjectProperty<UpdateProgress> progress = new SimpleObjectProperty<>(this, "progress");
-  private final ObservableList<String> log = FXCollections.observableArrayList();
   private final ObservableList<String> snapshots = FXCollections.observableArrayList();
   private final ObjectProperty<String> selectedSnapshot = new SimpleObjectProperty<>(this, "selectedSnapshot");
-  private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
-  private final StringProperty refusal = new SimpleStringProperty(this, "refusal", "");
-  private final StringProperty refusalHint = new SimpleStringProperty(this, "refusalHint", "");
-  private final StringProperty error = new SimpleStringProperty(this, "error", "");
-  private final StringProperty errorHint = new SimpleStringProperty(this, "errorHint", "");
   // after each finished node a quiet read: its new version and revision, while the next one restarts
   private final UpdateTracker tracker = new UpdateTracker(progress, lastUpdate::get, () -> reload(true));
+  private final ActionOutcome outcome;
   private FleetStatus status;
   private EsConnection connection;
   private Object connectedTo;
@@ -93,6 +83,7 @@ public final class ElasticsearchTabViewModel {
     this.connector = connector;
     this.threads = threads;
     this.clock = clock;
+    this.outcome = new ActionOutcome(clock);
     spec.addListener(o -> inputsChanged());
     kubeconfig.addListener(o -> inputsChanged());
     active.addListener(o -> inputsChanged());
@@ -133,7 +124,7 @@ public final class ElasticsearchTabViewModel {
     long g = ++generation;
     connectedTo = java.util.Arrays.asList(k, s.apps().elasticsearch(), s.metadata());
     availability.set(AppAvailability.CONNECTING);
-    clearOutcome();
+    outcome.clear();
     loading.set(true);
     threads.run(() -> {
       EsConnection c = connector.connect(Path.of(k), s);
@@ -151,7 +142,7 @@ public final class ElasticsearchTabViewModel {
         connection = null;
         show(null);
         availability.set(AppAvailability.UNREACHABLE);
-        failed(e);
+        outcome.failed(e);
       }
     });
   }
@@ -199,7 +190,7 @@ public final class ElasticsearchTabViewModel {
       if (g == generation) {
         loading.set(false);
         if (!quiet) { // a read in the middle of an update may meet a node restarting: the next one will do
-          failed(e);
+          outcome.failed(e);
         }
       }
     });
@@ -215,7 +206,7 @@ public final class ElasticsearchTabViewModel {
     snapshots.setAll(r.snapshots());
     selectedSnapshot.set(snapshots.contains(keep) ? keep : null);
     if (!r.snapshotProblem().isEmpty()) {
-      append("snapshots: " + r.snapshotProblem());
+      outcome.append("snapshots: " + r.snapshotProblem());
     }
     availability.set(AppAvailability.INSTALLED);
   }
@@ -271,7 +262,7 @@ public final class ElasticsearchTabViewModel {
   /** Deploys Elasticsearch as the spec describes it. */
   public void deploy() {
     act(Action.DEPLOY, (c, f, l) -> {
-      c.deploy(l, line -> threads.ui().execute(() -> append(line)));
+      c.deploy(l, line -> threads.ui().execute(() -> outcome.append(line)));
       return "deployed: " + f.describe();
     });
   }
@@ -308,54 +299,26 @@ public final class ElasticsearchTabViewModel {
       return;
     }
     running.set(action);
-    clearOutcome();
+    outcome.clear();
     tracker.clear();
     UpdateListener listener = e -> threads.ui().execute(() -> on(e));
     threads.run(() -> work.run(c, c.fleet(), listener), text -> {
       running.set(null);
-      notice.set(text);
-      append(text);
+      outcome.succeeded(text);
       reload(false);
     }, e -> {
       running.set(null);
       tracker.failed();
-      failed(e);
+      outcome.failed(e);
       reload(true);
     });
   }
 
-  private void clearOutcome() {
-    notice.set("");
-    refusal.set("");
-    refusalHint.set("");
-    error.set("");
-    errorHint.set("");
-  }
-
-  private void failed(Exception e) {
-    if (e instanceof UpdateRefused r) {
-      refusal.set(r.getMessage());
-      refusalHint.set(r.hint());
-      return;
-    }
-    error.set(Objects.toString(e.getMessage(), e.getClass().getSimpleName()));
-    errorHint.set(e instanceof UpdateFailed f ? f.hint() : e instanceof EsException x ? x.hint() : "");
-    append("failed: " + error.get() + (errorHint.get().isEmpty() ? "" : "\n  what to do: " + errorHint.get()));
-  }
-
   /** One update event, on the UI thread: the log, then the steps and the summary. */
   private void on(UpdateEvent e) {
-    append(UpdateEventText.of(e));
+    outcome.append(UpdateEventText.of(e));
     tracker.on(e);
     rows();
-  }
-
-  private void append(String text) {
-    String time = TIME.format(clock.instant());
-    text.lines().forEach(line -> log.add(time + "  " + line));
-    if (log.size() > LOG_LINES) {
-      log.remove(0, log.size() - LOG_LINES);
-    }
   }
 
   // ---- what the view binds to
@@ -460,7 +423,7 @@ public final class ElasticsearchTabViewModel {
   }
 
   public ObservableList<String> log() {
-    return log;
+    return outcome.log;
   }
 
   public ObservableList<String> snapshots() {
@@ -472,22 +435,22 @@ public final class ElasticsearchTabViewModel {
   }
 
   public StringProperty noticeProperty() {
-    return notice;
+    return outcome.notice;
   }
 
   public StringProperty refusalProperty() {
-    return refusal;
+    return outcome.refusal;
   }
 
   public StringProperty refusalHintProperty() {
-    return refusalHint;
+    return outcome.refusalHint;
   }
 
   public StringProperty errorProperty() {
-    return error;
+    return outcome.error;
   }
 
   public StringProperty errorHintProperty() {
-    return errorHint;
+    return outcome.errorHint;
   }
 }
