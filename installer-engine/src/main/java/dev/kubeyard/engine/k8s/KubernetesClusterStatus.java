@@ -8,11 +8,7 @@ import io.kubernetes.client.openapi.models.V1ComponentStatus;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.util.Config;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,15 +28,8 @@ public final class KubernetesClusterStatus implements ClusterStatus {
 
   /** Connects lazily: nothing is sent until the first question. */
   public static ClusterStatus fromKubeconfig(Path kubeconfig) {
-    try (Reader r = Files.newBufferedReader(kubeconfig, StandardCharsets.UTF_8)) {
-      ApiClient client = Config.fromConfig(r);
-      client.setConnectTimeout(5_000);
-      client.setReadTimeout(15_000);
-      return new KubernetesClusterStatus(client);
-    } catch (IOException | RuntimeException e) {
-      throw new ClusterStatusException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage(),
-          "choose a kubeconfig file, e.g. the admin.kubeconfig the install wrote", e);
-    }
+    return new KubernetesClusterStatus(Kubeconfigs.client(kubeconfig, java.time.Duration.ofSeconds(15),
+        "choose a kubeconfig file, e.g. the admin.kubeconfig the install wrote"));
   }
 
   @Override

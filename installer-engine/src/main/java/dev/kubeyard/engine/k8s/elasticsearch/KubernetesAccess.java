@@ -1,15 +1,15 @@
 package dev.kubeyard.engine.k8s.elasticsearch;
 
 import dev.kubeyard.engine.apps.elasticsearch.rest.EsException;
+import dev.kubeyard.engine.k8s.ClusterStatusException;
+import dev.kubeyard.engine.k8s.Kubeconfigs;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.Pair;
-import io.kubernetes.client.util.Config;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +31,11 @@ final class KubernetesAccess {
   }
 
   static KubernetesAccess fromKubeconfig(Path kubeconfig) {
-    try (Reader r = Files.newBufferedReader(kubeconfig, StandardCharsets.UTF_8)) {
-      ApiClient client = Config.fromConfig(r);
-      client.setConnectTimeout(5_000);
-      client.setReadTimeout(120_000);
-      return new KubernetesAccess(client);
-    } catch (IOException | RuntimeException e) {
-      throw new EsException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage(),
-          "pass --kubeconfig with the admin.kubeconfig `kubeyard plan` wrote");
+    try {
+      return new KubernetesAccess(Kubeconfigs.client(kubeconfig, Duration.ofSeconds(120),
+          "pass --kubeconfig with the admin.kubeconfig `kubeyard plan` wrote"));
+    } catch (ClusterStatusException e) {
+      throw new EsException(e.getMessage(), e.hint());
     }
   }
 

@@ -5,20 +5,17 @@ import com.google.gson.JsonObject;
 import dev.kubeyard.engine.apps.pyservice.PythonServiceManifests;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.ClusterStatusException;
+import dev.kubeyard.engine.k8s.Kubeconfigs;
 import dev.kubeyard.engine.k8s.pyservice.AppliedObject.Outcome;
 import dev.kubeyard.model.spec.PythonServiceSpec;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.Config;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.kubernetes.client.util.generic.dynamic.Dynamics;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +37,8 @@ public final class GatewayDeployer {
   }
 
   public static GatewayDeployer fromKubeconfig(Path kubeconfig) {
-    try (Reader r = Files.newBufferedReader(kubeconfig, StandardCharsets.UTF_8)) {
-      ApiClient client = Config.fromConfig(r);
-      client.setConnectTimeout(5_000);
-      client.setReadTimeout(30_000);
-      return new GatewayDeployer(client);
-    } catch (IOException | RuntimeException e) {
-      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
-      throw new ClusterStatusException("cannot read kubeconfig " + kubeconfig + ": " + why,
-          "choose the admin.kubeconfig that `kubeyard plan` wrote", e);
-    }
+    return new GatewayDeployer(Kubeconfigs.client(kubeconfig, Duration.ofSeconds(30),
+        "choose the admin.kubeconfig that `kubeyard plan` wrote"));
   }
 
   /** Creates or updates every rendered object, in {@link PythonServiceManifests#APPLY_ORDER}. */
