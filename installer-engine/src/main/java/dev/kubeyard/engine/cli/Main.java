@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.cli;
 
+import dev.kubeyard.engine.k8s.ClusterStatusException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,10 @@ public final class Main implements Runnable {
     return commandLine().setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof CommandFailure f) {
         cmd.getErr().println("error: " + f.getMessage() + "\n  fix: " + f.fix());
+        return 1;
+      }
+      if (e instanceof ClusterStatusException c) { // the cluster could not be read or refused a change
+        cmd.getErr().println("error: " + c.getMessage() + "\n  fix: " + c.hint());
         return 1;
       }
       throw e;

@@ -1,7 +1,6 @@
 package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.k8s.ClusterStatusException;
 import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
 import dev.kubeyard.model.spec.ClusterSpec;
@@ -47,20 +46,16 @@ final class PythonServiceCommand {
     @Override
     public Integer call() {
       ClusterFacts facts = facts();
-      try {
-        GatewayDeployer deployer = GatewayDeployer.fromKubeconfig(kubeconfig);
-        deployer.deploy(facts, a -> System.out.println(a.describe()));
-        GatewayStatus status = deployer.status(facts);
-        System.out.println("python-service: " + status.summary());
-        if (!status.secretPresent()) {
-          System.out.println("create the Secret the pods mount, one file per setting, e.g.:\n  kubectl -n "
-              + status.namespace() + " create secret generic " + GatewayDeployer.SECRET
-              + " --from-file=mssql_password=./mssql_password --from-file=gitlab_token=./gitlab_token");
-        }
-        return 0;
-      } catch (ClusterStatusException e) {
-        throw new CommandFailure(e.getMessage(), e.hint());
+      GatewayDeployer deployer = GatewayDeployer.fromKubeconfig(kubeconfig);
+      deployer.deploy(facts, a -> System.out.println(a.describe()));
+      GatewayStatus status = deployer.status(facts);
+      System.out.println("python-service: " + status.summary());
+      if (!status.secretPresent()) {
+        System.out.println("create the Secret the pods mount, one file per setting, e.g.:\n  kubectl -n "
+            + status.namespace() + " create secret generic " + GatewayDeployer.SECRET
+            + " --from-file=mssql_password=./mssql_password --from-file=gitlab_token=./gitlab_token");
       }
+      return 0;
     }
   }
 
@@ -69,14 +64,9 @@ final class PythonServiceCommand {
   static final class Status extends Target implements Callable<Integer> {
     @Override
     public Integer call() {
-      ClusterFacts facts = facts();
-      try {
-        GatewayStatus status = GatewayDeployer.fromKubeconfig(kubeconfig).status(facts);
-        System.out.println("python-service: " + status.summary());
-        return status.available() ? 0 : 1;
-      } catch (ClusterStatusException e) {
-        throw new CommandFailure(e.getMessage(), e.hint());
-      }
+      GatewayStatus status = GatewayDeployer.fromKubeconfig(kubeconfig).status(facts());
+      System.out.println("python-service: " + status.summary());
+      return status.available() ? 0 : 1;
     }
   }
 }
