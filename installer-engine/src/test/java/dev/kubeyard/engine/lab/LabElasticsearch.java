@@ -22,6 +22,12 @@ import java.util.List;
 final class LabElasticsearch {
   static final String STORAGE_CLASS = "kubeyard-lab";
   static final List<String> WORKERS = List.of("node1", "node2");
+  /** The spec's default apps.elasticsearch.namespace, where the StatefulSets' claims are. */
+  static final String NAMESPACE = "elastic";
+  /** Which claim each worker volume is reserved for (node-index); es-node2-1 stays free. */
+  private static final java.util.Map<String, String> CLAIMS = java.util.Map.of(
+      "node1-0", "data-elasticsearch-master-0", "node1-1", "data-elasticsearch-data-0",
+      "node2-0", "data-elasticsearch-data-1");
   private static final String VOLUMES = "/var/lib/kubeyard-lab-volumes";
   private static final String LABEL = "kubeyard.dev/lab-volume=elasticsearch";
   private static final Duration T = Duration.ofMinutes(5);
@@ -64,6 +70,11 @@ final class LabElasticsearch {
    * The StorageClass and the volumes: per worker two local volumes (a master's and a data node's
    * claim may land on the same worker), and the snapshot repository's volume on the shared folder,
    * emptied first unless {@code keepSnapshots} (a new cluster restoring what the old one took).
+   *
+   * <p>Each claim is pre-bound to its volume ({@code claimRef}): master-0 and data-0 on node1, data-1
+   * on node2. Left to the scheduler, a failed first attempt (a conflict binding the snapshot volume)
+   * once left data-0's claim bound on node2 next to data-1, and the data pods' required anti-affinity
+   * then kept data-0 Pending for good.
    */
   static void createVolumes(Kubectl kubectl, Path sharedOnBuildMachine, String size, boolean keepSnapshots)
       throws IOException {
@@ -82,6 +93,7 @@ final class LabElasticsearch {
         """.formatted(STORAGE_CLASS));
     for (String node : WORKERS) {
       for (int i = 0; i < 2; i++) {
+        String claim = CLAIMS.get(node + "-" + i);
         yaml.append("""
             ---
             apiVersion: v1
@@ -98,6 +110,9 @@ final class LabElasticsearch {
                   nodeSelectorTerms:
                   - matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [%s]}]
             """.formatted(node, i, size, STORAGE_CLASS, VOLUMES, i, node));
+        if (claim != null) {
+          yaml.append("  claimRef: {namespace: %s, name: %s}\n".formatted(NAMESPACE, claim));
+        }
       }
     }
     yaml.append("""
