@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * haproxy (8443 to every master's 6443, 80/443 passed through to the ingress NodePorts) and keepalived
- * (unicast VRRP, the first lb host MASTER, the VIP released when haproxy stops answering).
+ * (unicast VRRP, the VIP released when haproxy stops answering and kept where it went: no failback, see ADR 17).
  */
 final class LoadBalancerFiles implements HostRenderer {
   static final String CHECK_SCRIPT = "/etc/keepalived/check-haproxy.sh";
@@ -33,7 +33,6 @@ final class LoadBalancerFiles implements HostRenderer {
     scope.put("ingressHttps", backends(workers, lb.ingressHttpsNodePort()));
     scope.put("caFile", HostPaths.ssl("ca"));
     scope.put("routerId", "lb-" + host.name());
-    scope.put("state", index == 0 ? "MASTER" : "BACKUP");
     scope.put("priority", 120 - 10 * index);
     scope.put("interface", lb.interfaceName());
     scope.put("virtualRouterId", lb.virtualRouterId());

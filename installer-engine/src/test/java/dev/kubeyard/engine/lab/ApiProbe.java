@@ -3,27 +3,33 @@ package dev.kubeyard.engine.lab;
 import dev.kubeyard.engine.testing.Proc;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Asks the API through the VIP every 100 ms (curl with the admin certificate, the cluster CA checked)
- * on a background thread, and reports the failures and the longest time without an answer.
+ * on a background thread, and reports the failures (with curl's reason and when), and the longest time
+ * without an answer. A request may take 5 s: a slow answer on the loaded 2-core VM shows as a gap, a
+ * refused or reset connection as a failure.
  */
 final class ApiProbe implements AutoCloseable {
-  record Sample(long nanos, boolean ok) {}
+  record Sample(long nanos, boolean ok, String reason) {}
 
   private final List<Sample> samples = new ArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Thread thread;
+  private final long started = System.nanoTime();
 
   ApiProbe(Path pki, String url) {
     thread = new Thread(() -> {
       while (!stop.get()) {
-        Proc.Result r = Proc.run(null, "curl", "-sS", "--max-time", "1", "--cacert", pki.resolve("ca.pem").toString(),
+        Proc.Result r = Proc.run(null, "curl", "-sS", "-o", "/dev/null", "--max-time", "5", "--cacert", pki.resolve("ca.pem").toString(),
             "--cert", pki.resolve("admin.pem").toString(), "--key", pki.resolve("admin-key.pem").toString(), url);
         synchronized (samples) {
-          samples.add(new Sample(System.nanoTime(), r.exit() == 0));
+          samples.add(new Sample(System.nanoTime(), r.exit() == 0, "exit " + r.exit() + " " + r.output().strip()));
         }
         try {
           Thread.sleep(100);
@@ -37,14 +43,23 @@ final class ApiProbe implements AutoCloseable {
   }
 
   long failures() {
+    return failuresSince(started);
+  }
+
+  long failuresSince(long nanos) {
     synchronized (samples) {
-      return samples.stream().filter(s -> !s.ok()).count();
+      return samples.stream().filter(s -> !s.ok() && s.nanos() > nanos).count();
     }
   }
 
-  long total() {
+  /** The failed requests grouped by curl's exit code and message, each with when (ms after the probe started). */
+  private String failureReasons() {
     synchronized (samples) {
-      return samples.size();
+      Map<String, List<Long>> byReason = new LinkedHashMap<>();
+      samples.stream().filter(s -> !s.ok()).forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>())
+          .add((s.nanos() - started) / 1_000_000));
+      return byReason.entrySet().stream().map(e -> e.getValue().size() + " x '" + e.getKey() + "' from " + e.getValue().get(0)
+          + " to " + e.getValue().get(e.getValue().size() - 1) + " ms").collect(Collectors.joining("; ", "[", "]"));
     }
   }
 
@@ -99,6 +114,6 @@ final class ApiProbe implements AutoCloseable {
   @Override
   public String toString() {
     return failures() + " of " + total() + " requests failed within " + outageMillis() + " ms, longest gap between answers "
-        + longestGapMillis() + " ms";
+        + longestGapMillis() + " ms" + (failures() == 0 ? "" : " " + failureReasons());
   }
 }

@@ -7,16 +7,22 @@ import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.LoadBalancerSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.Optional;
 
-/** haproxy and keepalived on the lb hosts; haproxy checks its config before it is (re)started. */
+/**
+ * haproxy and keepalived on the lb hosts; haproxy checks its config before it is (re)started. Done when
+ * the VIP answers on the apiserver port: both hosts start as VRRP backups (no failback, ADR 17), so after
+ * a restart of both the VIP is away for keepalived's master-down interval, and no later step may find it so.
+ */
 public final class StartLoadBalancer implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
     if (!host.has(Role.LB)) {
       return Optional.empty();
     }
+    LoadBalancerSpec lb = in.facts().spec().loadBalancer();
     StepBuilder b = new StepBuilder("start-load-balancer", Phase.LOAD_BALANCER, host.name(), "start haproxy and keepalived")
         .put(in.filesOf(host.name(), "/etc/haproxy/", "/etc/keepalived/", HostPaths.unit("haproxy"),
             HostPaths.unit("keepalived")))
@@ -25,7 +31,8 @@ public final class StartLoadBalancer implements HostStep {
         .run("install -d -m 0755 /var/lib/haproxy /run/haproxy")
         .run("LD_LIBRARY_PATH=" + HostPaths.LIB + " " + HostPaths.BIN + "/haproxy -c -q -f /etc/haproxy/haproxy.cfg")
         .services("haproxy", "keepalived")
-        .verify("systemctl is-active --quiet haproxy keepalived");
+        .verify("systemctl is-active --quiet haproxy keepalived && timeout 2 bash -c '</dev/tcp/" + lb.vip() + "/"
+            + lb.apiserverPort() + "'");
     return Optional.of(b.build());
   }
 }
