@@ -63,6 +63,12 @@ final class ApiProbe implements AutoCloseable {
     }
   }
 
+  long total() {
+    synchronized (samples) {
+      return samples.size();
+    }
+  }
+
   /** Longest time between two answered requests, in milliseconds. */
   long longestGapMillis() {
     synchronized (samples) {
