@@ -68,6 +68,11 @@ public record ClusterFacts(
         .orElseThrow(() -> new IllegalArgumentException("no host named " + name));
   }
 
+  /** The apiserver's readiness endpoint: /readyz from 1.16, /healthz before (1.14 has no /readyz). */
+  public String apiserverReadinessPath() {
+    return version.atLeast(16) ? "/readyz" : "/healthz";
+  }
+
   /** The master that applies cluster-wide objects (the addons): the first one in the spec. */
   public HostSpec firstMaster() {
     return withRole(Role.MASTER).get(0);

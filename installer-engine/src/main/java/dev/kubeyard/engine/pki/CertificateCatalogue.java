@@ -54,6 +54,12 @@ public final class CertificateCatalogue {
     all.add(CertificateRequest.client(PkiNames.SCHEDULER, CLUSTER, "system:kube-scheduler"));
     all.add(CertificateRequest.client(PkiNames.KUBE_PROXY, CLUSTER, "system:kube-proxy"));
 
+    // The lb hosts' haproxy asks each apiserver's readiness endpoint with this one; no group: the
+    // default system:public-info-viewer role lets any authenticated user read /readyz and /healthz.
+    if (!facts.withRole(Role.LB).isEmpty()) {
+      all.add(CertificateRequest.client(PkiNames.LB_HEALTHCHECK_CLIENT, CLUSTER, "kubeyard:lb-healthcheck"));
+    }
+
     // Aggregation layer: the apiserver proves itself to extension apiservers with this one.
     all.add(CertificateRequest.client(PkiNames.FRONT_PROXY_CLIENT, FRONT_PROXY, "front-proxy-client"));
 

@@ -19,6 +19,8 @@ public final class PkiNames {
   public static final String SCHEDULER = "kube-scheduler";
   public static final String KUBE_PROXY = "kube-proxy";
   public static final String FRONT_PROXY_CLIENT = "front-proxy-client";
+  /** haproxy's client certificate for its apiserver health checks (the apiservers refuse anonymous requests). */
+  public static final String LB_HEALTHCHECK_CLIENT = "lb-healthcheck-client";
 
   private PkiNames() {}
 

@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.render.WindowsPaths;
 import dev.kubeyard.engine.facts.NodeRoles;
@@ -31,6 +32,11 @@ public final class CertificatePlacement {
     }
     if (host.has(Role.LB) || host.has(Role.MASTER) || NodeRoles.runsKubelet(host)) {
       cert(out, "ca");
+    }
+    if (host.has(Role.LB)) {
+      String health = PkiNames.LB_HEALTHCHECK_CLIENT;
+      cert(out, health);
+      out.add(new Placement(health + "-key.pem", HostPaths.haproxyKey(health), true));
     }
     if (host.has(Role.MASTER)) {
       out.add(new Placement("ca-key.pem", HostPaths.sslKey("ca"), true));

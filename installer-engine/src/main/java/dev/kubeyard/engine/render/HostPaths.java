@@ -29,6 +29,11 @@ public final class HostPaths {
     return SSL + "/" + pkiName + "-key.pem";
   }
 
+  /** Where haproxy looks for the key of a server {@code crt} file: beside it, with ".key" appended. */
+  public static String haproxyKey(String pkiName) {
+    return ssl(pkiName) + ".key";
+  }
+
   public static String kubeconfig(String component) {
     return KUBE + "/" + component + ".kubeconfig";
   }

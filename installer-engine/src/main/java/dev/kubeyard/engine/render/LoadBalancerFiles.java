@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.LoadBalancerSpec;
 import dev.kubeyard.model.spec.Role;
@@ -32,6 +33,8 @@ final class LoadBalancerFiles implements HostRenderer {
     scope.put("ingressHttp", backends(workers, lb.ingressHttpNodePort()));
     scope.put("ingressHttps", backends(workers, lb.ingressHttpsNodePort()));
     scope.put("caFile", HostPaths.ssl("ca"));
+    scope.put("healthCheckCert", HostPaths.ssl(PkiNames.LB_HEALTHCHECK_CLIENT));
+    scope.put("readinessPath", ctx.facts().apiserverReadinessPath());
     scope.put("routerId", "lb-" + host.name());
     scope.put("priority", 120 - 10 * index);
     scope.put("interface", lb.interfaceName());

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Asks the API through the VIP every 100 ms (curl with the admin certificate, the cluster CA checked)
  * on a background thread, and reports the failures (with curl's reason and when), and the longest time
  * without an answer. A request may take 5 s: a slow answer on the loaded 2-core VM shows as a gap, a
- * refused or reset connection as a failure.
+ * refused or reset connection as a failure; with {@code httpErrorsFail} an error status is a failure too.
  */
 final class ApiProbe implements AutoCloseable {
   record Sample(long nanos, boolean ok, String reason) {}
@@ -24,9 +24,13 @@ final class ApiProbe implements AutoCloseable {
   private final long started = System.nanoTime();
 
   ApiProbe(Path pki, String url) {
+    this(pki, url, false);
+  }
+
+  ApiProbe(Path pki, String url, boolean httpErrorsFail) {
     thread = new Thread(() -> {
       while (!stop.get()) {
-        Proc.Result r = Proc.run(null, "curl", "-sS", "-o", "/dev/null", "--max-time", "5", "--cacert", pki.resolve("ca.pem").toString(),
+        Proc.Result r = Proc.run(null, "curl", httpErrorsFail ? "-fsS" : "-sS", "-o", "/dev/null", "--max-time", "5", "--cacert", pki.resolve("ca.pem").toString(),
             "--cert", pki.resolve("admin.pem").toString(), "--key", pki.resolve("admin-key.pem").toString(), url);
         synchronized (samples) {
           samples.add(new Sample(System.nanoTime(), r.exit() == 0, "exit " + r.exit() + " " + r.output().strip()));
@@ -102,6 +106,18 @@ final class ApiProbe implements AutoCloseable {
         }
       }
       return first == null ? 0 : ((failedSince ? samples.get(samples.size() - 1).nanos() : end) - first) / 1_000_000;
+    }
+  }
+
+  /** When the last {@code n} requests, all after {@code nanos}, were answered: the first of them; else empty. */
+  java.util.OptionalLong answeredInARowSince(long nanos, int n) {
+    synchronized (samples) {
+      if (samples.size() < n) {
+        return java.util.OptionalLong.empty();
+      }
+      List<Sample> last = samples.subList(samples.size() - n, samples.size());
+      return last.get(0).nanos() > nanos && last.stream().allMatch(Sample::ok)
+          ? java.util.OptionalLong.of(last.get(0).nanos()) : java.util.OptionalLong.empty();
     }
   }
 

@@ -121,6 +121,6 @@ class InstallSequenceTest {
     List<Action.PutFile> pki = plan.steps().stream().flatMap(s -> s.apply().stream())
         .filter(a -> a instanceof Action.PutFile p && p.source().startsWith("pki/")).map(a -> (Action.PutFile) a).toList();
     assertThat(pki).isNotEmpty().allSatisfy(p ->
-        assertThat(p.mode()).isEqualTo(p.path().endsWith("-key.pem") || p.path().endsWith("sa-key.pem") ? 0600 : 0644));
+        assertThat(p.mode()).isEqualTo(p.source().endsWith("-key.pem") ? 0600 : 0644));
   }
 }

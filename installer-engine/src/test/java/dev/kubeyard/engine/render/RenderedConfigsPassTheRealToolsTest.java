@@ -2,6 +2,7 @@ package dev.kubeyard.engine.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.testing.Proc;
 import dev.kubeyard.engine.testing.Specs;
 import dev.kubeyard.model.spec.ClusterSpec;
@@ -27,15 +28,24 @@ class RenderedConfigsPassTheRealToolsTest {
     return files.stream().filter(f -> f.host().equals(host) && f.path().equals(path)).findFirst().orElseThrow();
   }
 
-  @Test
-  void haproxyAcceptsTheRenderedLoadBalancerConfig() throws IOException {
-    List<RenderedFile> files = ClusterRenderer.render(Specs.context(Specs.current()));
+  @ParameterizedTest(name = "Kubernetes {0}")
+  @ValueSource(strings = {"1.14", "1.35"})
+  void haproxyAcceptsTheRenderedLoadBalancerConfigWithItsHealthCheckCertificateAndKey(String line) throws IOException {
+    List<RenderedFile> files = ClusterRenderer.render(Specs.context(spec(line)));
     Path ca = tmp.resolve("ca.pem");
-    Proc.Result made = Proc.run(tmp, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-        "ca-key.pem", "-out", ca.toString(), "-subj", "/CN=test-ca", "-days", "1");
-    assertThat(made.exit()).as(made.toString()).isZero();
+    Path client = tmp.resolve("lb.pem");
+    // the client key where haproxy looks for it (crt + ".key"), as the plan places it on the lb hosts
+    for (String command : List.of(
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca-key.pem -out ca.pem -subj /CN=test-ca -days 1",
+        "openssl req -newkey rsa:2048 -nodes -keyout lb.pem.key -out lb.csr -subj /CN=kubeyard:lb-healthcheck",
+        "openssl x509 -req -in lb.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out lb.pem -days 1")) {
+      Proc.Result made = Proc.run(tmp, command.split(" "));
+      assertThat(made.exit()).as(made.toString()).isZero();
+    }
     String cfg = file(files, "lb1", "/etc/haproxy/haproxy.cfg").content()
-        .replace(HostPaths.ssl("ca"), ca.toString());
+        .replace(HostPaths.ssl("ca"), ca.toString())
+        .replace(HostPaths.ssl(PkiNames.LB_HEALTHCHECK_CLIENT), client.toString());
+    assertThat(cfg).contains("option httpchk GET " + (line.equals("1.14") ? "/healthz" : "/readyz"));
     Path path = Files.writeString(tmp.resolve("haproxy.cfg"), cfg);
     Proc.Result r = Proc.run(tmp, "haproxy", "-c", "-f", path.toString());
     assertThat(r.exit()).as(r.toString()).isZero();

@@ -10,7 +10,7 @@ import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.Optional;
 
-/** apiserver, controller-manager and scheduler; ready when /readyz answers to the admin certificate. */
+/** apiserver, controller-manager and scheduler; ready when /readyz (1.14: /healthz) answers to the admin certificate. */
 public final class StartControlPlane implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
@@ -26,7 +26,7 @@ public final class StartControlPlane implements HostStep {
         .run("install -d -m 0700 /var/log/kubernetes")
         .services("kube-apiserver", "kube-controller-manager", "kube-scheduler")
         .verify("curl -fsS --max-time 5 --cacert " + HostPaths.ssl("ca") + " --cert " + HostPaths.ssl("admin")
-            + " --key " + HostPaths.sslKey("admin") + " https://127.0.0.1:6443/readyz");
+            + " --key " + HostPaths.sslKey("admin") + " https://127.0.0.1:6443" + in.facts().apiserverReadinessPath());
     return Optional.of(b.build());
   }
 }

@@ -5,6 +5,7 @@ import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.LoadBalancerSpec;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * haproxy and keepalived on the lb hosts; haproxy checks its config before it is (re)started. Done when
  * the VIP answers on the apiserver port: both hosts start as VRRP backups (no failback, ADR 17), so after
  * a restart of both the VIP is away for keepalived's master-down interval, and no later step may find it so.
+ * haproxy reads its health-check certificate only when it starts: a reissued one fails the check, which
+ * restarts it.
  */
 public final class StartLoadBalancer implements HostStep {
   @Override
@@ -30,6 +33,8 @@ public final class StartLoadBalancer implements HostStep {
             + " --shell /usr/sbin/nologin haproxy")
         .run("install -d -m 0755 /var/lib/haproxy /run/haproxy")
         .run("LD_LIBRARY_PATH=" + HostPaths.LIB + " " + HostPaths.BIN + "/haproxy -c -q -f /etc/haproxy/haproxy.cfg")
+        .alsoCheck("echo '" + in.pkiSha256().get(PkiNames.LB_HEALTHCHECK_CLIENT + ".pem") + "  "
+            + HostPaths.ssl(PkiNames.LB_HEALTHCHECK_CLIENT) + "' | sha256sum -c --status")
         .services("haproxy", "keepalived")
         .verify("systemctl is-active --quiet haproxy keepalived && timeout 2 bash -c '</dev/tcp/" + lb.vip() + "/"
             + lb.apiserverPort() + "'");
