@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a plan: phase by phase, the hosts of a phase in parallel (a bounded pool), each host's steps
+ * Runs a plan: phase by phase, the hosts of a phase in parallel (a bounded pool; one at a time where the
+ * phase says so, see {@link Phase}), each host's steps
  * in order, each step check, then skip or apply and verify. A failed step stops its phase (other hosts
  * finish the step they are on, start no other) and the run; a re-run finishes the job because done
  * steps pass their checks. {@link #cancel()} stops between steps and kills running commands on their hosts.
@@ -84,7 +85,15 @@ public final class Executor {
         steps.forEach(s -> byHost.computeIfAbsent(s.host(), h -> new ArrayList<>()).add(s));
         AtomicBoolean phaseFailed = new AtomicBoolean();
         running.clear();
-        byHost.forEach((host, list) -> running.add(pool.submit(() -> runHost(host, list, phaseFailed, progress, failures))));
+        for (Map.Entry<String, List<Step>> host : byHost.entrySet()) {
+          if (phaseFailed.get() || cancelled.get()) {
+            break;
+          }
+          running.add(pool.submit(() -> runHost(host.getKey(), host.getValue(), phaseFailed, progress, failures)));
+          if (phase.oneHostAtATime()) {
+            awaitAll();
+          }
+        }
         awaitAll();
         if (phaseFailed.get() || cancelled.get()) {
           break;

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * refused or reset connection as a failure; with {@code httpErrorsFail} an error status is a failure too.
  */
 final class ApiProbe implements AutoCloseable {
-  record Sample(long nanos, boolean ok, String reason) {}
+  /** One request: when it was sent, when it ended, and how. */
+  record Sample(long sent, long nanos, boolean ok, String reason) {}
 
   private final List<Sample> samples = new ArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
@@ -30,10 +31,11 @@ final class ApiProbe implements AutoCloseable {
   ApiProbe(Path pki, String url, boolean httpErrorsFail) {
     thread = new Thread(() -> {
       while (!stop.get()) {
+        long sent = System.nanoTime();
         Proc.Result r = Proc.run(null, "curl", httpErrorsFail ? "-fsS" : "-sS", "-o", "/dev/null", "--max-time", "5", "--cacert", pki.resolve("ca.pem").toString(),
             "--cert", pki.resolve("admin.pem").toString(), "--key", pki.resolve("admin-key.pem").toString(), url);
         synchronized (samples) {
-          samples.add(new Sample(System.nanoTime(), r.exit() == 0, "exit " + r.exit() + " " + r.output().strip()));
+          samples.add(new Sample(sent, System.nanoTime(), r.exit() == 0, "exit " + r.exit() + " " + r.output().strip()));
         }
         try {
           Thread.sleep(100);
@@ -50,9 +52,10 @@ final class ApiProbe implements AutoCloseable {
     return failuresSince(started);
   }
 
+  /** Failed requests sent after {@code nanos} (one sent before may fail later: it went where it was routed then). */
   long failuresSince(long nanos) {
     synchronized (samples) {
-      return samples.stream().filter(s -> !s.ok() && s.nanos() > nanos).count();
+      return samples.stream().filter(s -> !s.ok() && s.sent() > nanos).count();
     }
   }
 
@@ -106,18 +109,6 @@ final class ApiProbe implements AutoCloseable {
         }
       }
       return first == null ? 0 : ((failedSince ? samples.get(samples.size() - 1).nanos() : end) - first) / 1_000_000;
-    }
-  }
-
-  /** When the last {@code n} requests, all after {@code nanos}, were answered: the first of them; else empty. */
-  java.util.OptionalLong answeredInARowSince(long nanos, int n) {
-    synchronized (samples) {
-      if (samples.size() < n) {
-        return java.util.OptionalLong.empty();
-      }
-      List<Sample> last = samples.subList(samples.size() - n, samples.size());
-      return last.get(0).nanos() > nanos && last.stream().allMatch(Sample::ok)
-          ? java.util.OptionalLong.of(last.get(0).nanos()) : java.util.OptionalLong.empty();
     }
   }
 

@@ -174,16 +174,22 @@ class ExecutorTest {
 
   @Test
   void theHostsOfAPhaseWorkAtTheSameTimeUnlessThePoolIsOneWide() throws Exception {
-    assertThat(overlapping("wide", RunSettings.defaults())).as("three hosts, pool of 8").isTrue();
-    assertThat(overlapping("narrow", new RunSettings(1, FAST.commandTimeout(), FAST.verifyTimeout(), FAST.verifyInterval())))
-        .as("three hosts, pool of 1").isFalse();
+    assertThat(overlapping("wide", Phase.PREPARE_OS, RunSettings.defaults())).as("three hosts, pool of 8").isTrue();
+    assertThat(overlapping("narrow", Phase.PREPARE_OS, new RunSettings(1, FAST.commandTimeout(), FAST.verifyTimeout(),
+        FAST.verifyInterval()))).as("three hosts, pool of 1").isFalse();
+  }
+
+  @Test
+  void theLoadBalancersAndTheMastersGoOneHostAtATimeWhateverThePool() throws Exception {
+    assertThat(overlapping("lb", Phase.LOAD_BALANCER, RunSettings.defaults())).as("load balancer, pool of 8").isFalse();
+    assertThat(overlapping("cp", Phase.CONTROL_PLANE, RunSettings.defaults())).as("control plane, pool of 8").isFalse();
   }
 
   /** Runs one step per host that records when it ran; true when any two of those intervals overlap. */
-  private static boolean overlapping(String name, RunSettings settings) throws Exception {
+  private static boolean overlapping(String name, Phase phase, RunSettings settings) throws Exception {
     TestPlans t = new TestPlans(hosts);
     for (String h : hosts.addresses.keySet()) {
-      t.step("timed", Phase.PREPARE_OS, h, name + "/t.conf", "t\n", 0644, "true",
+      t.step("timed", phase, h, name + "/t.conf", "t\n", 0644, "true",
           "date +%s%N > $ROOT/" + name + ".start; sleep 1; date +%s%N > $ROOT/" + name + ".end");
     }
     Path planDir = dir.resolve("plan-" + name);
