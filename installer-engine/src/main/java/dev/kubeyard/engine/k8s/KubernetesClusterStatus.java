@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class KubernetesClusterStatus implements ClusterStatus {
 
   /** Connects lazily: nothing is sent until the first question. */
   public static ClusterStatus fromKubeconfig(Path kubeconfig) {
-    return new KubernetesClusterStatus(Kubeconfigs.client(kubeconfig, java.time.Duration.ofSeconds(15),
+    return new KubernetesClusterStatus(Kubeconfigs.client(kubeconfig, Duration.ofSeconds(15),
         "choose a kubeconfig file, e.g. the admin.kubeconfig the install wrote"));
   }
 

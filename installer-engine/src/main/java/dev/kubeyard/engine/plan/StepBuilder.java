@@ -63,6 +63,18 @@ public final class StepBuilder {
     return this;
   }
 
+  /**
+   * The check also needs {@code path} to hold {@code sha256}: for a file another step places that this
+   * step's services read only when they start (e.g. a certificate), so a new one restarts them.
+   */
+  public StepBuilder alsoCheckContent(String path, String sha256) {
+    return alsoCheck(sha256Check(sha256, path));
+  }
+
+  private static String sha256Check(String sha256, String path) {
+    return String.format("echo '%s  %s' | sha256sum -c --status", sha256, path);
+  }
+
   public StepBuilder verify(String command) {
     this.verify = command;
     return this;
@@ -84,8 +96,7 @@ public final class StepBuilder {
     }
     List<String> checks = new ArrayList<>();
     for (Action.PutFile f : files) {
-      checks.add(String.format("echo '%s  %s' | sha256sum -c --status && [ \"$(stat -c %%a %s)\" = \"%o\" ]",
-          f.sha256(), f.path(), f.path(), f.mode()));
+      checks.add(sha256Check(f.sha256(), f.path()) + String.format(" && [ \"$(stat -c %%a %s)\" = \"%o\" ]", f.path(), f.mode()));
     }
     services.forEach(s -> checks.add("systemctl is-active --quiet " + s));
     extraChecks.forEach(c -> checks.add("{ " + c + "; }"));

@@ -262,7 +262,7 @@ class LabClusterTest {
   void anApiserverCutOffFromEtcdLeavesTheLoadBalancersRotationAndReturnsWhenItIsReadyAgain() throws Exception {
     String rule = "OUTPUT -p tcp --dport 2379 -j REJECT --reject-with tcp-reset";
     // the apiserver stopped by the test before needs a while to be ready and back in the rotation
-    awaitTrue(() -> haproxyStatus("lb1", "master1").equals("UP") && haproxyStatus("lb2", "master1").equals("UP"),
+    awaitTrue(() -> inBothRotations("master1"),
         Duration.ofSeconds(120));
     try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"),
         "https://" + facts.spec().loadBalancer().vip() + ":8443" + facts.apiserverReadinessPath(), true)) {
@@ -282,8 +282,12 @@ class LabClusterTest {
     } finally {
       on("master1", "iptables -w -D " + rule + " || true");
     }
-    awaitTrue(() -> haproxyStatus("lb1", "master1").equals("UP") && haproxyStatus("lb2", "master1").equals("UP"),
+    awaitTrue(() -> inBothRotations("master1"),
         Duration.ofSeconds(120));
+  }
+
+  private static boolean inBothRotations(String server) {
+    return haproxyStatus("lb1", server).equals("UP") && haproxyStatus("lb2", server).equals("UP");
   }
 
   /** haproxy's own view of one apiserver backend on {@code lb} (UP, DOWN, "UP 1/2", ...), from its stats socket. */

@@ -33,8 +33,8 @@ public final class StartLoadBalancer implements HostStep {
             + " --shell /usr/sbin/nologin haproxy")
         .run("install -d -m 0755 /var/lib/haproxy /run/haproxy")
         .run("LD_LIBRARY_PATH=" + HostPaths.LIB + " " + HostPaths.BIN + "/haproxy -c -q -f /etc/haproxy/haproxy.cfg")
-        .alsoCheck("echo '" + in.pkiSha256().get(PkiNames.LB_HEALTHCHECK_CLIENT + ".pem") + "  "
-            + HostPaths.ssl(PkiNames.LB_HEALTHCHECK_CLIENT) + "' | sha256sum -c --status")
+        .alsoCheckContent(HostPaths.ssl(PkiNames.LB_HEALTHCHECK_CLIENT),
+            in.pkiSha256().get(PkiNames.LB_HEALTHCHECK_CLIENT + ".pem"))
         .services("haproxy", "keepalived")
         .verify("systemctl is-active --quiet haproxy keepalived && timeout 2 bash -c '</dev/tcp/" + lb.vip() + "/"
             + lb.apiserverPort() + "'");
