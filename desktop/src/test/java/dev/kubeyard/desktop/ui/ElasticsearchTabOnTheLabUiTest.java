@@ -31,7 +31,7 @@ import org.testfx.framework.junit5.Start;
  * kubeconfig, ES calls through the apiserver's service proxy) against the lab 'es' that the engine's
  * ElasticsearchOnTheLabClusterTest leaves running when lab/run-e2e.sh passes -Dkubeyard.eslab.keep=true:
  * its last scenario deployed 7.17.28 again and restored the pre-upgrade snapshot there. The tab opens
- * that cluster.yaml and admin.kubeconfig and shows the three pods' nodes on 7.17.28, green, the
+ * that cluster.yaml and admin.kubeconfig and shows the five pods' nodes (3 masters, 2 data) on 7.17.28, green, the
  * deployment recorded in the StatefulSet annotation and the pre-upgrade snapshot; "Take snapshot"
  * writes a new one to the repository; "Update" to the unchanged spec shows the engine's "nothing to
  * do" refusal. lab/run-e2e.sh runs it right after the engine's test and then removes the lab; anywhere
@@ -61,12 +61,12 @@ class ElasticsearchTabOnTheLabUiTest {
     waitFor("the cluster.yaml opened", () -> ui.shell.wizard.start.choiceProperty().get() == Choice.OPEN);
     robot.interact(() -> ui.shell.manage(KUBECONFIG));
     robot.clickOn("Elasticsearch");
-    waitFor("the three pods' nodes", Duration.ofSeconds(90),
-        () -> es.availabilityProperty().get() == AppAvailability.INSTALLED && es.nodes().size() == 3);
+    waitFor("the five pods' nodes", Duration.ofSeconds(90),
+        () -> es.availabilityProperty().get() == AppAvailability.INSTALLED && es.nodes().size() == 5);
 
     assertThat(label(robot, "#es-fleet")).contains("StatefulSets").contains("namespace elastic");
     assertThat(es.nodes()).extracting(NodeRow::name).containsExactlyInAnyOrder("elasticsearch-master-0",
-        "elasticsearch-data-0", "elasticsearch-data-1");
+        "elasticsearch-master-1", "elasticsearch-master-2", "elasticsearch-data-0", "elasticsearch-data-1");
     assertThat(es.nodes()).extracting(NodeRow::version).containsOnly("7.17.28");
     assertThat(label(robot, "#es-health")).startsWith("Green");
     assertThat(label(robot, "#es-update-summary")).startsWith("Deployment: 7.17.28");

@@ -32,8 +32,20 @@ final class LabCommand implements Runnable {
     @Option(names = "--home", defaultValue = "/var/lib/kubeyard/lab", description = "where labs and the base image live (default: ${DEFAULT-VALUE})")
     Path home;
 
+    @Option(names = "--workers", defaultValue = "2", description = "Linux workers node1..nodeN, 2-5 (default: "
+        + "${DEFAULT-VALUE}; the Elasticsearch lab uses 3); give `down` the number `up` had")
+    int workers;
+
     Lab lab() {
-      return new Lab(home, LabTopology.standard(name, subnet), Lab.MIRROR);
+      if (workers < 2 || workers > 5) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--workers: must be 2 to 5 (found " + workers + "); fix: pass --workers 3 for the Elasticsearch lab");
+      }
+      LabTopology topology = LabTopology.standard(name, subnet);
+      for (int n = 3; n <= workers; n++) {
+        topology = topology.withWorker("node" + n);
+      }
+      return new Lab(home, topology, Lab.MIRROR);
     }
   }
 

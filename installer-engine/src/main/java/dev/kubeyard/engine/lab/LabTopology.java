@@ -25,6 +25,19 @@ public record LabTopology(String name, String prefix, String vip, List<LabHost> 
     return standard("lab", "10.213.50");
   }
 
+  /**
+   * One more Linux worker ({@code nodeN} at the next address): the lab for Elasticsearch needs three,
+   * one per master-eligible node (their anti-affinity is required).
+   */
+  public LabTopology withWorker(String workerName) {
+    int index = hosts.stream().mapToInt(LabHost::index).max().orElse(-1) + 1;
+    int last = hosts.stream().filter(h -> h.roles().contains(Role.NODE))
+        .mapToInt(h -> Integer.parseInt(h.address().substring(h.address().lastIndexOf('.') + 1))).max().orElse(2);
+    List<LabHost> more = new java.util.ArrayList<>(hosts);
+    more.add(new LabHost(workerName, index, prefix + "." + (last + 1), List.of(Role.NODE)));
+    return new LabTopology(name, prefix, vip, List.copyOf(more));
+  }
+
   /** Only the named hosts (a smaller lab for tests); the spec written for it is then not HA. */
   public LabTopology only(String... names) {
     List<String> wanted = List.of(names);

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Elasticsearch on the real lab cluster (Kubernetes 1.35 from the offline bundle on nspawn machines):
- * {@code kubeyard es deploy} of 7.17.28 (1 master, 2 data nodes, heap 256m, image
+ * {@code kubeyard es deploy} of 7.17.28 (3 masters, 2 data nodes on three workers, heap 256m, image
  * kubeyard.local/elasticsearch built here from Debian's JRE and the Maven Central jars), documents
  * indexed through a NodePort, {@code kubeyard es update} to 7.17.29 under load (pods deleted and
  * recreated by the StatefulSet controller, gates through the apiserver's service proxy, the
@@ -106,7 +106,7 @@ class ElasticsearchOnTheLabClusterTest {
       tars.put(v, images.build(v, harnesses.resolve("es-" + v)));
     }
     t = timed("images built (or cached)", t);
-    lab = new Lab(Lab.HOME, LabTopology.standard("es", "10.213.56"), Lab.MIRROR);
+    lab = new Lab(Lab.HOME, LabTopology.standard("es", "10.213.56").withWorker("node3"), Lab.MIRROR);
     lab.up(System.out::println);
     ClusterFacts facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
     Path planDir = lab.dir().resolve("kubeyard-plan");
@@ -141,7 +141,7 @@ class ElasticsearchOnTheLabClusterTest {
 
   @Test
   @Order(1)
-  void deploysElasticsearch17_28WithOneMasterAndTwoDataNodesOnTheWorkers() throws Exception {
+  void deploysElasticsearch17_28WithThreeMastersAndTwoDataNodesOnTheWorkers() throws Exception {
     LabElasticsearch.writeSpec(lab.specFile(), spec, FROM, HEAP);
     long t = System.nanoTime();
     Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
@@ -155,10 +155,13 @@ class ElasticsearchOnTheLabClusterTest {
     String pods = kubectl.ok("-n", NAMESPACE, "get", "pods", "-o",
         "jsonpath={range .items[*]}{.metadata.name}={.spec.nodeName}={.status.phase}{\"\\n\"}{end}");
     System.out.println(pods);
-    assertThat(pods.lines()).hasSize(3).allSatisfy(l -> assertThat(l).endsWith("=Running"));
-    assertThat(pods).contains("elasticsearch-data-0=node", "elasticsearch-data-1=node", "elasticsearch-master-0=node");
+    assertThat(pods.lines()).hasSize(5).allSatisfy(l -> assertThat(l).endsWith("=Running"));
+    assertThat(pods).contains("elasticsearch-data-0=node", "elasticsearch-data-1=node", "elasticsearch-master-0=node",
+        "elasticsearch-master-1=node", "elasticsearch-master-2=node");
+    assertThat(pods.lines().filter(l -> l.startsWith("elasticsearch-master-")).map(l -> l.split("=")[1]).distinct())
+        .as("one master per worker").hasSize(3);
     assertThat(kubectl.ok("-n", NAMESPACE, "get", "pvc", "-o", "jsonpath={.items[*].status.phase}").split(" "))
-        .hasSize(4).containsOnly("Bound");
+        .hasSize(6).containsOnly("Bound");
     assertThat(fleet().api().nodes()).extracting(n -> n.version().toString()).containsOnly(FROM);
     assertThat(fleet().api().health().green()).isTrue();
   }
@@ -204,7 +207,7 @@ class ElasticsearchOnTheLabClusterTest {
   void statusShowsEveryNodeOnTheNewVersionAndTheCompletedUpdate() {
     Cli status = cli("es", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(status.exit()).isZero();
-    assertThat(status.output()).contains("health: green (3 nodes").contains("last update: upgrade")
+    assertThat(status.output()).contains("health: green (5 nodes").contains("last update: upgrade")
         .contains("completed");
     for (EsNode n : fleet().api().nodes()) {
       assertThat(status.output()).contains(n.name() + " " + TO);

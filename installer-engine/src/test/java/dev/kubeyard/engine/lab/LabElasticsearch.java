@@ -21,13 +21,14 @@ import java.util.List;
  */
 final class LabElasticsearch {
   static final String STORAGE_CLASS = "kubeyard-lab";
-  static final List<String> WORKERS = List.of("node1", "node2");
+  static final List<String> WORKERS = List.of("node1", "node2", "node3");
   /** The spec's default apps.elasticsearch.namespace, where the StatefulSets' claims are. */
   static final String NAMESPACE = "elastic";
-  /** Which claim each worker volume is reserved for (node-index); es-node2-1 stays free. */
+  /** Which claim each worker volume is reserved for (node-index); es-node3-1 stays free. */
   private static final java.util.Map<String, String> CLAIMS = java.util.Map.of(
       "node1-0", "data-elasticsearch-master-0", "node1-1", "data-elasticsearch-data-0",
-      "node2-0", "data-elasticsearch-data-1");
+      "node2-0", "data-elasticsearch-master-1", "node2-1", "data-elasticsearch-data-1",
+      "node3-0", "data-elasticsearch-master-2");
   private static final String VOLUMES = "/var/lib/kubeyard-lab-volumes";
   private static final String LABEL = "kubeyard.dev/lab-volume=elasticsearch";
   private static final Duration T = Duration.ofMinutes(5);
@@ -71,8 +72,8 @@ final class LabElasticsearch {
    * claim may land on the same worker), and the snapshot repository's volume on the shared folder,
    * emptied first unless {@code keepSnapshots} (a new cluster restoring what the old one took).
    *
-   * <p>Each claim is pre-bound to its volume ({@code claimRef}): master-0 and data-0 on node1, data-1
-   * on node2. Left to the scheduler, a failed first attempt (a conflict binding the snapshot volume)
+   * <p>Each claim is pre-bound to its volume ({@code claimRef}): master-0 and data-0 on node1, master-1
+   * and data-1 on node2, master-2 on node3. Left to the scheduler, a failed first attempt (a conflict binding the snapshot volume)
    * once left data-0's claim bound on node2 next to data-1, and the data pods' required anti-affinity
    * then kept data-0 Pending for good.
    */
@@ -143,7 +144,10 @@ final class LabElasticsearch {
         """.formatted(namespace, nodePort));
   }
 
-  /** The lab's cluster.yaml plus an Elasticsearch section sized for two workers. */
+  /**
+   * The lab's cluster.yaml plus an Elasticsearch section sized for three workers: three master-eligible
+   * nodes (a master's restart then never leaves the cluster without one) and two data nodes.
+   */
   static void writeSpec(Path labSpec, Path out, String version, String heap) throws IOException {
     Files.writeString(out, Files.readString(labSpec) + """
         apps:
@@ -151,7 +155,7 @@ final class LabElasticsearch {
             enabled: true
             version: %s
             namespace: elastic
-            masters: 1
+            masters: 3
             data: 2
             ingest: 0
             heap: %s

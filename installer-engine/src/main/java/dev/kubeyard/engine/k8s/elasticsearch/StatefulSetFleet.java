@@ -37,9 +37,15 @@ public final class StatefulSetFleet implements ElasticsearchFleet {
   private final Duration podTimeout;
 
   StatefulSetFleet(KubernetesAccess k8s, ElasticsearchDeployment deployment, Duration podTimeout) {
+    this(k8s, deployment, podTimeout, ServiceProxyTransport.DEFAULT_NOT_READY_WAIT);
+  }
+
+  /** {@code notReadyWait}: how long a request waits for the Service to have a ready pod again. */
+  StatefulSetFleet(KubernetesAccess k8s, ElasticsearchDeployment deployment, Duration podTimeout, Duration notReadyWait) {
     this.k8s = k8s;
     this.deployment = deployment;
-    this.api = new ElasticsearchApi(new ServiceProxyTransport(k8s, deployment.namespace(), ElasticsearchDeployment.NAME));
+    this.api = new ElasticsearchApi(new ServiceProxyTransport(k8s, deployment.namespace(), ElasticsearchDeployment.NAME,
+        notReadyWait));
     this.store = new StatefulSetAnnotationStore(k8s, deployment.namespace(), deployment.statefulSet(NodeRole.MASTER));
     this.podTimeout = podTimeout;
   }

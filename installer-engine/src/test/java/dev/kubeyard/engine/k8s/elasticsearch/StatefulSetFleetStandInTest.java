@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
 import dev.kubeyard.engine.apps.elasticsearch.manifest.ElasticsearchDeployment;
+import dev.kubeyard.engine.apps.elasticsearch.rest.EsException;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateRefused;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateState;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateTarget;
@@ -186,6 +187,55 @@ class StatefulSetFleetStandInTest {
         .containsExactly(PROXY + "/_cluster/health", PROXY + "/_cluster/settings");
     assertThat(apiserver.requests().get(1).body())
         .isEqualTo("{\"persistent\":{\"cluster.routing.allocation.enable\":\"primaries\"}}");
+  }
+
+  @Test
+  void noEndpointsAndRefusedConnectionsWhileAPodRestartsAreRetriedUntilElasticsearchAnswers() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    apiserver.on("GET", PROXY + "/_cluster/settings", r -> switch (calls.incrementAndGet()) {
+      // what the apiserver's proxy answered on the lab while the client Service had no ready pod
+      case 1 -> new ApiServerStandIn.Reply(503, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+          + "\"message\":\"no endpoints available for service \\\"elasticsearch:9200\\\"\",\"reason\":"
+          + "\"ServiceUnavailable\",\"code\":503}");
+      case 2 -> new ApiServerStandIn.Reply(503, "{\"kind\":\"Status\",\"status\":\"Failure\",\"message\":"
+          + "\"error trying to reach service: dial tcp 10.244.2.7:9200: connect: connection refused\",\"code\":503}");
+      // the 1.14 line's proxy writes the dial error as text
+      case 3 -> new ApiServerStandIn.Reply(503, "Error: 'dial tcp 10.244.2.7:9200: connect: connection refused'\n"
+          + "Trying to reach: 'http://10.244.2.7:9200/_cluster/settings'");
+      case 4 -> new ApiServerStandIn.Reply(503, "{\"error\":{\"type\":\"master_not_discovered_exception\"},\"status\":503}");
+      default -> new ApiServerStandIn.Reply(200,
+          "{\"persistent\":{\"cluster.routing.allocation.enable\":\"primaries\"}}");
+    });
+
+    assertThat(fleet("1.35").api().allocation()).isEqualTo("primaries");
+    assertThat(calls).hasValue(5);
+  }
+
+  @Test
+  void aServiceWithNoReadyPodPastTheWaitFailsNamingTheServiceTheWaitAndTheLastAnswer() throws Exception {
+    apiserver.on("GET", PROXY + "/_cluster/health", 503, "{\"kind\":\"Status\",\"message\":"
+        + "\"no endpoints available for service \\\"elasticsearch:9200\\\"\",\"code\":503}");
+    StatefulSetFleet fleet = new StatefulSetFleet(KubernetesAccess.fromKubeconfig(apiserver.kubeconfig(dir)),
+        fleet("1.35").deployment(), Duration.ofSeconds(10), Duration.ofSeconds(2));
+
+    assertThatThrownBy(() -> fleet.api().health()).isInstanceOf(EsException.class)
+        .hasMessageContaining("the Elasticsearch Service elastic/elasticsearch had no pod ready to answer "
+            + "GET /_cluster/health for 2 s")
+        .hasMessageContaining("503 no endpoints available for service \"elasticsearch:9200\"")
+        .extracting(e -> ((EsException) e).hint()).asString().contains("kubectl -n elastic get pods");
+    assertThat(apiserver.requests()).hasSizeGreaterThan(2);
+  }
+
+  @Test
+  void elasticsearchsOwnErrorsReachTheCallerAtOnce() throws Exception {
+    apiserver.on("GET", PROXY + "/_cluster/settings", 503, "{\"error\":{\"type\":\"cluster_block_exception\","
+        + "\"reason\":\"blocked by: [SERVICE_UNAVAILABLE/2/no master];\"},\"status\":503}")
+        .on("GET", PROXY + "/missing", 404, "{\"error\":{\"type\":\"index_not_found_exception\"},\"status\":404}");
+    StatefulSetFleet fleet = fleet("1.35");
+
+    assertThatThrownBy(() -> fleet.api().allocation()).isInstanceOf(EsException.class).hasMessageContaining("answered 503");
+    assertThat(fleet.api().find("/missing")).isEmpty();
+    assertThat(apiserver.requests()).hasSize(2);
   }
 
   static String pod(String uid, String version, String revision, String phase) {
