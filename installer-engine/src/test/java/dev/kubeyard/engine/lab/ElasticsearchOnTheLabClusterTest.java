@@ -124,7 +124,7 @@ class ElasticsearchOnTheLabClusterTest {
       }
     }
     LabElasticsearch.createVolumes(kubectl, lab.dir().resolve("shared"), "2Gi", false);
-    t = timed("images imported into node1 and node2, volumes created", t);
+    t = timed("images imported into the workers, volumes created", t);
     spec = lab.dir().resolve("cluster-with-elasticsearch.yaml");
     endpoints = LabElasticsearch.WORKERS.stream().map(n -> host(n).address())
         .map(a -> URI.create("http://" + a + ":" + NODE_PORT)).toList();
