@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The "not yet" answers are recognised in what the bundle's real kube-apiserver (1.35, in a network
- * namespace, see {@link BundleApiserver}) says for an Elasticsearch Service without a ready pod: the
- * same answer the lab's cluster gave mid-restart. No kubelet runs there, so no pod ever becomes ready.
+ * namespace, see {@link BundleApiserver}) says for an Elasticsearch Service whose only pod is not
+ * ready: the same answer the lab's cluster gave mid-restart. No kubelet or endpoints controller runs
+ * there, so the test writes the Endpoints the controller would keep, and no pod ever becomes ready.
  */
 @Tag(BundleApiserver.TAG)
 class ServiceProxyOnTheBundleApiserverTest {
@@ -35,9 +36,29 @@ class ServiceProxyOnTheBundleApiserverTest {
         hosts:
           - {name: m1, address: %s, roles: [etcd, master, node]}
         """.formatted(ADDRESS));
-    assertThat(api.kubectl("create", "namespace", "elastic").exit()).isZero();
-    assertThat(api.kubectl("-n", "elastic", "create", "service", "clusterip", "elasticsearch", "--tcp=9200:9200")
-        .exit()).isZero();
+    // what the endpoints controller (not running here) keeps for a Service whose only pod restarts: its
+    // address listed as not ready
+    Path objects = java.nio.file.Files.writeString(tmp.resolve("restarting.yaml"), """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: elastic}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: elasticsearch, namespace: elastic}
+        spec:
+          selector: {app.kubernetes.io/name: elasticsearch}
+          ports: [{name: http, port: 9200, targetPort: 9200}]
+        ---
+        apiVersion: v1
+        kind: Endpoints
+        metadata: {name: elasticsearch, namespace: elastic}
+        subsets:
+        - notReadyAddresses: [{ip: 10.244.1.5}]
+          ports: [{name: http, port: 9200}]
+        """);
+    var applied = api.kubectl("apply", "-f", objects.toString());
+    assertThat(applied.exit()).as(applied.output()).isZero();
   }
 
   @AfterAll
