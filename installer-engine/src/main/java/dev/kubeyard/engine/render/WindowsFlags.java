@@ -21,6 +21,8 @@ final class WindowsFlags {
     }
     return f.addIf(!v.atLeast(15), "--allow-privileged", true)
         .add("--anonymous-auth", false)
+        // the unauthenticated read-only API (10255) is on unless turned off before the config file (1.20)
+        .add("--read-only-port", 0)
         .add("--authentication-token-webhook", true)
         .add("--authorization-mode", "Webhook")
         .add("--client-ca-file", w.ssl("ca"))
