@@ -39,8 +39,7 @@ final class EtcdFiles implements HostRenderer {
         "--auto-compaction-mode=periodic",
         "--auto-compaction-retention=1h",
         "--quota-backend-bytes=8589934592",
-        "--cipher-suites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
-            + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+        "--cipher-suites=" + TlsPolicy.cipherSuites());
     String unit = new SystemdUnit("etcd key-value store (Kubeyard)")
         .unit("After", "network-online.target")
         .unit("Wants", "network-online.target")

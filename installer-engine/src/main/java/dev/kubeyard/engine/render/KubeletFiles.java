@@ -64,6 +64,8 @@ final class KubeletFiles implements HostRenderer {
         .add("--client-ca-file", HostPaths.ssl("ca"))
         .add("--tls-cert-file", HostPaths.ssl("kubelet-" + host.name()))
         .add("--tls-private-key-file", HostPaths.sslKey("kubelet-" + host.name()))
+        .add("--tls-min-version", TlsPolicy.MIN_VERSION)
+        .add("--tls-cipher-suites", TlsPolicy.cipherSuites())
         .add("--read-only-port", 0)
         .add("--cluster-dns", ctx.facts().dnsIp())
         .add("--cluster-domain", ctx.facts().clusterDomain())
@@ -87,6 +89,8 @@ final class KubeletFiles implements HostRenderer {
     m.put("clientCaFile", HostPaths.ssl("ca"));
     m.put("tlsCertFile", HostPaths.ssl("kubelet-" + host.name()));
     m.put("tlsKeyFile", HostPaths.sslKey("kubelet-" + host.name()));
+    m.put("tlsMinVersion", TlsPolicy.MIN_VERSION);
+    m.put("tlsCipherSuites", TlsPolicy.CIPHER_SUITES);
     m.put("clusterDns", ctx.facts().dnsIp().toString());
     m.put("clusterDomain", ctx.facts().clusterDomain());
     // Field added in 1.27; before that the endpoint was a flag.

@@ -28,6 +28,8 @@ final class WindowsFlags {
         .add("--client-ca-file", w.ssl("ca"))
         .add("--tls-cert-file", w.ssl("kubelet-" + host.name()))
         .add("--tls-private-key-file", w.sslKey("kubelet-" + host.name()))
+        .add("--tls-min-version", TlsPolicy.MIN_VERSION)
+        .add("--tls-cipher-suites", TlsPolicy.cipherSuites())
         .add("--cluster-dns", ctx.facts().dnsIp())
         .add("--cluster-domain", ctx.facts().clusterDomain())
         .add("--resolv-conf", "\"\"")

@@ -54,6 +54,8 @@ final class WindowsNodeFiles implements HostRenderer {
     m.put("clientCaFile", w.ssl("ca"));
     m.put("tlsCertFile", w.ssl("kubelet-" + host.name()));
     m.put("tlsKeyFile", w.sslKey("kubelet-" + host.name()));
+    m.put("tlsMinVersion", TlsPolicy.MIN_VERSION);
+    m.put("tlsCipherSuites", TlsPolicy.CIPHER_SUITES);
     m.put("clusterDns", ctx.facts().dnsIp().toString());
     m.put("clusterDomain", ctx.facts().clusterDomain());
     m.put("taintKey", TAINT.substring(0, TAINT.indexOf('=')));

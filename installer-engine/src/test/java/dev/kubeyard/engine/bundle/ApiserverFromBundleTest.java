@@ -40,6 +40,15 @@ class ApiserverFromBundleTest {
 
       Proc.Result anonymous = api.curl(false, "/readyz");
       assertThat(anonymous.output()).as("anonymous requests are refused: " + anonymous).contains("401");
+
+      // the rendered TLS policy, as the real openssl client meets it: 1.2 with ECDHE-GCM only, 1.3
+      assertThat(api.handshake("-tls1_2", "ECDHE-RSA-AES128-GCM-SHA256").exit()).as("TLS 1.2, ECDHE-RSA-AES128-GCM")
+          .isZero();
+      assertThat(api.handshake("-tls1_3", null).exit()).as("TLS 1.3").isZero();
+      assertThat(api.handshake("-tls1_2", "ECDHE-RSA-AES128-SHA").exit()).as("TLS 1.2 with a CBC suite").isNotZero();
+      assertThat(api.handshake("-tls1_2", "AES128-GCM-SHA256").exit()).as("TLS 1.2 without forward secrecy")
+          .isNotZero();
+      assertThat(api.handshake("-tls1_1", null).exit()).as("TLS 1.1").isNotZero();
     }
   }
 }

@@ -125,6 +125,21 @@ public final class BundleApiserver implements AutoCloseable {
     return Proc.run(dir, cmd.toArray(String[]::new));
   }
 
+  /**
+   * A TLS handshake with the real openssl client inside the namespace, limited to one protocol version
+   * ({@code -tls1_1}, {@code -tls1_2}) and, for 1.2, one OpenSSL cipher name; exit 0 when it succeeds.
+   */
+  public Proc.Result handshake(String protocol, String cipher) {
+    List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, "openssl", "s_client", "-connect",
+        address + ":6443", "-CAfile", pki().resolve("ca.pem").toString(), "-verify_return_error", protocol));
+    if (cipher != null) {
+      cmd.addAll(List.of("-cipher", cipher));
+    }
+    cmd.add("-brief");
+    // stdin from /dev/null: s_client ends right after the handshake instead of waiting for input
+    return Proc.run(dir, "sh", "-c", String.join(" ", cmd) + " </dev/null");
+  }
+
   /** Links each command to its bundle file, as the installer lays out /opt/kube/bin. */
   private Path bin() {
     Path bin = dir.resolve("bin");
