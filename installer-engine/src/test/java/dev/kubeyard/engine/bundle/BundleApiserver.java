@@ -133,7 +133,7 @@ public final class BundleApiserver implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, "openssl", "s_client", "-connect",
         address + ":6443", "-CAfile", pki().resolve("ca.pem").toString(), "-verify_return_error", protocol));
     if (cipher != null) {
-      cmd.addAll(List.of("-cipher", cipher));
+      cmd.addAll(List.of("-cipher", "'" + cipher + "'"));
     }
     cmd.add("-brief");
     // stdin from /dev/null: s_client ends right after the handshake instead of waiting for input
