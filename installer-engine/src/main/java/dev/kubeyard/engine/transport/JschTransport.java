@@ -191,19 +191,35 @@ public final class JschTransport implements Transport {
 
   private record Opened(ChannelExec channel, InputStream stdout, InputStream stderr) {}
 
-  /** The streams are taken before connecting: what the command writes at once must not be missed. */
+  /**
+   * The streams are taken before connecting: what the command writes at once must not be missed.
+   *
+   * <p>JSch starts the thread that feeds the command's stdin only after the exec request is sent. A
+   * command that ends at once can have its channel closed by the server first; JSch's session thread
+   * then clears that thread and {@code connect} fails with a NullPointerException, although the command
+   * ran and its output and exit status have arrived (found under load in CI, reproduced by
+   * CommandsThatEndAtOnceTest). A closed channel with that failure is a finished command.
+   */
   private Opened channel(Session s, String command, InputStream stdin) throws JSchException {
     ChannelExec ch = (ChannelExec) s.openChannel("exec");
     ch.setCommand(command);
     ch.setInputStream(stdin);
+    InputStream stdout;
+    InputStream stderr;
     try {
-      InputStream stdout = ch.getInputStream();
-      InputStream stderr = ch.getErrStream();
-      ch.connect((int) settings.connectTimeout().toMillis());
-      return new Opened(ch, stdout, stderr);
+      stdout = ch.getInputStream();
+      stderr = ch.getErrStream();
     } catch (IOException e) {
       throw new JSchException("cannot open the channel's streams: " + e.getMessage(), e);
     }
+    try {
+      ch.connect((int) settings.connectTimeout().toMillis());
+    } catch (JSchException e) {
+      if (!(e.getCause() instanceof NullPointerException && ch.isClosed())) {
+        throw e;
+      }
+    }
+    return new Opened(ch, stdout, stderr);
   }
 
   private TransportException connectionLost(String shown, String tail, Exception cause) {
