@@ -23,12 +23,14 @@ final class ServiceProxyTransport implements EsTransport {
   private static final long FIRST_PAUSE_MILLIS = 250;
   private static final long LONGEST_PAUSE_MILLIS = 2_000;
   private final KubernetesAccess k8s;
+  private final String namespace;
   private final String service;
   private final String prefix;
   private final Duration notReadyWait;
 
   ServiceProxyTransport(KubernetesAccess k8s, String namespace, String service, Duration notReadyWait) {
     this.k8s = k8s;
+    this.namespace = namespace;
     this.service = namespace + "/" + service;
     this.prefix = "/api/v1/namespaces/" + namespace + "/services/" + service + ":9200/proxy";
     this.notReadyWait = notReadyWait;
@@ -51,7 +53,7 @@ final class ServiceProxyTransport implements EsTransport {
             + path + " for " + notReadyWait.toSeconds() + " s (" + attempts + " attempts; the apiserver's last answer: "
             + r.status() + " " + notYet.get() + ")",
             "a restarting node normally rejoins within a minute; if it does not, look at the pods (`kubectl -n "
-                + service.substring(0, service.indexOf('/')) + " get pods`, their logs) and `kubeyard es status`");
+                + namespace + " get pods`, their logs) and `kubeyard es status`");
       }
       sleep(pause);
       pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
