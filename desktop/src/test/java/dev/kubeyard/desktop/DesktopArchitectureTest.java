@@ -3,6 +3,8 @@ package dev.kubeyard.desktop;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -30,6 +32,25 @@ class DesktopArchitectureTest {
   void viewModelsAndDraftsUseNoSceneGraph() {
     noClasses().that().haveSimpleNameEndingWith("ViewModel").or().resideInAPackage("..wizard.draft..")
         .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..")
+        .check(CLASSES);
+  }
+
+  /**
+   * A view shows what its view model hands it: engine records and enums (a node's status, an install
+   * event) are data it may render, but an engine class that does work (a verifier, an executor, a
+   * deployer, a transport) is reached only through the view model, where it runs off the FX thread.
+   */
+  @Test
+  void viewsReachTheEngineOnlyThroughTheirViewModels() {
+    DescribedPredicate<JavaClass> engineWork = new DescribedPredicate<>("engine classes that do work (not records, enums or sealed event types)") {
+      @Override
+      public boolean test(JavaClass c) {
+        return c.getPackageName().startsWith("dev.kubeyard.engine") && !c.isRecord() && !c.isEnum()
+            && !(c.isInterface() && c.reflect().isSealed());
+      }
+    };
+    noClasses().that().haveSimpleNameEndingWith("View")
+        .should().dependOnClassesThat(engineWork)
         .check(CLASSES);
   }
 
