@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.render.ClusterRenderer;
-import dev.kubeyard.engine.render.RenderedFile;
+import dev.kubeyard.engine.testing.ExamplePlans;
 import dev.kubeyard.engine.testing.Specs;
 import dev.kubeyard.model.spec.ClusterSpec;
 import java.nio.file.Path;
@@ -16,32 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InstallFromTheBundleTest {
-  private static final List<String> COMMANDS = List.of("etcd", "etcdctl", "kube-apiserver", "kube-controller-manager",
-      "kube-scheduler", "kubelet", "kube-proxy", "kubectl", "containerd", "containerd-shim-runc-v2", "ctr", "runc",
-      "haproxy", "keepalived", "cni/flannel", "cni/bridge", "cni/host-local", "cni/loopback", "cni/portmap");
-  private static final List<String> KUBERNETES = List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler",
-      "kubelet", "kube-proxy", "kubectl");
-
   private static BundleContent bundle(String version) {
-    Map<String, BundleContent.Artifact> commands = new HashMap<>();
-    for (String c : COMMANDS) {
-      String path = KUBERNETES.contains(c) ? "bundle/bin/kubernetes/kubernetes" : "bundle/bin/" + c;
-      commands.put(c, new BundleContent.Artifact(path, "a".repeat(64)));
-    }
-    Map<String, BundleContent.Image> images = new HashMap<>();
-    for (String i : List.of("pause", "flannel", "coredns", "metrics-server")) {
-      images.put(i, new BundleContent.Image(i, "kubeyard.local/" + i + ":1", "bundle/images/" + i + ".tar", "b".repeat(64)));
-    }
-    return new BundleContent(version, commands,
-        List.of(new BundleContent.Library("liblua5.3.so.0", "bundle/debian/liblua.so", "c".repeat(64))), images);
+    return ExamplePlans.bundle(version);
   }
 
   private static Plan plan(ClusterSpec spec, BundleContent bundle) {
-    ClusterFacts facts = ClusterFacts.of(spec);
-    List<RenderedFile> files = ClusterRenderer.render(Specs.context(spec));
-    Map<String, String> pki = new HashMap<>();
-    CertificatePlacement.pkiFilesOf(facts).forEach(name -> pki.put(name, "0".repeat(64)));
-    return InstallSequence.plan(new PlanInput(facts, files, pki, bundle));
+    return ExamplePlans.plan(spec, bundle);
   }
 
   private static Step step(Plan plan, String id, String host) {
