@@ -6,10 +6,10 @@ import dev.kubeyard.engine.plan.HostStep;
 import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.render.Templates;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.LoadBalancerSpec;
 import dev.kubeyard.model.spec.Role;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class Preflight implements HostStep {
   /** Most a host's clock may differ from the deployer's; two hosts then differ by at most twice this. */
   public static final int MAX_CLOCK_SKEW_SECONDS = 2;
+  static final String TEMPLATE = "os/preflight.sh";
 
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
@@ -40,40 +41,17 @@ public final class Preflight implements HostStep {
         List.of(new Action.Run(script)), null);
   }
 
+  /** The script of resources/templates/os/preflight.sh for {@code host} (shellcheck checks it, PreflightScriptTest). */
   static String script(HostSpec host, LoadBalancerSpec lb) {
-    List<String> s = new ArrayList<>();
-    s.add("p=0; fail() { echo \"preflight: $*\"; p=1; }");
-    s.add(". /etc/os-release 2>/dev/null; case \"$ID\" in debian|ubuntu|centos|rhel|rocky|almalinux) ;;"
-        + " *) fail \"unsupported OS '$ID' (Debian, Ubuntu or the CentOS/RHEL family)\";; esac");
-    s.add("[ -d /run/systemd/system ] || fail \"systemd is not running as PID 1\"");
-    s.add("k=$(uname -r); [ \"${k%%.*}\" -ge 4 ] || fail \"kernel $k is older than 4.x\"");
-    s.add("[ -w /proc/sys/net/ipv4/ip_forward ] || fail \"net.ipv4.ip_forward cannot be set (read-only /proc/sys/net)\"");
-    if (NodeRoles.runsKubelet(host)) {
-      s.add("grep -qw overlay /proc/filesystems || modprobe -n -q overlay 2>/dev/null"
-          + " || fail \"kernel module overlay is not available (containerd's snapshotter needs it)\"");
-      s.add("[ -e /proc/sys/net/bridge/bridge-nf-call-iptables ] || modprobe -n -q br_netfilter 2>/dev/null"
-          + " || fail \"kernel module br_netfilter is not available (kube-proxy and flannel need it)\"");
-      s.add("[ -z \"$(swapon --noheadings 2>/dev/null)\" ] || fail \"swap is on; the kubelet refuses to run with swap"
-          + " (swapoff -a and remove it from /etc/fstab)\"");
-      // host tools kube-proxy, the kubelet and flannel call; every distribution's base install has them
-      s.add("for t in iptables ip6tables conntrack socat nsenter ip; do command -v $t >/dev/null"
-          + " || fail \"$t is missing (kube-proxy and the kubelet call it); install it from the OS packages\"; done");
-    }
-    s.add("[ \"$(hostname)\" = \"" + host.name() + "\" ] || fail \"hostname is '$(hostname)' but the spec calls this host '"
-        + host.name() + "' (hostnamectl set-hostname " + host.name() + ")\"");
-    s.add("if [ -n \"$KUBEYARD_DEPLOYER_EPOCH\" ]; then d=$(( $(date +%s) - KUBEYARD_DEPLOYER_EPOCH )); [ ${d#-} -le "
-        + MAX_CLOCK_SKEW_SECONDS + " ] || fail \"the clock is ${d} s off the deployer's; start time sync (chrony/systemd-timesyncd)\"; fi");
-    int mib = memoryMib(host);
-    s.add("m=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo); [ \"$m\" -ge " + mib + " ] || fail \"" + mib
-        + " MiB of memory needed for roles " + host.roles() + ", found $m MiB\"");
-    int diskMib = diskMib(host);
-    s.add("d=$(df -Pm /var/lib | awk 'NR==2 {print $4}'); [ \"$d\" -ge " + diskMib + " ] || fail \"" + diskMib
-        + " MiB free under /var/lib needed for roles " + host.roles() + ", found $d MiB\"");
-    ports(host, lb).forEach((port, owner) -> s.add("o=$(ss -Hltnp \"sport = :" + port
-        + "\" 2>/dev/null | sed -n 's/.*users:((\"\\([^\"]*\\)\".*/\\1/p' | head -1); case \"$o\" in ''|" + owner
-        + "*) ;; *) fail \"port " + port + " is taken by '$o' (" + owner + " needs it)\";; esac"));
-    s.add("exit $p");
-    return String.join("\n", s);
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("host", host.name());
+    scope.put("kubelet", NodeRoles.runsKubelet(host));
+    scope.put("maxClockSkewSeconds", MAX_CLOCK_SKEW_SECONDS);
+    scope.put("memoryMib", memoryMib(host));
+    scope.put("diskMib", diskMib(host));
+    scope.put("roles", host.roles().toString());
+    scope.put("ports", ports(host, lb).entrySet().stream().map(e -> Map.of("port", e.getKey(), "owner", e.getValue())).toList());
+    return Templates.render(TEMPLATE, scope).stripTrailing();
   }
 
   /** Memory a host needs for its roles, in MiB (small: the lab shares one machine). */
