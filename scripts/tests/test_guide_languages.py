@@ -5,12 +5,14 @@
   notes' question quoted identically and a non-empty answer in both languages;
 - every open question of the original notes (KEYS below) is answered;
 - README.md and README.zh-CN.md link to each other;
+- every relative link of the guide and README.zh-CN.md leads to a file, and its #anchor to a heading there;
 - every `kubeyard <command> [<subcommand>]` the guide and the Chinese README mention exists in the
   picocli @Command annotations of installer-engine/src/main/java/dev/kubeyard/engine/cli/*.java.
 """
 import glob
 import os
 import re
+import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -115,6 +117,34 @@ def unknown_commands(text, top, groups):
     return bad
 
 
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def slug(heading):
+    """The anchor GitHub gives a heading: lower case, punctuation dropped (letters of any script kept), spaces to '-'."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def anchors(path):
+    text = re.sub(r"^```.*?^```", "", read(path), flags=re.M | re.S)
+    return {slug(m.group(1)) for m in re.finditer(r"^#{1,6}[ \t]+(.+?)[ \t]*$", text, re.M)}
+
+
+def broken_links(path):
+    bad = []
+    for m in LINK.finditer(read(path)):
+        target = m.group(1)
+        if re.match(r"[a-z]+:", target):
+            continue
+        file, _, anchor = target.partition("#")
+        dest = os.path.normpath(os.path.join(os.path.dirname(path), file)) if file else path
+        if not os.path.exists(dest):
+            bad.append(target)
+        elif anchor and dest.endswith(".md") and anchor not in anchors(dest):
+            bad.append(target)
+    return bad
+
+
 class GuideLanguagesTest(unittest.TestCase):
     def test_every_page_has_a_counterpart(self):
         en, zh = pages("en"), pages("zh-CN")
@@ -169,6 +199,19 @@ class GuideLanguagesTest(unittest.TestCase):
         self.assertEqual(unknown_commands("run `kubeyard frobnicate` then ./kubeyard es explode", top, groups),
                          ["kubeyard frobnicate", "kubeyard es explode"])
         self.assertEqual(unknown_commands("Kubeyard renders; /var/lib/kubeyard/lab; kubeyard-plan", top, groups), [])
+
+    def test_the_link_checker_finds_broken_links(self):
+        with tempfile.TemporaryDirectory() as d:
+            page = os.path.join(d, "a.md")
+            with open(page, "w", encoding="utf-8") as f:
+                f.write("## 3. 信任它的主机密钥\n[ok](#3-信任它的主机密钥) [gone](b.md) [anchor](#nowhere) [web](https://x.org)\n")
+            self.assertEqual(broken_links(page), ["b.md", "#nowhere"])
+
+    def test_links_lead_somewhere(self):
+        files = [os.path.join(GUIDE, lang, p) for lang in LANGS for p in pages(lang)]
+        files.append(os.path.join(ROOT, "README.zh-CN.md"))
+        for path in files:
+            self.assertEqual(broken_links(path), [], "%s has links to nothing" % os.path.relpath(path, ROOT))
 
     def test_every_command_mentioned_exists(self):
         top, groups = cli_commands()
