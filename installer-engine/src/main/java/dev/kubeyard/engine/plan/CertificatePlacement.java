@@ -61,7 +61,7 @@ public final class CertificatePlacement {
     java.util.Set<String> names = new java.util.TreeSet<>();
     for (HostSpec h : facts.hosts()) {
       List<Placement> placements = h.isWindows()
-          ? forWindowsHost(h, WindowsPaths.of(facts.spec().windows())) : forHost(h);
+          ? forWindowsHost(h, WindowsPaths.of(facts)) : forHost(h);
       placements.forEach(p -> names.add(p.pkiFile()));
     }
     return names;

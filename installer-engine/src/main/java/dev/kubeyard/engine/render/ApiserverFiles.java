@@ -44,7 +44,7 @@ final class ApiserverFiles implements HostRenderer {
         .add("--etcd-certfile", HostPaths.ssl("apiserver-etcd-client"))
         .add("--etcd-keyfile", HostPaths.sslKey("apiserver-etcd-client"))
         .add("--service-cluster-ip-range", ctx.facts().serviceCidr())
-        .add("--service-node-port-range", ctx.facts().spec().kubernetes().nodePortRange())
+        .add("--service-node-port-range", ctx.facts().nodePortRange())
         .add("--service-account-key-file", HostPaths.SSL + "/sa.pub")
         .addIf(v.atLeast(20), "--service-account-signing-key-file", HostPaths.sslKey("sa"))
         .addIf(v.atLeast(20), "--service-account-issuer",

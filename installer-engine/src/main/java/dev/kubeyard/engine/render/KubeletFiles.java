@@ -1,7 +1,6 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.NodeRoles;
-import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ final class KubeletFiles implements HostRenderer {
     }
     boolean configFile = ctx.version().atLeast(20);
     CommandFlags f = configFile ? currentFlags(ctx, host) : legacyFlags(ctx, host);
-    boolean docker = ctx.facts().spec().kubernetes().containerRuntime() == ContainerRuntime.DOCKER;
+    boolean docker = ctx.facts().dockerRuntime();
     String unit = new SystemdUnit("Kubernetes node agent (Kubeyard)")
         .unit("After", docker ? "docker.service" : "containerd.service")
         .unit("Requires", docker ? "docker.service" : "containerd.service")
@@ -51,7 +50,7 @@ final class KubeletFiles implements HostRenderer {
 
   private static CommandFlags legacyFlags(RenderContext ctx, HostSpec host) {
     KubernetesVersion v = ctx.version();
-    boolean docker = ctx.facts().spec().kubernetes().containerRuntime() == ContainerRuntime.DOCKER;
+    boolean docker = ctx.facts().dockerRuntime();
     CommandFlags f = new CommandFlags("kubelet", v)
         .add("--kubeconfig", HostPaths.kubeconfig("kubelet"))
         .add("--hostname-override", host.name())

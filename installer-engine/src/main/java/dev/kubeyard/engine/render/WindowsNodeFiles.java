@@ -23,14 +23,14 @@ final class WindowsNodeFiles implements HostRenderer {
       return List.of();
     }
     ClusterFacts facts = ctx.facts();
-    WindowsPaths w = WindowsPaths.of(facts.spec().windows());
+    WindowsPaths w = WindowsPaths.of(facts);
     KubernetesVersion v = ctx.version();
     List<RenderedFile> files = new ArrayList<>();
     files.add(kubeconfig(ctx, host, w, "kubelet", "kubelet-" + host.name()));
     files.add(kubeconfig(ctx, host, w, "kube-proxy", "kube-proxy"));
     files.add(RenderedFile.config(host.name(), w.file("flannel/net-conf.json"), Templates.render("windows/net-conf.json",
-        Map.of("clusterCidr", facts.clusterCidr().toString(), "vni", facts.spec().network().vni(),
-            "port", facts.spec().network().port()))));
+        Map.of("clusterCidr", facts.clusterCidr().toString(), "vni", facts.network().vni(),
+            "port", facts.network().port()))));
     files.add(RenderedFile.config(host.name(), w.file("cni/config/cni.conf"), Templates.render("windows/cni.conf",
         Map.of("dns", facts.dnsIp().toString(), "domain", facts.clusterDomain(),
             "clusterCidr", facts.clusterCidr().toString(), "serviceCidr", facts.serviceCidr().toString()))));

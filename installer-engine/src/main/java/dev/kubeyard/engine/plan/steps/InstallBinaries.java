@@ -58,7 +58,7 @@ public final class InstallBinaries implements HostStep {
     }
     StepBuilder b = new StepBuilder("install-binaries", Phase.PREPARE_OS, host.name(), "install binaries");
     Set<String> placed = new LinkedHashSet<>();
-    for (String name : binariesFor(host, in.facts().spec().kubernetes().containerRuntime())) {
+    for (String name : binariesFor(host, in.facts().containerRuntime())) {
       BundleContent.Artifact a = artifact(bundle, name, host);
       if (placed.add(a.fileName())) {
         b.put(HostPaths.BIN + "/" + a.fileName(), a.source(), a.sha256(), 0755);
@@ -69,7 +69,7 @@ public final class InstallBinaries implements HostStep {
         b.alsoCheck("[ \"$(readlink " + link + ")\" = " + a.fileName() + " ]");
       }
     }
-    if (NodeRoles.runsKubelet(host) && "flannel".equals(in.facts().spec().network().plugin())) {
+    if (NodeRoles.runsKubelet(host) && in.facts().network().flannel()) {
       for (String plugin : FLANNEL_CNI) {
         BundleContent.Artifact a = artifact(bundle, "cni/" + plugin, host);
         b.put(HostPaths.CNI_BIN + "/" + plugin, a.source(), a.sha256(), 0755);

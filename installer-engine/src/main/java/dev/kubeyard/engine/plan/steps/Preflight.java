@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan.steps;
 
+import dev.kubeyard.engine.facts.ApiLoadBalancer;
 import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.HostStep;
@@ -7,7 +8,6 @@ import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.model.spec.HostSpec;
-import dev.kubeyard.model.spec.LoadBalancerSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,17 +30,17 @@ public final class Preflight implements HostStep {
     if (host.isWindows()) {
       return Optional.empty();
     }
-    return Optional.of(step(host, in.facts().spec().loadBalancer()));
+    return Optional.of(step(host, in.facts().loadBalancer()));
   }
 
   /** The check is the script itself; applying runs it once more so its output becomes the evidence. */
-  public static Step step(HostSpec host, LoadBalancerSpec lb) {
+  public static Step step(HostSpec host, ApiLoadBalancer lb) {
     String script = script(host, lb);
     return new Step("preflight", Phase.PREFLIGHT, host.name(), "preflight checks", script,
         List.of(new Action.Run(script)), null);
   }
 
-  static String script(HostSpec host, LoadBalancerSpec lb) {
+  static String script(HostSpec host, ApiLoadBalancer lb) {
     List<String> s = new ArrayList<>();
     s.add("p=0; fail() { echo \"preflight: $*\"; p=1; }");
     s.add(". /etc/os-release 2>/dev/null; case \"$ID\" in debian|ubuntu|centos|rhel|rocky|almalinux) ;;"
@@ -95,7 +95,7 @@ public final class Preflight implements HostStep {
   }
 
   /** Ports the host's components listen on, each with the process name that may hold it. */
-  static Map<Integer, String> ports(HostSpec host, LoadBalancerSpec lb) {
+  static Map<Integer, String> ports(HostSpec host, ApiLoadBalancer lb) {
     Map<Integer, String> p = new LinkedHashMap<>();
     if (host.has(Role.ETCD)) {
       p.put(2379, "etcd");
