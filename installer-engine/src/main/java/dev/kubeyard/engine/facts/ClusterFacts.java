@@ -32,9 +32,6 @@ public record ClusterFacts(
     List<HostSpec> hosts,
     List<EtcdMember> etcdMembers) {
 
-  /** kube-apiserver's port on every master; see {@link ComponentPorts#APISERVER}. */
-  public static final int APISERVER_SECURE_PORT = ComponentPorts.APISERVER;
-
   /** Derives facts from a spec that {@link Validator} accepted; refuses an invalid one. */
   public static ClusterFacts of(ClusterSpec raw) {
     Validator.Result result = Validator.validate(raw);
@@ -131,7 +128,12 @@ public record ClusterFacts(
     if (spec.highlyAvailable()) {
       return loadBalancer().url();
     }
-    return "https://" + firstMaster().address() + ":" + APISERVER_SECURE_PORT;
+    return "https://" + firstMaster().address() + ":" + ComponentPorts.APISERVER;
+  }
+
+  /** A master's own apiserver, for the components beside it (controller-manager, scheduler, checks). */
+  public String localApiserverUrl() {
+    return "https://127.0.0.1:" + ComponentPorts.APISERVER;
   }
 
   /** Comma-separated etcd client URLs for kube-apiserver's --etcd-servers. */

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import dev.kubeyard.model.version.KubernetesVersion;
@@ -23,7 +24,7 @@ final class ApiserverFiles implements HostRenderer {
     CommandFlags f = new CommandFlags("kube-apiserver", v)
         .add("--advertise-address", host.address())
         .add("--bind-address", "0.0.0.0")
-        .add("--secure-port", 6443)
+        .add("--secure-port", ComponentPorts.APISERVER)
         .addIf(!v.atLeast(20), "--insecure-port", 0)
         .add("--anonymous-auth", false)
         .add("--authorization-mode", "Node,RBAC")

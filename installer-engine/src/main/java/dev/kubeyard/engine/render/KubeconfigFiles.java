@@ -19,7 +19,7 @@ final class KubeconfigFiles implements HostRenderer {
     List<RenderedFile> files = new ArrayList<>();
     String vip = ctx.facts().apiserverUrl();
     if (host.has(Role.MASTER)) {
-      String local = "https://127.0.0.1:6443";
+      String local = ctx.facts().localApiserverUrl();
       files.add(kubeconfig(ctx, host, "admin", "admin", vip));
       files.add(kubeconfig(ctx, host, "kube-controller-manager", "kube-controller-manager", local));
       files.add(kubeconfig(ctx, host, "kube-scheduler", "kube-scheduler", local));

@@ -7,6 +7,7 @@ import dev.kubeyard.engine.plan.HostStep;
 import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.ArrayList;
@@ -98,18 +99,18 @@ public final class Preflight implements HostStep {
   static Map<Integer, String> ports(HostSpec host, ApiLoadBalancer lb) {
     Map<Integer, String> p = new LinkedHashMap<>();
     if (host.has(Role.ETCD)) {
-      p.put(2379, "etcd");
-      p.put(2380, "etcd");
+      p.put(ComponentPorts.ETCD_CLIENT, "etcd");
+      p.put(ComponentPorts.ETCD_PEER, "etcd");
     }
     if (host.has(Role.MASTER)) {
-      p.put(6443, "kube-apiserver");
-      p.put(10257, "kube-controller");
-      p.put(10259, "kube-scheduler");
+      p.put(ComponentPorts.APISERVER, "kube-apiserver");
+      p.put(ComponentPorts.CONTROLLER_MANAGER, "kube-controller");
+      p.put(ComponentPorts.SCHEDULER, "kube-scheduler");
     }
     if (NodeRoles.runsKubelet(host)) {
-      p.put(10250, "kubelet");
-      p.put(10248, "kubelet");
-      p.put(10256, "kube-proxy");
+      p.put(ComponentPorts.KUBELET, "kubelet");
+      p.put(ComponentPorts.KUBELET_HEALTHZ, "kubelet");
+      p.put(ComponentPorts.KUBE_PROXY_HEALTHZ, "kube-proxy");
     }
     if (host.has(Role.LB) && lb != null) {
       p.put(lb.apiserverPort(), "haproxy");
