@@ -104,6 +104,11 @@ public record ClusterFacts(
     return spec.hostsWithRole(role);
   }
 
+  /** Every host that runs a kubelet, Linux or Windows, in the spec's order. */
+  public List<HostSpec> kubeletHosts() {
+    return hosts.stream().filter(NodeRoles::runsKubelet).toList();
+  }
+
   public List<HostSpec> linuxHosts() {
     return hosts.stream().filter(h -> !h.isWindows()).toList();
   }

@@ -79,7 +79,7 @@ public final class AddonFiles implements HostRenderer {
     m.put("readyPlugin", current); // CoreDNS has it from 1.5
     m.put("clusterDomain", ctx.facts().clusterDomain());
     m.put("clusterDns", ctx.facts().dnsIp().toString());
-    m.put("masterTaintKey", NodeRoles.masterTaint(v).split(":")[0]);
+    m.put("masterTaintKey", NodeRoles.masterTaintKey(v));
     m.put("seccomp", v.atLeast(19));
     m.put("image", ctx.images().coredns());
     return m;

@@ -13,7 +13,7 @@ final class RuntimeFiles implements HostRenderer {
 
   @Override
   public List<RenderedFile> render(RenderContext ctx, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return List.of();
     }
     if (ctx.facts().dockerRuntime()) {

@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import dev.kubeyard.model.version.KubernetesVersion;
@@ -26,7 +27,7 @@ final class WindowsNodeFiles implements HostRenderer {
     WindowsPaths w = WindowsPaths.of(facts);
     KubernetesVersion v = ctx.version();
     List<RenderedFile> files = new ArrayList<>();
-    files.add(kubeconfig(ctx, host, w, "kubelet", "kubelet-" + host.name()));
+    files.add(kubeconfig(ctx, host, w, "kubelet", PkiNames.kubelet(host.name())));
     files.add(kubeconfig(ctx, host, w, "kube-proxy", "kube-proxy"));
     files.add(RenderedFile.config(host.name(), w.file("flannel/net-conf.json"), Templates.render("windows/net-conf.json",
         Map.of("clusterCidr", facts.clusterCidr().toString(), "vni", facts.network().vni(),
@@ -52,8 +53,8 @@ final class WindowsNodeFiles implements HostRenderer {
   private static Map<String, Object> kubeletConfig(RenderContext ctx, HostSpec host, WindowsPaths w) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("clientCaFile", w.ssl("ca"));
-    m.put("tlsCertFile", w.ssl("kubelet-" + host.name()));
-    m.put("tlsKeyFile", w.sslKey("kubelet-" + host.name()));
+    m.put("tlsCertFile", w.ssl(PkiNames.kubelet(host.name())));
+    m.put("tlsKeyFile", w.sslKey(PkiNames.kubelet(host.name())));
     m.put("tlsMinVersion", TlsPolicy.MIN_VERSION);
     m.put("tlsCipherSuites", TlsPolicy.CIPHER_SUITES);
     m.put("clusterDns", ctx.facts().dnsIp().toString());

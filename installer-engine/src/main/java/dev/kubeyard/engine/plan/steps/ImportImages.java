@@ -22,7 +22,7 @@ public final class ImportImages implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
     BundleContent bundle = in.bundle();
-    if (host.isWindows() || !NodeRoles.runsKubelet(host) || bundle.images().isEmpty()
+    if (host.isWindows() || !NodeRoles.runsLinuxKubelet(host) || bundle.images().isEmpty()
         || in.facts().containerRuntime() != ContainerRuntime.CONTAINERD) {
       return Optional.empty();
     }

@@ -36,12 +36,12 @@ public final class InstallBinaries implements HostStep {
     if (host.has(Role.MASTER)) {
       names.addAll(List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler"));
     }
-    if (NodeRoles.runsKubelet(host)) {
+    if (NodeRoles.runsLinuxKubelet(host)) {
       names.addAll(List.of("kubelet", "kube-proxy"));
       names.addAll(runtime == ContainerRuntime.DOCKER ? List.of("dockerd", "docker", "containerd", "runc")
           : List.of("containerd", "containerd-shim-runc-v2", "ctr", "runc"));
     }
-    if (host.has(Role.MASTER) || NodeRoles.runsKubelet(host)) {
+    if (host.has(Role.MASTER) || NodeRoles.runsLinuxKubelet(host)) {
       names.add("kubectl");
     }
     if (host.has(Role.LB)) {
@@ -69,7 +69,7 @@ public final class InstallBinaries implements HostStep {
         b.alsoCheck("[ \"$(readlink " + link + ")\" = " + a.fileName() + " ]");
       }
     }
-    if (NodeRoles.runsKubelet(host) && in.facts().network().flannel()) {
+    if (NodeRoles.runsLinuxKubelet(host) && in.facts().network().flannel()) {
       for (String plugin : FLANNEL_CNI) {
         BundleContent.Artifact a = artifact(bundle, "cni/" + plugin, host);
         b.put(HostPaths.CNI_BIN + "/" + plugin, a.source(), a.sha256(), 0755);

@@ -49,7 +49,7 @@ public final class Preflight implements HostStep {
     s.add("[ -d /run/systemd/system ] || fail \"systemd is not running as PID 1\"");
     s.add("k=$(uname -r); [ \"${k%%.*}\" -ge 4 ] || fail \"kernel $k is older than 4.x\"");
     s.add("[ -w /proc/sys/net/ipv4/ip_forward ] || fail \"net.ipv4.ip_forward cannot be set (read-only /proc/sys/net)\"");
-    if (NodeRoles.runsKubelet(host)) {
+    if (NodeRoles.runsLinuxKubelet(host)) {
       s.add("grep -qw overlay /proc/filesystems || modprobe -n -q overlay 2>/dev/null"
           + " || fail \"kernel module overlay is not available (containerd's snapshotter needs it)\"");
       s.add("[ -e /proc/sys/net/bridge/bridge-nf-call-iptables ] || modprobe -n -q br_netfilter 2>/dev/null"
@@ -83,7 +83,7 @@ public final class Preflight implements HostStep {
     mib += host.has(Role.LB) ? 256 : 0;
     mib += host.has(Role.ETCD) ? 512 : 0;
     mib += host.has(Role.MASTER) ? 1024 : 0;
-    mib += NodeRoles.runsKubelet(host) ? 1024 : 0;
+    mib += NodeRoles.runsLinuxKubelet(host) ? 1024 : 0;
     return Math.max(mib, 256);
   }
 
@@ -91,7 +91,7 @@ public final class Preflight implements HostStep {
   static int diskMib(HostSpec host) {
     int mib = 512;
     mib += host.has(Role.ETCD) ? 2048 : 0;
-    mib += NodeRoles.runsKubelet(host) ? 4096 : 0;
+    mib += NodeRoles.runsLinuxKubelet(host) ? 4096 : 0;
     return mib;
   }
 
@@ -107,7 +107,7 @@ public final class Preflight implements HostStep {
       p.put(ComponentPorts.CONTROLLER_MANAGER, "kube-controller");
       p.put(ComponentPorts.SCHEDULER, "kube-scheduler");
     }
-    if (NodeRoles.runsKubelet(host)) {
+    if (NodeRoles.runsLinuxKubelet(host)) {
       p.put(ComponentPorts.KUBELET, "kubelet");
       p.put(ComponentPorts.KUBELET_HEALTHZ, "kubelet");
       p.put(ComponentPorts.KUBE_PROXY_HEALTHZ, "kube-proxy");

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class StartContainerRuntime implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return Optional.empty();
     }
     boolean docker = in.facts().dockerRuntime();

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class StartNode implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return Optional.empty();
     }
     StepBuilder b = new StepBuilder("start-node", Phase.NODE, host.name(), "start kubelet and kube-proxy")
