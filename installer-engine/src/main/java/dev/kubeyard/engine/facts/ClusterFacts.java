@@ -8,6 +8,7 @@ import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
+import dev.kubeyard.model.validate.ValidSpec;
 import dev.kubeyard.model.validate.Validator;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.ArrayList;
@@ -32,14 +33,9 @@ public record ClusterFacts(
     List<HostSpec> hosts,
     List<EtcdMember> etcdMembers) {
 
-  /** Derives facts from a spec that {@link Validator} accepted; refuses an invalid one. */
-  public static ClusterFacts of(ClusterSpec raw) {
-    Validator.Result result = Validator.validate(raw);
-    if (!result.valid()) {
-      throw new IllegalArgumentException("the spec is invalid:\n  " + result.problems().stream()
-          .map(Object::toString).collect(Collectors.joining("\n  ")));
-    }
-    ClusterSpec s = result.spec();
+  /** Derives facts from a spec validated at the entry (CLI, wizard): no second validation. */
+  public static ClusterFacts of(ValidSpec valid) {
+    ClusterSpec s = valid.spec();
     Cidr service = Cidr.of(s.kubernetes().serviceCidr());
     List<EtcdMember> etcd = new ArrayList<>();
     for (HostSpec h : s.hostsWithRole(Role.ETCD)) {
@@ -48,6 +44,11 @@ public record ClusterFacts(
     return new ClusterFacts(s, KubernetesVersion.of(s.kubernetes().version()), service,
         Cidr.of(s.kubernetes().clusterCidr()), service.address(1), Ipv4.parse(s.kubernetes().clusterDnsIp()).orElseThrow(),
         s.hosts(), List.copyOf(etcd));
+  }
+
+  /** For a caller that holds a spec nobody validated yet (tests, the wizard's draft): validates, then derives. */
+  public static ClusterFacts of(ClusterSpec raw) {
+    return of(Validator.requireValid(raw));
   }
 
   public String clusterName() {
