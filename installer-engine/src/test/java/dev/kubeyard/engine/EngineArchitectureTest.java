@@ -3,9 +3,17 @@ package dev.kubeyard.engine;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.model.spec.ContainerRuntime;
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.OsFamily;
+import dev.kubeyard.model.spec.Role;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point one way: model, then engine, then desktop; SSH and the Kubernetes client stay in their packages. */
@@ -45,6 +53,32 @@ class EngineArchitectureTest {
   void renderingNeverReadsRawYaml() {
     noClasses().that().resideInAPackage("dev.kubeyard.engine.render..")
         .should().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.model.spec.SpecYaml")
+        .check(CLASSES);
+  }
+
+  /** What render, pki and plan may take from the spec's package: a host, its roles and two enums. */
+  private static final Set<String> SPEC_VALUES_THE_FACTS_HAND_OUT = Set.of(HostSpec.class.getName(),
+      Role.class.getName(), OsFamily.class.getName(), ContainerRuntime.class.getName());
+
+  @Test
+  void renderPkiAndPlanSeeTheSpecOnlyThroughTheFacts() {
+    DescribedPredicate<JavaClass> rawSpec = DescribedPredicate.describe(
+        "are the raw spec (ClusterSpec, its sections, Defaults, SpecYaml); HostSpec, Role, OsFamily and"
+            + " ContainerRuntime, which the facts hand out, are allowed",
+        c -> c.getPackageName().equals("dev.kubeyard.model.spec")
+            && !SPEC_VALUES_THE_FACTS_HAND_OUT.contains(c.getName()));
+    noClasses().that().resideInAnyPackage("dev.kubeyard.engine.render..", "dev.kubeyard.engine.pki..",
+            "dev.kubeyard.engine.plan..")
+        .should().dependOnClassesThat(rawSpec)
+        .because("ClusterFacts derives every value once; a renderer reading the spec would derive it again")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheBundleCompletenessCheckTakesTheWholeSpecFromTheFacts() {
+    noClasses().that().resideOutsideOfPackages("dev.kubeyard.engine.bundle..", "dev.kubeyard.engine.facts..")
+        .should().callMethod(ClusterFacts.class, "spec")
+        .because("the facts name what their readers need; a new need becomes a new fact")
         .check(CLASSES);
   }
 

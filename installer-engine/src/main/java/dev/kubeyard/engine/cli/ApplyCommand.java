@@ -34,7 +34,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (target.load() == null) {
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(target.spec);
+    ClusterFacts facts = ClusterFacts.of(target.valid);
     ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
     Plan plan = target.writePlan(facts, true);
     RunSettings settings = RunSettings.defaults();

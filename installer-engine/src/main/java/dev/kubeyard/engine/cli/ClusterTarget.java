@@ -9,6 +9,7 @@ import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.SshSettings;
 import dev.kubeyard.engine.transport.SshTransports;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.ValidSpec;
 import dev.kubeyard.model.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ final class ClusterTarget {
   Path bundle;
 
   ClusterSpec spec;
+  /** The same spec as the validator accepted it, for {@code ClusterFacts.of} (no second validation). */
+  ValidSpec valid;
 
   /**
    * Writes the plan; with a bundle (given, or the newest built here for this version) it installs binaries
@@ -59,6 +62,7 @@ final class ClusterTarget {
       return null;
     }
     spec = r.spec();
+    valid = r.validSpec();
     return spec;
   }
 

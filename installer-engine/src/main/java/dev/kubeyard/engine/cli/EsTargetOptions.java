@@ -47,7 +47,7 @@ final class EsTargetOptions {
     if (!r.valid()) {
       throw new IllegalArgumentException(spec + " is invalid; run `kubeyard validate -f " + spec + "`");
     }
-    return ElasticsearchDeployment.of(ClusterFacts.of(r.spec()));
+    return ElasticsearchDeployment.of(ClusterFacts.of(r.validSpec()));
   }
 
   ElasticsearchFleet fleet() {

@@ -30,7 +30,7 @@ final class PlanCommand implements Callable<Integer> {
       System.err.println("nothing was written");
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(result.spec());
+    ClusterFacts facts = ClusterFacts.of(result.validSpec());
     PkiReport pki = ClusterPki.ensure(facts, output.resolve("pki"), Clock.systemUTC());
     Plan plan = PlanBuilder.write(facts, output);
     System.out.println("PKI: " + pki.summary());

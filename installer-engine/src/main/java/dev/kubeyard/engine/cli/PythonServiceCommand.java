@@ -36,7 +36,7 @@ final class PythonServiceCommand {
         throw new CommandFailure(spec + " has no enabled apps.pythonService",
             "add apps.pythonService with its host (see resources/examples/cluster.yaml)");
       }
-      return ClusterFacts.of(s);
+      return ClusterFacts.of(r.validSpec());
     }
   }
 

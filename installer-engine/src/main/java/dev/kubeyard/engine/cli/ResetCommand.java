@@ -30,7 +30,7 @@ final class ResetCommand implements Callable<Integer> {
     if (target.load() == null) {
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(target.spec);
+    ClusterFacts facts = ClusterFacts.of(target.valid);
     ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
     Plan install = target.writePlan(facts, false);
     RunResult r = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, false), RunSettings.defaults())

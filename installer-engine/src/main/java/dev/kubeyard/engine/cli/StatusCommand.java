@@ -21,7 +21,7 @@ final class StatusCommand implements Callable<Integer> {
     if (target.load() == null) {
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(target.spec);
+    ClusterFacts facts = ClusterFacts.of(target.valid);
     ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
     Plan plan = target.writePlan(facts, false);
     List<ClusterStatus.StepStatus> all = ClusterStatus.of(plan, target.transports(HostKeyTrust.REFUSE, false));

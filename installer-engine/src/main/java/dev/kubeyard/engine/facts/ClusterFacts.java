@@ -1,10 +1,14 @@
 package dev.kubeyard.engine.facts;
 
 import dev.kubeyard.model.net.Cidr;
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.net.Ipv4;
+import dev.kubeyard.model.spec.AppsSpec;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
+import dev.kubeyard.model.validate.ValidSpec;
 import dev.kubeyard.model.validate.Validator;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.ArrayList;
@@ -14,8 +18,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Everything derived from a valid spec that rendering and PKI need: addresses, endpoints, SANs.
- * Rendering reads these facts, never the raw spec, so a derivation lives in exactly one place.
+ * Everything derived from a valid spec that rendering, PKI and the plan need: addresses, endpoints,
+ * SANs, ports, the runtime and network choices. render/, pki/ and plan/ read these facts, never the
+ * raw spec ({@code EngineArchitectureTest} holds them to it), so a derivation lives in one place.
+ * {@link #spec()} stays for the engine's edges that hand the whole spec on (bundle completeness).
  */
 public record ClusterFacts(
     ClusterSpec spec,
@@ -27,16 +33,9 @@ public record ClusterFacts(
     List<HostSpec> hosts,
     List<EtcdMember> etcdMembers) {
 
-  public static final int APISERVER_SECURE_PORT = 6443;
-
-  /** Derives facts from a spec that {@link Validator} accepted; refuses an invalid one. */
-  public static ClusterFacts of(ClusterSpec raw) {
-    Validator.Result result = Validator.validate(raw);
-    if (!result.valid()) {
-      throw new IllegalArgumentException("the spec is invalid:\n  " + result.problems().stream()
-          .map(Object::toString).collect(Collectors.joining("\n  ")));
-    }
-    ClusterSpec s = result.spec();
+  /** Derives facts from a spec validated at the entry (CLI, wizard): no second validation. */
+  public static ClusterFacts of(ValidSpec valid) {
+    ClusterSpec s = valid.spec();
     Cidr service = Cidr.of(s.kubernetes().serviceCidr());
     List<EtcdMember> etcd = new ArrayList<>();
     for (HostSpec h : s.hostsWithRole(Role.ETCD)) {
@@ -47,6 +46,11 @@ public record ClusterFacts(
         s.hosts(), List.copyOf(etcd));
   }
 
+  /** For a caller that holds a spec nobody validated yet (tests, the wizard's draft): validates, then derives. */
+  public static ClusterFacts of(ClusterSpec raw) {
+    return of(Validator.requireValid(raw));
+  }
+
   public String clusterName() {
     return spec.metadata().name();
   }
@@ -55,8 +59,55 @@ public record ClusterFacts(
     return spec.kubernetes().clusterDomain();
   }
 
+  public ContainerRuntime containerRuntime() {
+    return spec.kubernetes().containerRuntime();
+  }
+
+  /** Docker runs the pods (the lines before 1.24 may choose it); otherwise containerd. */
+  public boolean dockerRuntime() {
+    return containerRuntime() == ContainerRuntime.DOCKER;
+  }
+
+  /** The hosts cannot lower a process's OOM score (e.g. the lab's containers): containerd must not ask. */
+  public boolean restrictOomScoreAdj() {
+    return Boolean.TRUE.equals(spec.kubernetes().restrictOomScoreAdj());
+  }
+
+  /** kube-apiserver's --service-node-port-range, e.g. 20000-40000. */
+  public String nodePortRange() {
+    return spec.kubernetes().nodePortRange();
+  }
+
+  public PodNetwork network() {
+    return PodNetwork.of(spec.network());
+  }
+
+  /** The VIP and its ports; null when the spec has no load balancer (a single master). */
+  public ApiLoadBalancer loadBalancer() {
+    return ApiLoadBalancer.of(spec.loadBalancer());
+  }
+
+  public PkiPolicy pki() {
+    return PkiPolicy.of(spec.pki());
+  }
+
+  /** Where the Windows workers keep everything (C:\k by default); null without Windows hosts. */
+  public String windowsInstallDir() {
+    return spec.windows() == null ? null : spec.windows().installDir();
+  }
+
+  /** The applications the spec asks for, for their deployers (apps/, k8s/); null when none. */
+  public AppsSpec apps() {
+    return spec.apps();
+  }
+
   public List<HostSpec> withRole(Role role) {
     return spec.hostsWithRole(role);
+  }
+
+  /** Every host that runs a kubelet, Linux or Windows, in the spec's order. */
+  public List<HostSpec> kubeletHosts() {
+    return hosts.stream().filter(NodeRoles::runsKubelet).toList();
   }
 
   public List<HostSpec> linuxHosts() {
@@ -81,9 +132,14 @@ public record ClusterFacts(
   /** Where every client reaches the API: the VIP's haproxy in HA, else the single master. */
   public String apiserverUrl() {
     if (spec.highlyAvailable()) {
-      return "https://" + spec.loadBalancer().vip() + ":" + spec.loadBalancer().apiserverPort();
+      return loadBalancer().url();
     }
-    return "https://" + firstMaster().address() + ":" + APISERVER_SECURE_PORT;
+    return "https://" + firstMaster().address() + ":" + ComponentPorts.APISERVER;
+  }
+
+  /** A master's own apiserver, for the components beside it (controller-manager, scheduler, checks). */
+  public String localApiserverUrl() {
+    return "https://127.0.0.1:" + ComponentPorts.APISERVER;
   }
 
   /** Comma-separated etcd client URLs for kube-apiserver's --etcd-servers. */

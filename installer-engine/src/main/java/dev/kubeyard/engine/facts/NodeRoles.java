@@ -14,13 +14,24 @@ public final class NodeRoles {
 
   private NodeRoles() {}
 
+  /** A kubelet of any OS: every node and every master (the validator keeps masters on Linux). */
   public static boolean runsKubelet(HostSpec h) {
-    return !h.isWindows() && (h.has(Role.NODE) || h.has(Role.MASTER));
+    return h.has(Role.NODE) || h.has(Role.MASTER);
+  }
+
+  /** A kubelet the Linux files and steps set up (systemd, containerd or Docker, CNI, kube-proxy). */
+  public static boolean runsLinuxKubelet(HostSpec h) {
+    return !h.isWindows() && runsKubelet(h);
   }
 
   /** The control-plane taint's key was renamed from 'master' to 'control-plane' in 1.24. */
   public static String masterTaint(KubernetesVersion v) {
-    return controlPlaneLabel(v) + ":NoSchedule";
+    return masterTaintKey(v) + ":NoSchedule";
+  }
+
+  /** The taint's key alone, as tolerations and the kubelet configuration name it. */
+  public static String masterTaintKey(KubernetesVersion v) {
+    return controlPlaneLabel(v);
   }
 
   /** The control-plane role label, renamed from 'master' in 1.24 like the taint. */

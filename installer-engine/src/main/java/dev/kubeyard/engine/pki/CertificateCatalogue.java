@@ -7,7 +7,6 @@ import static dev.kubeyard.engine.pki.ExtendedUsage.CLIENT_AUTH;
 import static dev.kubeyard.engine.pki.ExtendedUsage.SERVER_AUTH;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.engine.facts.EtcdMember;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
@@ -63,10 +62,9 @@ public final class CertificateCatalogue {
     // Aggregation layer: the apiserver proves itself to extension apiservers with this one.
     all.add(CertificateRequest.client(PkiNames.FRONT_PROXY_CLIENT, FRONT_PROXY, "front-proxy-client"));
 
-    // Every host that runs a kubelet (Linux masters too, tainted) and every Windows node: the Node
-    // authorizer needs system:node:<name> in system:nodes.
-    for (HostSpec node : facts.hosts().stream()
-        .filter(h -> NodeRoles.runsKubelet(h) || (h.isWindows() && h.has(Role.NODE))).toList()) {
+    // Every kubelet, Linux or Windows (masters too, tainted): the Node authorizer needs
+    // system:node:<name> in system:nodes.
+    for (HostSpec node : facts.kubeletHosts()) {
       all.add(new CertificateRequest(PkiNames.kubelet(node.name()), CLUSTER, "system:node:" + node.name(),
           List.of("system:nodes"), List.of(node.name(), node.address()), SERVER_AND_CLIENT));
     }

@@ -1,12 +1,12 @@
 package dev.kubeyard.engine.pki;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.facts.PkiPolicy;
 import dev.kubeyard.engine.pki.AuthorityKeeper.Applied;
 import dev.kubeyard.engine.pki.AuthorityKeeper.Plan;
 import dev.kubeyard.engine.pki.PkiReport.Entry;
 import dev.kubeyard.engine.pki.PkiReport.Outcome;
 import dev.kubeyard.engine.pki.RenewalCheck.Verdict;
-import dev.kubeyard.model.spec.PkiSpec;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -43,7 +43,7 @@ public final class ClusterPki {
   }
 
   static PkiReport ensure(ClusterFacts facts, Path pkiDir, Clock clock, SecureRandom random) {
-    PkiSpec pki = facts.spec().pki();
+    PkiPolicy pki = facts.pki();
     KeyAlgorithm algorithm = KeyAlgorithm.parse(pki.keyAlgorithm());
     List<CertificateRequest> requests = CertificateCatalogue.of(facts);
     KeyFiles files = KeyFiles.at(pkiDir);

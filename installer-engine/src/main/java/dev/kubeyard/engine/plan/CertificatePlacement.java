@@ -30,7 +30,7 @@ public final class CertificatePlacement {
       etcdPair(out, "etcd-" + host.name());
       etcdPair(out, "etcd-healthcheck-client");
     }
-    if (host.has(Role.LB) || host.has(Role.MASTER) || NodeRoles.runsKubelet(host)) {
+    if (host.has(Role.LB) || host.has(Role.MASTER) || NodeRoles.runsLinuxKubelet(host)) {
       cert(out, "ca");
     }
     if (host.has(Role.LB)) {
@@ -49,8 +49,8 @@ public final class CertificatePlacement {
         pair(out, name);
       }
     }
-    if (NodeRoles.runsKubelet(host)) {
-      pair(out, "kubelet-" + host.name());
+    if (NodeRoles.runsLinuxKubelet(host)) {
+      pair(out, PkiNames.kubelet(host.name()));
       pair(out, "kube-proxy");
     }
     return out;
@@ -61,7 +61,7 @@ public final class CertificatePlacement {
     java.util.Set<String> names = new java.util.TreeSet<>();
     for (HostSpec h : facts.hosts()) {
       List<Placement> placements = h.isWindows()
-          ? forWindowsHost(h, WindowsPaths.of(facts.spec().windows())) : forHost(h);
+          ? forWindowsHost(h, WindowsPaths.of(facts)) : forHost(h);
       placements.forEach(p -> names.add(p.pkiFile()));
     }
     return names;
@@ -69,7 +69,7 @@ public final class CertificatePlacement {
 
   /** A Windows worker's kubelet and kube-proxy certificates, under its install dir. */
   public static List<Placement> forWindowsHost(HostSpec host, WindowsPaths w) {
-    String kubelet = "kubelet-" + host.name();
+    String kubelet = PkiNames.kubelet(host.name());
     return List.of(
         new Placement("ca.pem", w.ssl("ca"), false),
         new Placement(kubelet + ".pem", w.ssl(kubelet), false),

@@ -2,9 +2,9 @@ package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.facts.NodeRoles;
+import dev.kubeyard.engine.facts.PodNetwork;
 import dev.kubeyard.engine.pki.CertificateCatalogue;
 import dev.kubeyard.model.spec.HostSpec;
-import dev.kubeyard.model.spec.NetworkSpec;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class AddonFiles implements HostRenderer {
 
   private static Map<String, Object> flannel(RenderContext ctx) {
     ClusterFacts facts = ctx.facts();
-    NetworkSpec net = facts.spec().network();
+    PodNetwork net = facts.network();
     String namespace = flannelNamespace(ctx.version());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("namespace", namespace);
@@ -63,7 +63,7 @@ public final class AddonFiles implements HostRenderer {
     m.put("daemonSet", "kube-flannel-ds");
     m.put("network", facts.clusterCidr().toString());
     m.put("backend", net.backend());
-    m.put("vxlan", "vxlan".equals(net.backend()));
+    m.put("vxlan", net.vxlan());
     m.put("vni", net.vni());
     m.put("port", net.port());
     m.put("image", ctx.images().flannel());
@@ -79,7 +79,7 @@ public final class AddonFiles implements HostRenderer {
     m.put("readyPlugin", current); // CoreDNS has it from 1.5
     m.put("clusterDomain", ctx.facts().clusterDomain());
     m.put("clusterDns", ctx.facts().dnsIp().toString());
-    m.put("masterTaintKey", NodeRoles.masterTaint(v).split(":")[0]);
+    m.put("masterTaintKey", NodeRoles.masterTaintKey(v));
     m.put("seccomp", v.atLeast(19));
     m.put("image", ctx.images().coredns());
     return m;

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import dev.kubeyard.model.version.KubernetesVersion;
@@ -23,7 +24,7 @@ final class ApiserverFiles implements HostRenderer {
     CommandFlags f = new CommandFlags("kube-apiserver", v)
         .add("--advertise-address", host.address())
         .add("--bind-address", "0.0.0.0")
-        .add("--secure-port", 6443)
+        .add("--secure-port", ComponentPorts.APISERVER)
         .addIf(!v.atLeast(20), "--insecure-port", 0)
         .add("--anonymous-auth", false)
         .add("--authorization-mode", "Node,RBAC")
@@ -44,7 +45,7 @@ final class ApiserverFiles implements HostRenderer {
         .add("--etcd-certfile", HostPaths.ssl("apiserver-etcd-client"))
         .add("--etcd-keyfile", HostPaths.sslKey("apiserver-etcd-client"))
         .add("--service-cluster-ip-range", ctx.facts().serviceCidr())
-        .add("--service-node-port-range", ctx.facts().spec().kubernetes().nodePortRange())
+        .add("--service-node-port-range", ctx.facts().nodePortRange())
         .add("--service-account-key-file", HostPaths.SSL + "/sa.pub")
         .addIf(v.atLeast(20), "--service-account-signing-key-file", HostPaths.sslKey("sa"))
         .addIf(v.atLeast(20), "--service-account-issuer",

@@ -18,7 +18,7 @@ final class BaseOsFiles implements HostRenderer {
     if (host.isWindows()) {
       return List.of();
     }
-    boolean node = NodeRoles.runsKubelet(host);
+    boolean node = NodeRoles.runsLinuxKubelet(host);
     boolean lb = host.has(Role.LB);
     Map<String, Object> scope = Map.of("node", node, "lb", lb);
     List<RenderedFile> files = new ArrayList<>();

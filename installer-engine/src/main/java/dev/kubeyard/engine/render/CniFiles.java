@@ -14,7 +14,7 @@ final class CniFiles implements HostRenderer {
 
   @Override
   public List<RenderedFile> render(RenderContext ctx, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return List.of();
     }
     return List.of(RenderedFile.config(host.name(), CONFLIST, Templates.render("node/10-flannel.conflist",

@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.EtcdMember;
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.List;
@@ -31,7 +32,7 @@ final class EtcdFiles implements HostRenderer {
         "--peer-client-cert-auth=true",
         "--listen-peer-urls=" + me.peerUrl(),
         "--initial-advertise-peer-urls=" + me.peerUrl(),
-        "--listen-client-urls=" + me.clientUrl() + ",https://127.0.0.1:2379",
+        "--listen-client-urls=" + me.clientUrl() + ",https://127.0.0.1:" + ComponentPorts.ETCD_CLIENT,
         "--advertise-client-urls=" + me.clientUrl(),
         "--initial-cluster-token=" + ctx.facts().etcdClusterToken(),
         "--initial-cluster=" + ctx.facts().etcdInitialCluster(),

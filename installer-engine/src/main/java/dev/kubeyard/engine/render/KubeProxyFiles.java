@@ -14,7 +14,7 @@ final class KubeProxyFiles implements HostRenderer {
 
   @Override
   public List<RenderedFile> render(RenderContext ctx, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return List.of();
     }
     CommandFlags f = new CommandFlags("kube-proxy", ctx.version())

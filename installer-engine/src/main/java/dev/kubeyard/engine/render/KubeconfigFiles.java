@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.NodeRoles;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.ArrayList;
@@ -19,13 +20,13 @@ final class KubeconfigFiles implements HostRenderer {
     List<RenderedFile> files = new ArrayList<>();
     String vip = ctx.facts().apiserverUrl();
     if (host.has(Role.MASTER)) {
-      String local = "https://127.0.0.1:6443";
+      String local = ctx.facts().localApiserverUrl();
       files.add(kubeconfig(ctx, host, "admin", "admin", vip));
       files.add(kubeconfig(ctx, host, "kube-controller-manager", "kube-controller-manager", local));
       files.add(kubeconfig(ctx, host, "kube-scheduler", "kube-scheduler", local));
     }
-    if (NodeRoles.runsKubelet(host)) {
-      files.add(kubeconfig(ctx, host, "kubelet", "kubelet-" + host.name(), vip));
+    if (NodeRoles.runsLinuxKubelet(host)) {
+      files.add(kubeconfig(ctx, host, "kubelet", PkiNames.kubelet(host.name()), vip));
       files.add(kubeconfig(ctx, host, "kube-proxy", "kube-proxy", vip));
     }
     return files;

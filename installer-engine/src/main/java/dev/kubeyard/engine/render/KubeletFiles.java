@@ -1,7 +1,7 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.NodeRoles;
-import dev.kubeyard.model.spec.ContainerRuntime;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.LinkedHashMap;
@@ -18,12 +18,12 @@ final class KubeletFiles implements HostRenderer {
 
   @Override
   public List<RenderedFile> render(RenderContext ctx, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return List.of();
     }
     boolean configFile = ctx.version().atLeast(20);
     CommandFlags f = configFile ? currentFlags(ctx, host) : legacyFlags(ctx, host);
-    boolean docker = ctx.facts().spec().kubernetes().containerRuntime() == ContainerRuntime.DOCKER;
+    boolean docker = ctx.facts().dockerRuntime();
     String unit = new SystemdUnit("Kubernetes node agent (Kubeyard)")
         .unit("After", docker ? "docker.service" : "containerd.service")
         .unit("Requires", docker ? "docker.service" : "containerd.service")
@@ -51,7 +51,7 @@ final class KubeletFiles implements HostRenderer {
 
   private static CommandFlags legacyFlags(RenderContext ctx, HostSpec host) {
     KubernetesVersion v = ctx.version();
-    boolean docker = ctx.facts().spec().kubernetes().containerRuntime() == ContainerRuntime.DOCKER;
+    boolean docker = ctx.facts().dockerRuntime();
     CommandFlags f = new CommandFlags("kubelet", v)
         .add("--kubeconfig", HostPaths.kubeconfig("kubelet"))
         .add("--hostname-override", host.name())
@@ -62,8 +62,8 @@ final class KubeletFiles implements HostRenderer {
         .add("--authentication-token-webhook", true)
         .add("--authorization-mode", "Webhook")
         .add("--client-ca-file", HostPaths.ssl("ca"))
-        .add("--tls-cert-file", HostPaths.ssl("kubelet-" + host.name()))
-        .add("--tls-private-key-file", HostPaths.sslKey("kubelet-" + host.name()))
+        .add("--tls-cert-file", HostPaths.ssl(PkiNames.kubelet(host.name())))
+        .add("--tls-private-key-file", HostPaths.sslKey(PkiNames.kubelet(host.name())))
         .add("--tls-min-version", TlsPolicy.MIN_VERSION)
         .add("--tls-cipher-suites", TlsPolicy.cipherSuites())
         .add("--read-only-port", 0)
@@ -87,8 +87,8 @@ final class KubeletFiles implements HostRenderer {
     KubernetesVersion v = ctx.version();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("clientCaFile", HostPaths.ssl("ca"));
-    m.put("tlsCertFile", HostPaths.ssl("kubelet-" + host.name()));
-    m.put("tlsKeyFile", HostPaths.sslKey("kubelet-" + host.name()));
+    m.put("tlsCertFile", HostPaths.ssl(PkiNames.kubelet(host.name())));
+    m.put("tlsKeyFile", HostPaths.sslKey(PkiNames.kubelet(host.name())));
     m.put("tlsMinVersion", TlsPolicy.MIN_VERSION);
     m.put("tlsCipherSuites", TlsPolicy.CIPHER_SUITES);
     m.put("clusterDns", ctx.facts().dnsIp().toString());
@@ -97,7 +97,7 @@ final class KubeletFiles implements HostRenderer {
     m.put("runtimeEndpoint", v.atLeast(27) ? CONTAINERD_SOCK : null);
     // From 1.35 the kubelet refuses cgroup v1 hosts unless told otherwise; the lab hosts are cgroup v1.
     m.put("failCgroupV1", v.atLeast(31) ? "false" : null);
-    m.put("taint", NodeRoles.tainted(host) ? NodeRoles.masterTaint(v).split(":")[0] : null);
+    m.put("taint", NodeRoles.tainted(host) ? NodeRoles.masterTaintKey(v) : null);
     return m;
   }
 }

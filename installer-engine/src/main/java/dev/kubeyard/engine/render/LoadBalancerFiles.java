@@ -1,8 +1,9 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.engine.facts.ApiLoadBalancer;
 import dev.kubeyard.engine.pki.PkiNames;
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
-import dev.kubeyard.model.spec.LoadBalancerSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +22,12 @@ final class LoadBalancerFiles implements HostRenderer {
     if (!host.has(Role.LB)) {
       return List.of();
     }
-    LoadBalancerSpec lb = ctx.facts().spec().loadBalancer();
+    ApiLoadBalancer lb = ctx.facts().loadBalancer();
     List<HostSpec> lbs = ctx.facts().withRole(Role.LB);
     int index = lbs.indexOf(host);
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("apiserverPort", lb.apiserverPort());
-    scope.put("masters", backends(ctx.facts().withRole(Role.MASTER), 6443));
+    scope.put("masters", backends(ctx.facts().withRole(Role.MASTER), ComponentPorts.APISERVER));
     scope.put("httpPort", lb.ingressHttpPort());
     scope.put("httpsPort", lb.ingressHttpsPort());
     List<HostSpec> workers = ctx.facts().withRole(Role.NODE).stream().filter(h -> !h.isWindows()).toList();

@@ -1,7 +1,6 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.NodeRoles;
-import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,10 @@ final class RuntimeFiles implements HostRenderer {
 
   @Override
   public List<RenderedFile> render(RenderContext ctx, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return List.of();
     }
-    if (ctx.facts().spec().kubernetes().containerRuntime() == ContainerRuntime.DOCKER) {
+    if (ctx.facts().dockerRuntime()) {
       String unit = runtimeUnit("Docker engine (Kubeyard)", HostPaths.BIN + "/dockerd", List.of(
           "--config-file=/etc/docker/daemon.json"));
       return List.of(
@@ -30,7 +29,7 @@ final class RuntimeFiles implements HostRenderer {
         RenderedFile.config(host.name(), HostPaths.unit("containerd"), unit),
         RenderedFile.config(host.name(), "/etc/containerd/config.toml", Templates.render("node/containerd-config.toml",
             Map.of("pauseImage", ctx.images().pause(), "cniBin", HostPaths.CNI_BIN, "cniConf", HostPaths.CNI_CONF,
-                "restrictOomScoreAdj", Boolean.TRUE.equals(ctx.facts().spec().kubernetes().restrictOomScoreAdj())))));
+                "restrictOomScoreAdj", ctx.facts().restrictOomScoreAdj()))));
   }
 
   private static String runtimeUnit(String description, String binary, List<String> flags) {

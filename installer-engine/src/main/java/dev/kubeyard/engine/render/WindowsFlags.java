@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.List;
@@ -26,8 +27,8 @@ final class WindowsFlags {
         .add("--authentication-token-webhook", true)
         .add("--authorization-mode", "Webhook")
         .add("--client-ca-file", w.ssl("ca"))
-        .add("--tls-cert-file", w.ssl("kubelet-" + host.name()))
-        .add("--tls-private-key-file", w.sslKey("kubelet-" + host.name()))
+        .add("--tls-cert-file", w.ssl(PkiNames.kubelet(host.name())))
+        .add("--tls-private-key-file", w.sslKey(PkiNames.kubelet(host.name())))
         .add("--tls-min-version", TlsPolicy.MIN_VERSION)
         .add("--tls-cipher-suites", TlsPolicy.cipherSuites())
         .add("--cluster-dns", ctx.facts().dnsIp())

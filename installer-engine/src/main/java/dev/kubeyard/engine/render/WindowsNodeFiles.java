@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import dev.kubeyard.model.version.KubernetesVersion;
@@ -23,14 +24,14 @@ final class WindowsNodeFiles implements HostRenderer {
       return List.of();
     }
     ClusterFacts facts = ctx.facts();
-    WindowsPaths w = WindowsPaths.of(facts.spec().windows());
+    WindowsPaths w = WindowsPaths.of(facts);
     KubernetesVersion v = ctx.version();
     List<RenderedFile> files = new ArrayList<>();
-    files.add(kubeconfig(ctx, host, w, "kubelet", "kubelet-" + host.name()));
+    files.add(kubeconfig(ctx, host, w, "kubelet", PkiNames.kubelet(host.name())));
     files.add(kubeconfig(ctx, host, w, "kube-proxy", "kube-proxy"));
     files.add(RenderedFile.config(host.name(), w.file("flannel/net-conf.json"), Templates.render("windows/net-conf.json",
-        Map.of("clusterCidr", facts.clusterCidr().toString(), "vni", facts.spec().network().vni(),
-            "port", facts.spec().network().port()))));
+        Map.of("clusterCidr", facts.clusterCidr().toString(), "vni", facts.network().vni(),
+            "port", facts.network().port()))));
     files.add(RenderedFile.config(host.name(), w.file("cni/config/cni.conf"), Templates.render("windows/cni.conf",
         Map.of("dns", facts.dnsIp().toString(), "domain", facts.clusterDomain(),
             "clusterCidr", facts.clusterCidr().toString(), "serviceCidr", facts.serviceCidr().toString()))));
@@ -52,8 +53,8 @@ final class WindowsNodeFiles implements HostRenderer {
   private static Map<String, Object> kubeletConfig(RenderContext ctx, HostSpec host, WindowsPaths w) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("clientCaFile", w.ssl("ca"));
-    m.put("tlsCertFile", w.ssl("kubelet-" + host.name()));
-    m.put("tlsKeyFile", w.sslKey("kubelet-" + host.name()));
+    m.put("tlsCertFile", w.ssl(PkiNames.kubelet(host.name())));
+    m.put("tlsKeyFile", w.sslKey(PkiNames.kubelet(host.name())));
     m.put("tlsMinVersion", TlsPolicy.MIN_VERSION);
     m.put("tlsCipherSuites", TlsPolicy.CIPHER_SUITES);
     m.put("clusterDns", ctx.facts().dnsIp().toString());

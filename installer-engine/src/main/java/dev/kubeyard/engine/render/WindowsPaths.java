@@ -1,14 +1,14 @@
 package dev.kubeyard.engine.render;
 
-import dev.kubeyard.model.spec.WindowsSpec;
+import dev.kubeyard.engine.facts.ClusterFacts;
 
 /**
  * Where things live on a Windows worker, under the spec's install dir (C:\k by default). Paths use
  * forward slashes, which Windows, PowerShell and OpenSSH all accept.
  */
 public record WindowsPaths(String root) {
-  public static WindowsPaths of(WindowsSpec w) {
-    return new WindowsPaths(w.installDir().replace('\\', '/'));
+  public static WindowsPaths of(ClusterFacts facts) {
+    return new WindowsPaths(facts.windowsInstallDir().replace('\\', '/'));
   }
 
   public String file(String relative) {

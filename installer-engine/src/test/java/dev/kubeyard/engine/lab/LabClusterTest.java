@@ -164,7 +164,7 @@ class LabClusterTest {
   @Order(1)
   void kubectlThroughTheVipListsEveryLinuxNodeReady() {
     String url = kubectl.ok("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}");
-    assertThat(url).isEqualTo("https://" + facts.spec().loadBalancer().vip() + ":" + facts.spec().loadBalancer().apiserverPort());
+    assertThat(url).isEqualTo(facts.loadBalancer().url());
     kubectl.ok("wait", "--for=condition=Ready", "node", "--all", "--timeout=180s");
     assertThat(kubectl.ok("get", "nodes", "-o", "jsonpath={.items[*].metadata.name}").split(" "))
         .containsExactlyInAnyOrder("master1", "master2", "node1", "node2");
@@ -217,7 +217,7 @@ class LabClusterTest {
   @Test
   @Order(6)
   void stoppingHaproxyOnTheLbHoldingTheVipMovesTheVipWhichStaysWhenThatLbRecovers() throws Exception {
-    String vip = facts.spec().loadBalancer().vip();
+    String vip = facts.loadBalancer().vip();
     String holder = holderOfVip(vip);
     String other = holder.equals("lb1") ? "lb2" : "lb1";
     try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), "https://" + vip + ":8443/readyz")) {
@@ -244,7 +244,7 @@ class LabClusterTest {
   @Test
   @Order(7)
   void stoppingOneApiserverKeepsRequestsThroughTheVipSucceeding() throws Exception {
-    try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), "https://" + facts.spec().loadBalancer().vip() + ":8443/readyz")) {
+    try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), facts.loadBalancer().url() + "/readyz")) {
       Thread.sleep(1000);
       // --no-block: the apiserver drains its requests for a while; the probe measures that time too
       on("master1", "systemctl stop --no-block kube-apiserver");
@@ -265,7 +265,7 @@ class LabClusterTest {
     awaitTrue(() -> inBothRotations("master1"),
         Duration.ofSeconds(120));
     try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"),
-        "https://" + facts.spec().loadBalancer().vip() + ":8443" + facts.apiserverReadinessPath(), true)) {
+        facts.loadBalancer().url() + facts.apiserverReadinessPath(), true)) {
       Thread.sleep(1000);
       long cut = System.nanoTime();
       on("master1", "iptables -w -I " + rule);
@@ -319,7 +319,7 @@ class LabClusterTest {
   void aChangedSpecValueReappliesOnlyTheStepsItsFilesBelongToOneLbHostAtATime() throws Exception {
     String original = Files.readString(lab.specFile());
     RecordingListener events = new RecordingListener();
-    try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), "https://" + facts.spec().loadBalancer().vip() + ":8443/readyz")) {
+    try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), facts.loadBalancer().url() + "/readyz")) {
       Files.writeString(lab.specFile(), original.replace("  interfaceName: eth0\n", "  interfaceName: eth0\n  advertInterval: 2\n"));
       facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
       RunResult r = apply(events, RunSettings.defaults().commandTimeout());

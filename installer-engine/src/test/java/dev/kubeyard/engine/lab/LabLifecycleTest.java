@@ -106,7 +106,7 @@ class LabLifecycleTest {
   @Order(4)
   void everyLabHostPassesThePreflightChecksOverTheNormalTransportAndExecutor() {
     ClusterSpec spec = Validator.load(lab.specFile()).spec();
-    List<Step> preflight = spec.hosts().stream().map(h -> Preflight.step(h, spec.loadBalancer())).toList();
+    List<Step> preflight = spec.hosts().stream().map(h -> Preflight.step(h, dev.kubeyard.engine.facts.ClusterFacts.of(spec).loadBalancer())).toList();
     RecordingListener events = new RecordingListener();
     RunResult r = new Executor(lab.dir().resolve("preflight-plan"),
         new SshTransports(spec, SshSettings.of(lab.knownHosts())), RunSettings.defaults())

@@ -183,7 +183,7 @@ class AddonManifestsTest {
     // The CA verifies because every kubelet serving certificate carries its node's address.
     ClusterFacts facts = ctx.facts();
     List<CertificateRequest> certs = CertificateCatalogue.of(facts);
-    facts.linuxHosts().stream().filter(dev.kubeyard.engine.facts.NodeRoles::runsKubelet).forEach(h ->
+    facts.linuxHosts().stream().filter(dev.kubeyard.engine.facts.NodeRoles::runsLinuxKubelet).forEach(h ->
         assertThat(certs.stream().filter(r -> r.name().equals(PkiNames.kubelet(h.name()))).findFirst().orElseThrow()
             .subjectAltNames()).contains(h.address()));
     assertThat(objects(ctx, "metrics-server.yaml")).extracting(o -> o.path("kind").asText())

@@ -1,6 +1,8 @@
 package dev.kubeyard.model.validate;
 
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.Defaults;
 import dev.kubeyard.model.spec.LoadBalancerSpec;
 import java.util.Map;
 
@@ -8,8 +10,10 @@ import java.util.Map;
 final class NodePortRules {
   /** Ports the cluster's own components listen on; a NodePort there would collide. */
   private static final Map<Integer, String> RESERVED = Map.of(
-      2379, "etcd client", 2380, "etcd peer", 6443, "kube-apiserver", 10250, "kubelet",
-      10257, "kube-controller-manager", 10259, "kube-scheduler", 4789, "flannel vxlan");
+      ComponentPorts.ETCD_CLIENT, "etcd client", ComponentPorts.ETCD_PEER, "etcd peer",
+      ComponentPorts.APISERVER, "kube-apiserver", ComponentPorts.KUBELET, "kubelet",
+      ComponentPorts.CONTROLLER_MANAGER, "kube-controller-manager", ComponentPorts.SCHEDULER, "kube-scheduler",
+      Defaults.FLANNEL_PORT, "flannel vxlan");
 
   private NodePortRules() {}
 

@@ -1,5 +1,6 @@
 package dev.kubeyard.model.validate;
 
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
@@ -53,9 +54,9 @@ final class TopologyRules implements Rule {
     }
     List<HostSpec> lbHosts = s.hostsWithRole(Role.LB);
     for (HostSpec lb : lbHosts) {
-      if (lb.has(Role.MASTER) && s.loadBalancer() != null && Integer.valueOf(6443).equals(s.loadBalancer().apiserverPort())) {
-        out.add("loadBalancer.apiserverPort", 6443,
-            "lb host '" + lb.name() + "' is also a master whose apiserver listens on 6443",
+      if (lb.has(Role.MASTER) && s.loadBalancer() != null && Integer.valueOf(ComponentPorts.APISERVER).equals(s.loadBalancer().apiserverPort())) {
+        out.add("loadBalancer.apiserverPort", ComponentPorts.APISERVER,
+            "lb host '" + lb.name() + "' is also a master whose apiserver listens on " + ComponentPorts.APISERVER,
             "keep the default 8443");
       }
     }

@@ -5,6 +5,7 @@ import dev.kubeyard.model.spec.Defaults;
 import dev.kubeyard.model.spec.SpecYaml;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Validates a cluster spec and reports every problem at once. Nothing is written to any host, and
@@ -29,6 +30,14 @@ public final class Validator {
     public boolean valid() {
       return problems.isEmpty();
     }
+
+    /** The accepted spec; only for a valid result (check {@link #valid()} first). */
+    public ValidSpec validSpec() {
+      if (!valid()) {
+        throw new IllegalStateException("the spec has " + problems.size() + " problems; check valid() first");
+      }
+      return new ValidSpec(spec);
+    }
   }
 
   /** Validates an already parsed spec (defaults are applied first). */
@@ -39,6 +48,16 @@ public final class Validator {
       rule.check(spec, out);
     }
     return new Result(spec, out.list());
+  }
+
+  /** Defaults and validates {@code raw}; refuses an invalid one with every problem in the message. */
+  public static ValidSpec requireValid(ClusterSpec raw) {
+    Result result = validate(raw);
+    if (!result.valid()) {
+      throw new IllegalArgumentException("the spec is invalid:\n  " + result.problems().stream()
+          .map(Object::toString).collect(Collectors.joining("\n  ")));
+    }
+    return result.validSpec();
   }
 
   /** Reads, defaults and validates a cluster.yaml. */

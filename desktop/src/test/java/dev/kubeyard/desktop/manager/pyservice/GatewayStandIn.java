@@ -31,7 +31,7 @@ public final class GatewayStandIn implements GatewayConnection {
   public GatewayStatus status(ClusterFacts facts) {
     check();
     reads++;
-    var spec = facts.spec().apps().pythonService();
+    var spec = facts.apps().pythonService();
     return deployed ? new GatewayStatus(spec.namespace(), true, spec.replicas(), ready, spec.replicas(),
         spec.image(), secret, spec.host(), ready > 0 ? "10.213.56.3" : "")
         : GatewayStatus.notDeployed(spec.namespace(), spec.host());

@@ -18,7 +18,7 @@ record GatewayValues(ClusterFacts facts, PythonServiceSpec spec) {
   static final String INGRESS_CLASS = "nginx";
 
   static GatewayValues of(ClusterFacts facts) {
-    AppsSpec apps = facts.spec().apps();
+    AppsSpec apps = facts.apps();
     if (apps == null || apps.pythonService() == null || !Boolean.TRUE.equals(apps.pythonService().enabled())) {
       throw new IllegalArgumentException("apps.pythonService is not enabled in the spec");
     }
@@ -34,7 +34,7 @@ record GatewayValues(ClusterFacts facts, PythonServiceSpec spec) {
   }
 
   AppsSpec apps() {
-    return facts.spec().apps();
+    return facts.apps();
   }
 
   String imageTag() {

@@ -82,7 +82,7 @@ public final class GatewayDeployer {
 
   /** What the cluster runs of the gateway the spec describes. */
   public GatewayStatus status(ClusterFacts facts) {
-    PythonServiceSpec spec = facts.spec().apps().pythonService();
+    PythonServiceSpec spec = facts.apps().pythonService();
     String ns = spec.namespace();
     String name = PythonServiceManifests.NAME;
     KubernetesApiResponse<DynamicKubernetesObject> d = call(

@@ -22,8 +22,8 @@ public final class ImportImages implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
     BundleContent bundle = in.bundle();
-    if (host.isWindows() || !NodeRoles.runsKubelet(host) || bundle.images().isEmpty()
-        || in.facts().spec().kubernetes().containerRuntime() != ContainerRuntime.CONTAINERD) {
+    if (host.isWindows() || !NodeRoles.runsLinuxKubelet(host) || bundle.images().isEmpty()
+        || in.facts().containerRuntime() != ContainerRuntime.CONTAINERD) {
       return Optional.empty();
     }
     String ctr = HostPaths.BIN + "/ctr --address /run/containerd/containerd.sock -n k8s.io";
@@ -47,7 +47,7 @@ public final class ImportImages implements HostStep {
 
   private static List<String> components(PlanInput in) {
     List<String> c = new ArrayList<>(List.of("pause", "coredns", "metrics-server"));
-    if ("flannel".equals(in.facts().spec().network().plugin())) {
+    if (in.facts().network().flannel()) {
       c.add("flannel");
     }
     return c;

@@ -36,12 +36,12 @@ public final class InstallBinaries implements HostStep {
     if (host.has(Role.MASTER)) {
       names.addAll(List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler"));
     }
-    if (NodeRoles.runsKubelet(host)) {
+    if (NodeRoles.runsLinuxKubelet(host)) {
       names.addAll(List.of("kubelet", "kube-proxy"));
       names.addAll(runtime == ContainerRuntime.DOCKER ? List.of("dockerd", "docker", "containerd", "runc")
           : List.of("containerd", "containerd-shim-runc-v2", "ctr", "runc"));
     }
-    if (host.has(Role.MASTER) || NodeRoles.runsKubelet(host)) {
+    if (host.has(Role.MASTER) || NodeRoles.runsLinuxKubelet(host)) {
       names.add("kubectl");
     }
     if (host.has(Role.LB)) {
@@ -58,7 +58,7 @@ public final class InstallBinaries implements HostStep {
     }
     StepBuilder b = new StepBuilder("install-binaries", Phase.PREPARE_OS, host.name(), "install binaries");
     Set<String> placed = new LinkedHashSet<>();
-    for (String name : binariesFor(host, in.facts().spec().kubernetes().containerRuntime())) {
+    for (String name : binariesFor(host, in.facts().containerRuntime())) {
       BundleContent.Artifact a = artifact(bundle, name, host);
       if (placed.add(a.fileName())) {
         b.put(HostPaths.BIN + "/" + a.fileName(), a.source(), a.sha256(), 0755);
@@ -69,7 +69,7 @@ public final class InstallBinaries implements HostStep {
         b.alsoCheck("[ \"$(readlink " + link + ")\" = " + a.fileName() + " ]");
       }
     }
-    if (NodeRoles.runsKubelet(host) && "flannel".equals(in.facts().spec().network().plugin())) {
+    if (NodeRoles.runsLinuxKubelet(host) && in.facts().network().flannel()) {
       for (String plugin : FLANNEL_CNI) {
         BundleContent.Artifact a = artifact(bundle, "cni/" + plugin, host);
         b.put(HostPaths.CNI_BIN + "/" + plugin, a.source(), a.sha256(), 0755);

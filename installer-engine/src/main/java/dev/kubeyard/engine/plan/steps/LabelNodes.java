@@ -28,7 +28,7 @@ public final class LabelNodes implements HostStep {
     }
     List<String> masters = names(in, Role.MASTER);
     List<String> workers = names(in, Role.NODE);
-    String all = String.join(" ", in.facts().hosts().stream().filter(NodeRoles::runsKubelet).map(HostSpec::name).toList());
+    String all = String.join(" ", in.facts().hosts().stream().filter(NodeRoles::runsLinuxKubelet).map(HostSpec::name).toList());
     String controlPlane = NodeRoles.controlPlaneLabel(in.facts().version());
     List<String> label = new ArrayList<>();
     List<String> labelled = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class LabelNodes implements HostStep {
   }
 
   private static List<String> names(PlanInput in, Role role) {
-    return in.facts().hosts().stream().filter(NodeRoles::runsKubelet).filter(h -> h.has(role)).map(HostSpec::name).toList();
+    return in.facts().hosts().stream().filter(NodeRoles::runsLinuxKubelet).filter(h -> h.has(role)).map(HostSpec::name).toList();
   }
 
   /** True when the nodes carrying {@code label} are the given ones (the listing is sorted by name). */

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan.steps;
 
+import dev.kubeyard.engine.facts.ApiLoadBalancer;
 import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.HostStep;
@@ -7,8 +8,8 @@ import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.render.Templates;
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
-import dev.kubeyard.model.spec.LoadBalancerSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +32,21 @@ public final class Preflight implements HostStep {
     if (host.isWindows()) {
       return Optional.empty();
     }
-    return Optional.of(step(host, in.facts().spec().loadBalancer()));
+    return Optional.of(step(host, in.facts().loadBalancer()));
   }
 
   /** The check is the script itself; applying runs it once more so its output becomes the evidence. */
-  public static Step step(HostSpec host, LoadBalancerSpec lb) {
+  public static Step step(HostSpec host, ApiLoadBalancer lb) {
     String script = script(host, lb);
     return new Step("preflight", Phase.PREFLIGHT, host.name(), "preflight checks", script,
         List.of(new Action.Run(script)), null);
   }
 
   /** The script of resources/templates/os/preflight.sh for {@code host} (shellcheck checks it, PreflightScriptTest). */
-  static String script(HostSpec host, LoadBalancerSpec lb) {
+  static String script(HostSpec host, ApiLoadBalancer lb) {
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("host", host.name());
-    scope.put("kubelet", NodeRoles.runsKubelet(host));
+    scope.put("kubelet", NodeRoles.runsLinuxKubelet(host));
     scope.put("maxClockSkewSeconds", MAX_CLOCK_SKEW_SECONDS);
     scope.put("memoryMib", memoryMib(host));
     scope.put("diskMib", diskMib(host));
@@ -60,7 +61,7 @@ public final class Preflight implements HostStep {
     mib += host.has(Role.LB) ? 256 : 0;
     mib += host.has(Role.ETCD) ? 512 : 0;
     mib += host.has(Role.MASTER) ? 1024 : 0;
-    mib += NodeRoles.runsKubelet(host) ? 1024 : 0;
+    mib += NodeRoles.runsLinuxKubelet(host) ? 1024 : 0;
     return Math.max(mib, 256);
   }
 
@@ -68,26 +69,26 @@ public final class Preflight implements HostStep {
   static int diskMib(HostSpec host) {
     int mib = 512;
     mib += host.has(Role.ETCD) ? 2048 : 0;
-    mib += NodeRoles.runsKubelet(host) ? 4096 : 0;
+    mib += NodeRoles.runsLinuxKubelet(host) ? 4096 : 0;
     return mib;
   }
 
   /** Ports the host's components listen on, each with the process name that may hold it. */
-  static Map<Integer, String> ports(HostSpec host, LoadBalancerSpec lb) {
+  static Map<Integer, String> ports(HostSpec host, ApiLoadBalancer lb) {
     Map<Integer, String> p = new LinkedHashMap<>();
     if (host.has(Role.ETCD)) {
-      p.put(2379, "etcd");
-      p.put(2380, "etcd");
+      p.put(ComponentPorts.ETCD_CLIENT, "etcd");
+      p.put(ComponentPorts.ETCD_PEER, "etcd");
     }
     if (host.has(Role.MASTER)) {
-      p.put(6443, "kube-apiserver");
-      p.put(10257, "kube-controller");
-      p.put(10259, "kube-scheduler");
+      p.put(ComponentPorts.APISERVER, "kube-apiserver");
+      p.put(ComponentPorts.CONTROLLER_MANAGER, "kube-controller");
+      p.put(ComponentPorts.SCHEDULER, "kube-scheduler");
     }
-    if (NodeRoles.runsKubelet(host)) {
-      p.put(10250, "kubelet");
-      p.put(10248, "kubelet");
-      p.put(10256, "kube-proxy");
+    if (NodeRoles.runsLinuxKubelet(host)) {
+      p.put(ComponentPorts.KUBELET, "kubelet");
+      p.put(ComponentPorts.KUBELET_HEALTHZ, "kubelet");
+      p.put(ComponentPorts.KUBE_PROXY_HEALTHZ, "kube-proxy");
     }
     if (host.has(Role.LB) && lb != null) {
       p.put(lb.apiserverPort(), "haproxy");

@@ -7,7 +7,6 @@ import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.facts.NodeRoles;
-import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.Optional;
 
@@ -15,10 +14,10 @@ import java.util.Optional;
 public final class StartContainerRuntime implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return Optional.empty();
     }
-    boolean docker = in.facts().spec().kubernetes().containerRuntime() == ContainerRuntime.DOCKER;
+    boolean docker = in.facts().dockerRuntime();
     String service = docker ? "docker" : "containerd";
     StepBuilder b = new StepBuilder("start-container-runtime", Phase.CONTAINER_RUNTIME, host.name(),
         "start " + service)

@@ -26,7 +26,7 @@ public final class StartControlPlane implements HostStep {
         .run("install -d -m 0700 /var/log/kubernetes")
         .services("kube-apiserver", "kube-controller-manager", "kube-scheduler")
         .verify("curl -fsS --max-time 5 --cacert " + HostPaths.ssl("ca") + " --cert " + HostPaths.ssl("admin")
-            + " --key " + HostPaths.sslKey("admin") + " https://127.0.0.1:6443" + in.facts().apiserverReadinessPath());
+            + " --key " + HostPaths.sslKey("admin") + " " + in.facts().localApiserverUrl() + in.facts().apiserverReadinessPath());
     return Optional.of(b.build());
   }
 }

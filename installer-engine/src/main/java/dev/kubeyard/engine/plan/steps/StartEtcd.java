@@ -6,6 +6,7 @@ import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.render.HostPaths;
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class StartEtcd implements HostStep {
         .put(in.filesOf(host.name(), HostPaths.unit("etcd")))
         .run("install -d -m 0700 " + HostPaths.ETCD_DATA)
         .services("etcd")
-        .verify(HostPaths.BIN + "/etcdctl --endpoints=https://127.0.0.1:2379 --cacert=" + ssl + "/etcd-ca.pem"
+        .verify(HostPaths.BIN + "/etcdctl --endpoints=https://127.0.0.1:" + ComponentPorts.ETCD_CLIENT + " --cacert=" + ssl + "/etcd-ca.pem"
             + " --cert=" + ssl + "/etcd-healthcheck-client.pem --key=" + ssl + "/etcd-healthcheck-client-key.pem"
             + " endpoint health");
     return Optional.of(b.build());

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan.steps;
 
+import dev.kubeyard.engine.facts.ApiLoadBalancer;
 import dev.kubeyard.engine.plan.HostStep;
 import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
@@ -8,7 +9,6 @@ import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.model.spec.HostSpec;
-import dev.kubeyard.model.spec.LoadBalancerSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ public final class StartLoadBalancer implements HostStep {
     if (!host.has(Role.LB)) {
       return Optional.empty();
     }
-    LoadBalancerSpec lb = in.facts().spec().loadBalancer();
+    ApiLoadBalancer lb = in.facts().loadBalancer();
     StepBuilder b = new StepBuilder("start-load-balancer", Phase.LOAD_BALANCER, host.name(), "start haproxy and keepalived")
         .put(in.filesOf(host.name(), "/etc/haproxy/", "/etc/keepalived/", HostPaths.unit("haproxy"),
             HostPaths.unit("keepalived")))

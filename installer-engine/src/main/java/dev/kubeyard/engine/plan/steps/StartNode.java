@@ -7,6 +7,7 @@ import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.facts.NodeRoles;
+import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
 public final class StartNode implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
-    if (!NodeRoles.runsKubelet(host)) {
+    if (!NodeRoles.runsLinuxKubelet(host)) {
       return Optional.empty();
     }
     StepBuilder b = new StepBuilder("start-node", Phase.NODE, host.name(), "start kubelet and kube-proxy")
@@ -23,7 +24,8 @@ public final class StartNode implements HostStep {
             HostPaths.kubeconfig("kube-proxy")))
         .run("install -d -m 0755 " + HostPaths.KUBELET_DIR + " " + HostPaths.KUBE_PROXY_DIR + " " + HostPaths.CNI_BIN)
         .services("kubelet", "kube-proxy")
-        .verify("curl -fsS --max-time 5 http://127.0.0.1:10248/healthz && curl -fsS --max-time 5 http://127.0.0.1:10256/healthz");
+        .verify("curl -fsS --max-time 5 http://127.0.0.1:" + ComponentPorts.KUBELET_HEALTHZ + "/healthz && curl -fsS --max-time 5 http://127.0.0.1:"
+            + ComponentPorts.KUBE_PROXY_HEALTHZ + "/healthz");
     return Optional.of(b.build());
   }
 }

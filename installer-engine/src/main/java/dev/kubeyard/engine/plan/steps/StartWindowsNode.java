@@ -22,7 +22,7 @@ public final class StartWindowsNode implements HostStep {
     if (!host.isWindows() || !host.has(Role.NODE)) {
       return Optional.empty();
     }
-    WindowsPaths w = WindowsPaths.of(in.facts().spec().windows());
+    WindowsPaths w = WindowsPaths.of(in.facts());
     StepBuilder b = new StepBuilder("start-windows-node", Phase.NODE, host.name(), "start flanneld, kubelet and kube-proxy")
         .windows()
         .put(in.filesOf(host.name(), w.root() + "/"))

@@ -2,6 +2,7 @@ package dev.kubeyard.engine.plan.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.testing.Proc;
 import dev.kubeyard.engine.testing.Specs;
 import dev.kubeyard.model.spec.ClusterSpec;
@@ -32,7 +33,7 @@ class PreflightScriptTest {
         continue;
       }
       Path script = dir.resolve(host.name() + ".sh");
-      Files.writeString(script, Preflight.script(host, spec.loadBalancer()) + "\n");
+      Files.writeString(script, Preflight.script(host, ClusterFacts.of(spec).loadBalancer()) + "\n");
       Proc.Result r = Proc.run(dir, "shellcheck", "--shell=sh", "--format=gcc", script.toString());
       assertThat(r.output()).as("shellcheck on %s's preflight (exit %d)", host.name(), r.exit()).isEmpty();
       assertThat(r.exit()).isZero();

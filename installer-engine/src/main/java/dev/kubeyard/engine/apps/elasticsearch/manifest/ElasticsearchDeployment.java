@@ -33,7 +33,7 @@ public record ElasticsearchDeployment(
   public static final String IMAGE = "docker.elastic.co/elasticsearch/elasticsearch";
 
   public static ElasticsearchDeployment of(ClusterFacts facts) {
-    ElasticsearchSpec es = facts.spec().apps() == null ? null : facts.spec().apps().elasticsearch();
+    ElasticsearchSpec es = facts.apps() == null ? null : facts.apps().elasticsearch();
     if (es == null || !Boolean.TRUE.equals(es.enabled())) {
       throw new IllegalArgumentException("the spec has no enabled apps.elasticsearch section");
     }

@@ -1,0 +1,20 @@
+package dev.kubeyard.model.net;
+
+/**
+ * The ports the cluster's components listen on. They are fixed (the spec cannot move them), so the
+ * validator, the renderers, preflight and the steps' checks all name them from here.
+ */
+public final class ComponentPorts {
+  /** kube-apiserver's secure port on every master; haproxy forwards the VIP's port to it. */
+  public static final int APISERVER = 6443;
+  public static final int ETCD_CLIENT = 2379;
+  public static final int ETCD_PEER = 2380;
+  /** The kubelet's API: logs, exec, port-forward and the metrics metrics-server scrapes. */
+  public static final int KUBELET = 10250;
+  public static final int KUBELET_HEALTHZ = 10248;
+  public static final int KUBE_PROXY_HEALTHZ = 10256;
+  public static final int CONTROLLER_MANAGER = 10257;
+  public static final int SCHEDULER = 10259;
+
+  private ComponentPorts() {}
+}
