@@ -126,7 +126,7 @@ public final class PowerShellOverSsh implements HostShell {
 
   @Override
   public String check(List<String> conditions) {
-    return conditions.isEmpty() ? "exit 1" : "if (" + String.join(" -and ", conditions) + ") { exit 0 } else { exit 1 }";
+    return conditions.isEmpty() ? "exit 1" : "if (\n  " + String.join(" -and\n  ", conditions) + "\n) { exit 0 } else { exit 1 }";
   }
 
   @Override
