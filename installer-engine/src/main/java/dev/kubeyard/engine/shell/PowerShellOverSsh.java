@@ -88,17 +88,14 @@ public final class PowerShellOverSsh implements HostShell {
 
   @Override
   public String removeFiles(List<String> paths) {
-    return "Remove-Item -LiteralPath " + list(paths) + " -Force -ErrorAction SilentlyContinue\nexit 0";
+    return remove(paths) + "\nexit 0";
   }
 
   @Override
   public String printHashes(List<String> paths) {
-    return String.join("\n",
-        "foreach ($p in " + list(paths) + ") {",
-        "  $h = Get-FileHash -Algorithm SHA256 -LiteralPath $p -ErrorAction SilentlyContinue",
-        "  if ($h) { $h.Hash.ToLowerInvariant() + '  ' + $p }",
-        "}",
-        "exit 0");
+    return forEach("p", paths,
+        "$h = Get-FileHash -Algorithm SHA256 -LiteralPath $p -ErrorAction SilentlyContinue",
+        "if ($h) { $h.Hash.ToLowerInvariant() + '  ' + $p }") + "\nexit 0";
   }
 
   /** Windows has no POSIX mode to compare. */
@@ -131,11 +128,7 @@ public final class PowerShellOverSsh implements HostShell {
 
   @Override
   public String startServices(List<String> services) {
-    return String.join("\n",
-        "foreach ($s in " + list(services) + ") {",
-        "  Set-Service -Name $s -StartupType Automatic",
-        "  Restart-Service -Name $s -Force",
-        "}");
+    return forEach("s", services, "Set-Service -Name $s -StartupType Automatic", "Restart-Service -Name $s -Force");
   }
 
   @Override
@@ -155,16 +148,26 @@ public final class PowerShellOverSsh implements HostShell {
   public String stopAndRemove(List<String> services, List<String> files) {
     StringBuilder b = new StringBuilder();
     if (!services.isEmpty()) {
-      b.append(String.join("\n",
-          "foreach ($s in " + list(services) + ") {",
-          "  Stop-Service -Name $s -Force -ErrorAction SilentlyContinue",
-          "  Set-Service -Name $s -StartupType Disabled -ErrorAction SilentlyContinue",
-          "}")).append('\n');
+      b.append(forEach("s", services, "Stop-Service -Name $s -Force -ErrorAction SilentlyContinue",
+          "Set-Service -Name $s -StartupType Disabled -ErrorAction SilentlyContinue")).append('\n');
     }
     if (!files.isEmpty()) {
-      b.append("Remove-Item -LiteralPath ").append(list(files)).append(" -Force -ErrorAction SilentlyContinue\n");
+      b.append(remove(files)).append('\n');
     }
     return b.append("exit 0").toString();
+  }
+
+  private String remove(List<String> paths) {
+    return "Remove-Item -LiteralPath " + list(paths) + " -Force -ErrorAction SilentlyContinue";
+  }
+
+  /** A loop over literal words, its body indented. */
+  private String forEach(String variable, List<String> words, String... body) {
+    StringBuilder b = new StringBuilder("foreach ($" + variable + " in " + list(words) + ") {\n");
+    for (String line : body) {
+      b.append("  ").append(line).append('\n');
+    }
+    return b.append('}').toString();
   }
 
   private String list(List<String> words) {

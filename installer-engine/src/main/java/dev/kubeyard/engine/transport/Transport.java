@@ -40,8 +40,8 @@ public interface Transport extends AutoCloseable {
 
   /**
    * Places {@code local} at {@code target.path()}: uploads to a temporary file beside the target,
-   * checks its sha256 on the host, sets the mode and renames it into place (atomic). The content is
-   * never logged.
+   * checks its sha256 on the host, sets the mode (not on Windows, which has none) and renames it into
+   * place (atomic). The content is never logged.
    */
   void upload(Path local, RemoteFile target, Duration timeout);
 

@@ -69,7 +69,8 @@ class PowerShellScriptsGoldenTest {
     FileUpload u = FileUpload.beside("C:/k/ssl/kubelet-win1-key.pem", "ab".repeat(32), 0600, false, "5eed");
     assertThat(u.temp()).isEqualTo("C:/k/ssl/.kubeyard-kubelet-win1-key.pem.5eed.tmp");
     assertSent("upload", SHELL.upload(u));
-    assertSent("upload-retaining-temp", SHELL.upload(new FileUpload(u.path(), u.temp(), u.sha256(), u.mode(), true)));
+    assertThat(SHELL.upload(new FileUpload(u.path(), u.temp(), u.sha256(), u.mode(), true))).as("--retain keeps a corrupt temp file")
+        .isEqualTo(SHELL.upload(u).replace("  Remove-Item -LiteralPath $temp -Force\n", "  Write-Output \"kept ${temp} (--retain)\"\n"));
     assertSent("remove-temp", SHELL.removeFiles(List.of(u.temp())));
   }
 
