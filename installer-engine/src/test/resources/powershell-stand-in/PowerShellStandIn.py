@@ -12,11 +12,12 @@ import base64, fcntl, hashlib, os, re, signal, sys, time
 
 PREFIX = "powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand "
 ROOT = sys.argv[1]
-Q = r"'(?:[^']|'')*'"  # one single-quoted PowerShell string
+SQ = "'\u2018\u2019\u201a\u201b"  # PowerShell ends a single-quoted string at any of these
+Q = r"'(?:[^%s]|[%s]{2})*'" % (SQ, SQ)  # one single-quoted PowerShell string
 
 
 def unquote(q):
-    return q[1:-1].replace("''", "'")
+    return re.sub("([%s])\\1" % SQ, r"\1", q[1:-1])
 
 
 def words(text):

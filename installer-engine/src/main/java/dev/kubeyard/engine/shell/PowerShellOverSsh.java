@@ -10,10 +10,12 @@ import java.util.stream.Collectors;
  * Windows PowerShell reached through Windows OpenSSH, whose default shell is cmd.exe. Every script
  * travels as {@code -EncodedCommand} (base64 of UTF-16LE), so no quote or special character of the
  * script meets cmd.exe's parser (as rig does for k0sctl). Files have no POSIX mode here: an upload
- * ignores it, and install-node.ps1 restricts the keys' ACLs to SYSTEM and Administrators.
+ * ignores it, and install-node.ps1 restricts the keys' ACLs to SYSTEM and Administrators. cmd.exe
+ * takes at most {@link #MAX_COMMAND_LINE} characters, which a check over a few hundred files would pass.
  */
 public final class PowerShellOverSsh implements HostShell {
   static final PowerShellOverSsh INSTANCE = new PowerShellOverSsh();
+  public static final int MAX_COMMAND_LINE = 8191;
   public static final String PREFIX = "powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ";
 
   private PowerShellOverSsh() {}
@@ -23,9 +25,10 @@ public final class PowerShellOverSsh implements HostShell {
     return OsFamily.WINDOWS;
   }
 
+  /** PowerShell also ends a single-quoted string at the typographic single quotes, so those are doubled too. */
   @Override
   public String quote(String s) {
-    return "'" + s.replace("'", "''") + "'";
+    return "'" + s.replaceAll("['\u2018\u2019\u201A\u201B]", "$0$0") + "'";
   }
 
   @Override

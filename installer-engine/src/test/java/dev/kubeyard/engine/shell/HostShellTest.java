@@ -39,6 +39,7 @@ class HostShellTest {
   void powerShellDoublesASingleQuoteAndTheEncodedCommandCarriesAnyScript() {
     HostShell windows = HostShell.of(OsFamily.WINDOWS);
     assertThat(windows.quote("it's")).isEqualTo("'it''s'");
+    assertThat(windows.quote("it\u2019s")).as("a typographic quote ends a string too").isEqualTo("'it\u2019\u2019s'");
     String script = "Write-Output \"a \\\"quoted\\\" & | < > ^ % ü\"\n$x = 'it''s'";
     assertThat(PowerShellOverSsh.scriptOf(windows.commandLine(script))).isEqualTo(script);
   }

@@ -31,7 +31,8 @@ class PowerShellScriptsGoldenTest {
   private static void assertSent(String name, String script) {
     String commandLine = SHELL.commandLine(script);
     assertThat(commandLine).as("only base64 after the fixed prefix: nothing for cmd.exe to parse")
-        .startsWith(PowerShellOverSsh.PREFIX).matches("[A-Za-z -]+ [A-Za-z0-9+/=]+");
+        .startsWith(PowerShellOverSsh.PREFIX).matches("[A-Za-z -]+ [A-Za-z0-9+/=]+")
+        .hasSizeLessThanOrEqualTo(PowerShellOverSsh.MAX_COMMAND_LINE);
     Golden.assertMatches("shell/powershell/" + name + ".ps1", PowerShellOverSsh.scriptOf(commandLine) + "\n");
   }
 
