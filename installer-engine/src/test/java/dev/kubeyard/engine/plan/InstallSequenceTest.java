@@ -114,9 +114,20 @@ class InstallSequenceTest {
 
   @Test
   void thePlanSurvivesAJsonRoundTripForTheExecutor() throws Exception {
-    Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
     ObjectMapper json = new ObjectMapper();
-    assertThat(json.readValue(json.writeValueAsString(plan), Plan.class)).isEqualTo(plan);
+    for (ClusterSpec spec : List.of(Specs.current(), Specs.legacy())) { // the legacy example has a Windows node
+      Plan plan = plan(spec, ClusterRenderer.render(Specs.context(spec)));
+      assertThat(json.readValue(json.writeValueAsString(plan), Plan.class)).isEqualTo(plan);
+    }
+  }
+
+  @Test
+  void aPlanJsonWrittenBeforeStepsKeptServicesAndOsLoadsAsLinuxStepsWithoutServices() throws Exception {
+    String old = "{\"cluster\":\"c\",\"kubernetesVersion\":\"1.35.0\",\"steps\":[{\"id\":\"s\",\"phase\":\"NODE\","
+        + "\"host\":\"h\",\"title\":\"t\",\"check\":\"false\",\"apply\":[],\"verify\":null}]}";
+    Step step = new ObjectMapper().readValue(old, Plan.class).steps().get(0);
+    assertThat(step.os()).isEqualTo(OsFamily.LINUX);
+    assertThat(step.services()).isEmpty();
   }
 
   @Test
