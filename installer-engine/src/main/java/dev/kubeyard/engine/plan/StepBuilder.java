@@ -1,13 +1,15 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.render.RenderedFile;
+import dev.kubeyard.engine.shell.HostShell;
+import dev.kubeyard.model.spec.OsFamily;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * Builds a step whose check is "these files already have these hashes and modes, and these services
- * are active". Every step that places files is idempotent this way.
+ * are active", written by the shell of the host's OS. Every step that places files is idempotent this way.
  */
 public final class StepBuilder {
   private final String id;
@@ -17,9 +19,9 @@ public final class StepBuilder {
   private final List<Action.PutFile> files = new ArrayList<>();
   private final List<String> services = new ArrayList<>();
   private final List<Action> commands = new ArrayList<>();
-  private final List<String> extraChecks = new ArrayList<>();
+  private final List<Function<HostShell, String>> extraChecks = new ArrayList<>();
   private String verify;
-  private boolean windows;
+  private OsFamily os = OsFamily.LINUX;
 
   public StepBuilder(String id, Phase phase, String host, String title) {
     this.id = id;
@@ -49,6 +51,7 @@ public final class StepBuilder {
     return this;
   }
 
+  /** A command in the host's shell, run as root (Linux) or as the SSH user, an administrator (Windows). */
   public StepBuilder run(String command) {
     commands.add(new Action.Run(command));
     return this;
@@ -56,10 +59,10 @@ public final class StepBuilder {
 
   /**
    * A further condition the check needs, for state that lives in the cluster rather than in a
-   * systemd service (e.g. the addons' rollouts): the step is skipped only when it passes too.
+   * service (e.g. the addons' rollouts): the step is skipped only when it passes too. A POSIX command.
    */
   public StepBuilder alsoCheck(String command) {
-    extraChecks.add(command);
+    extraChecks.add(shell -> shell.succeeds(command));
     return this;
   }
 
@@ -68,11 +71,8 @@ public final class StepBuilder {
    * step's services read only when they start (e.g. a certificate), so a new one restarts them.
    */
   public StepBuilder alsoCheckContent(String path, String sha256) {
-    return alsoCheck(sha256Check(sha256, path));
-  }
-
-  private static String sha256Check(String sha256, String path) {
-    return String.format("echo '%s  %s' | sha256sum -c --status", sha256, path);
+    extraChecks.add(shell -> shell.contentIs(path, sha256));
+    return this;
   }
 
   public StepBuilder verify(String command) {
@@ -80,9 +80,9 @@ public final class StepBuilder {
     return this;
   }
 
-  /** Checks and service handling through PowerShell (Windows OpenSSH), not sha256sum and systemd. */
-  public StepBuilder windows() {
-    this.windows = true;
+  /** The host's OS, whose shell writes the checks and the service handling (Linux unless told). */
+  public StepBuilder os(OsFamily os) {
+    this.os = os;
     return this;
   }
 
@@ -91,41 +91,16 @@ public final class StepBuilder {
   }
 
   public Step build() {
-    if (windows) {
-      return buildForWindows();
-    }
+    HostShell shell = HostShell.of(os);
     List<String> checks = new ArrayList<>();
-    for (Action.PutFile f : files) {
-      checks.add(sha256Check(f.sha256(), f.path()) + String.format(" && [ \"$(stat -c %%a %s)\" = \"%o\" ]", f.path(), f.mode()));
-    }
-    services.forEach(s -> checks.add("systemctl is-active --quiet " + s));
-    extraChecks.forEach(c -> checks.add("{ " + c + "; }"));
+    files.forEach(f -> checks.add(shell.fileIs(f.path(), f.sha256(), f.mode())));
+    services.forEach(s -> checks.add(shell.serviceActive(s)));
+    extraChecks.forEach(c -> checks.add(c.apply(shell)));
     List<Action> apply = new ArrayList<>(files);
     apply.addAll(commands);
     if (!services.isEmpty()) {
-      String names = String.join(" ", services);
-      apply.add(new Action.Run("systemctl daemon-reload && systemctl enable " + names + " && systemctl restart " + names));
+      apply.add(new Action.Run(shell.startServices(services)));
     }
-    String check = checks.isEmpty() ? "false" : checks.stream().collect(Collectors.joining(" && "));
-    return new Step(id, phase, host, title, check, apply, verify);
+    return new Step(id, phase, host, title, shell.check(checks), apply, verify, services, os);
   }
-
-  private Step buildForWindows() {
-    if (!extraChecks.isEmpty()) {
-      throw new IllegalStateException("alsoCheck takes shell commands; step " + id + " runs PowerShell");
-    }
-    List<String> checks = new ArrayList<>();
-    for (Action.PutFile f : files) {
-      checks.add(String.format("((Get-FileHash -Algorithm SHA256 '%s' -ErrorAction Stop).Hash -eq '%s')",
-          f.path(), f.sha256().toUpperCase(java.util.Locale.ROOT)));
-    }
-    services.forEach(s -> checks.add("((Get-Service '" + s + "' -ErrorAction Stop).Status -eq 'Running')"));
-    String check = checks.isEmpty() ? "exit 1"
-        : "if (" + String.join(" -and ", checks) + ") { exit 0 } else { exit 1 }";
-    List<Action> apply = new ArrayList<>(files);
-    apply.addAll(commands);
-    return new Step(id, phase, host, title, PowerShell.command(check), apply,
-        verify == null ? null : PowerShell.command(verify));
-  }
-
 }

@@ -4,7 +4,6 @@ import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.transport.CommandResult;
-import dev.kubeyard.engine.transport.Shell;
 import dev.kubeyard.engine.transport.Transport;
 import dev.kubeyard.engine.transport.TransportException;
 import dev.kubeyard.engine.transport.TransportFactory;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** 'kubeyard status': for each host and step, do the files still have the plan's hashes, are the services active. */
 public final class ClusterStatus {
@@ -34,8 +32,8 @@ public final class ClusterStatus {
     plan.byHost().forEach((host, steps) -> {
       try (Transport t = transports.open(host)) {
         for (Step s : steps) {
-          List<Action.PutFile> files = StepServices.files(s);
-          List<String> services = StepServices.services(s);
+          List<Action.PutFile> files = s.files();
+          List<String> services = s.services();
           if (files.isEmpty() && services.isEmpty()) {
             continue;
           }
@@ -56,17 +54,16 @@ public final class ClusterStatus {
     if (files.isEmpty()) {
       return List.of();
     }
-    String paths = files.stream().map(f -> Shell.quote(f.path())).collect(Collectors.joining(" "));
-    CommandResult r = t.run("sha256sum " + paths + " 2>/dev/null; true", T);
+    CommandResult r = t.run(t.shell().printHashes(files.stream().map(Action.PutFile::path).toList()), T);
     Map<String, String> found = new HashMap<>();
-    r.output().lines().map(l -> l.split("\\s+", 2)).filter(p -> p.length == 2).forEach(p -> found.put(p[1], p[0]));
+    r.output().lines().map(l -> l.strip().split("\\s+", 2)).filter(p -> p.length == 2).forEach(p -> found.put(p[1], p[0]));
     return files.stream().filter(f -> !f.sha256().equals(found.get(f.path()))).map(Action.PutFile::path).toList();
   }
 
   private static List<String> inactive(Transport t, List<String> services) {
     List<String> out = new ArrayList<>();
     for (String s : services) {
-      if (!t.run("systemctl is-active --quiet " + s, T).succeeded()) {
+      if (!t.run(t.shell().check(List.of(t.shell().serviceActive(s))), T).succeeded()) {
         out.add(s);
       }
     }

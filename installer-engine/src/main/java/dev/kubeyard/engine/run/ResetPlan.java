@@ -5,17 +5,18 @@ import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.render.HostPaths;
-import dev.kubeyard.engine.transport.Shell;
+import dev.kubeyard.engine.shell.HostShell;
+import dev.kubeyard.model.spec.OsFamily;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * 'kubeyard reset' as a plan the executor runs: on each host stop and disable the services the install
- * started and remove the files it placed (certificates and keys only with {@code pki}). Skipped on a
- * host where none of them is left.
+ * started and remove the files it placed (certificates and keys only with {@code pki}), in the host's
+ * shell. Skipped on a host where none of them is left.
  */
 public final class ResetPlan {
   /**
@@ -38,28 +39,29 @@ public final class ResetPlan {
       Set<String> services = new LinkedHashSet<>();
       Set<String> files = new LinkedHashSet<>();
       List<Step> reversed = new ArrayList<>(hostSteps);
-      java.util.Collections.reverse(reversed);
+      Collections.reverse(reversed);
       for (Step s : reversed) {
-        services.addAll(StepServices.services(s));
-        StepServices.files(s).stream().filter(f -> pki || !f.source().startsWith("pki/"))
-            .map(Action.PutFile::path).forEach(files::add);
+        services.addAll(s.services());
+        s.files().stream().filter(f -> pki || !f.source().startsWith("pki/")).map(Action.PutFile::path).forEach(files::add);
       }
       if (services.isEmpty() && files.isEmpty()) {
         return;
       }
-      String fileList = files.stream().map(Shell::quote).collect(Collectors.joining(" "));
-      String serviceList = String.join(" ", services);
-      String check = (files.isEmpty() ? "" : "for f in " + fileList + "; do [ -e \"$f\" ] && exit 1; done; ")
-          + (services.isEmpty() ? "" : "for s in " + serviceList + "; do systemctl is-active --quiet $s && exit 1; done; ")
-          + "exit 0";
-      String apply = services.isEmpty() ? "rm -f " + fileList // stop first, then remove units and binaries
-          : (services.contains("containerd") ? STOP_PODS : "") + "systemctl disable --now " + serviceList + " 2>/dev/null; " + (files.isEmpty() ? "" : "rm -f " + fileList + "; ")
-              + "systemctl daemon-reload";
-      // the command names linked to a multi-call binary dangle once it is removed
-      apply += "; find " + HostPaths.BIN + " -maxdepth 1 -xtype l -delete 2>/dev/null; true";
+      OsFamily os = hostSteps.get(0).os();
+      HostShell shell = HostShell.of(os);
+      List<String> serviceList = List.copyOf(services);
+      List<String> fileList = List.copyOf(files);
+      String check = shell.noneLeft(fileList, serviceList);
+      String apply = shell.stopAndRemove(serviceList, fileList); // stop first, then remove units and binaries
+      if (os == OsFamily.LINUX) {
+        // pods outlive containerd; the command names linked to a multi-call binary dangle once it is removed
+        apply = (services.contains("containerd") ? STOP_PODS : "") + apply
+            + "; find " + HostPaths.BIN + " -maxdepth 1 -xtype l -delete 2>/dev/null; true";
+      }
       steps.add(new Step("reset", Phase.PREPARE_OS, host,
-          "stop " + (services.isEmpty() ? "nothing" : serviceList) + ", remove " + files.size() + " files" + (pki ? " (PKI too)" : ""),
-          check, List.of(new Action.Run(apply)), check));
+          "stop " + (services.isEmpty() ? "nothing" : String.join(" ", services)) + ", remove " + files.size() + " files"
+              + (pki ? " (PKI too)" : ""),
+          check, List.of(new Action.Run(apply)), check, List.of(), os));
     });
     return new Plan(install.cluster(), install.kubernetesVersion(), steps);
   }

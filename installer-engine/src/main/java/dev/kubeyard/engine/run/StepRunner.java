@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Carries out one step on its host: check; when it fails, every action in order, then verify
  * (retried until the verify timeout, since a restarted service needs a moment). Every command runs
- * with {@code KUBEYARD_DEPLOYER_EPOCH} set to this machine's clock, for the preflight's time check.
+ * with {@code KUBEYARD_DEPLOYER_EPOCH} set to this machine's clock, for the preflight's time check, by
+ * the shell the step is written for.
  */
 final class StepRunner {
   enum Result { SKIPPED, APPLIED }
@@ -37,7 +38,7 @@ final class StepRunner {
   }
 
   Result run(Step step) {
-    CommandResult check = command(step.check());
+    CommandResult check = command(step, step.check());
     boolean interrupted = unfinished.unfinished(step.host(), step.id());
     if (check.succeeded() && !interrupted) {
       log.accept("check passed: nothing to do");
@@ -59,7 +60,7 @@ final class StepRunner {
         transport.upload(planDir.resolve(f.source()), new RemoteFile(f.path(), f.sha256(), f.mode()),
             settings.commandTimeout());
       } else if (a instanceof Action.Run r) {
-        CommandResult result = transport.run(withClock(r.command()), settings.commandTimeout(), line -> log.accept("  " + line));
+        CommandResult result = transport.run(withClock(step, r.command()), settings.commandTimeout(), line -> log.accept("  " + line));
         if (!result.succeeded()) {
           String what = r.command().contains("\n") ? "the " + step.title() + " script" : "'" + Shell.abbreviate(r.command()) + "'";
           throw new StepError(what + " exited " + result.exitCode() + tailOf(result),
@@ -81,7 +82,7 @@ final class StepRunner {
     int attempt = 0;
     while (true) {
       attempt++;
-      CommandResult r = command(step.verify());
+      CommandResult r = command(step, step.verify());
       if (r.succeeded()) {
         log.accept("verified" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
         return;
@@ -113,13 +114,13 @@ final class StepRunner {
     }
   }
 
-  private CommandResult command(String command) {
-    CommandResult r = transport.run(withClock(command), settings.commandTimeout());
+  private CommandResult command(Step step, String command) {
+    CommandResult r = transport.run(withClock(step, command), settings.commandTimeout());
     return new CommandResult(r.host(), command, r.exitCode(), r.output());
   }
 
-  private static String withClock(String command) {
-    return "KUBEYARD_DEPLOYER_EPOCH=" + (System.currentTimeMillis() / 1000) + "; export KUBEYARD_DEPLOYER_EPOCH; " + command;
+  private static String withClock(Step step, String command) {
+    return step.shell().withEnvironment("KUBEYARD_DEPLOYER_EPOCH", Long.toString(System.currentTimeMillis() / 1000), command);
   }
 
   private static String tailOf(CommandResult r) {

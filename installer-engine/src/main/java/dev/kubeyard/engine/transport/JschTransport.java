@@ -5,6 +5,8 @@ import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import dev.kubeyard.engine.shell.FileUpload;
+import dev.kubeyard.engine.shell.HostShell;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +22,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * The SSH adapter (JSch): one session per host, one exec channel per command. Host keys are checked
- * against {@link SshSettings#knownHosts()} and never accepted silently. Each command reports its
- * shell's pid first; since sshd starts every session command in a new session, that pid is the
- * process group, which a cancel or timeout kills on the host.
+ * The SSH adapter (JSch): one session per host, one exec channel per command, each written by the
+ * host's {@link HostShell}. Host keys are checked against {@link SshSettings#knownHosts()} and never
+ * accepted silently. Each command reports its shell's pid first, which a cancel or timeout stops on
+ * the host with everything it started (a POSIX process group, a Windows process tree).
  */
 public final class JschTransport implements Transport {
   private static final String PID_MARK = "kubeyard-pid ";
-  private static final int UPLOAD_MISMATCH = 97;
   private static final long GRACE_FOR_PID = Duration.ofSeconds(5).toNanos();
 
   private final SshTarget target;
@@ -45,6 +46,11 @@ public final class JschTransport implements Transport {
   @Override
   public String host() {
     return target.host();
+  }
+
+  @Override
+  public HostShell shell() {
+    return target.shell();
   }
 
   @Override
@@ -66,16 +72,9 @@ public final class JschTransport implements Transport {
           "the local file " + local + " has sha256 " + localSha + " but the plan expects " + file.sha256()
               + "; write the plan again (kubeyard plan) instead of editing its files");
     }
-    String tmp = file.directory() + "/.kubeyard-" + file.fileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
-    String q = Shell.quote(tmp);
-    String script = "mkdir -p " + Shell.quote(file.directory())
-        + " && { (umask 077 && cat > " + q + ") || { rm -f " + q + "; exit 98; }; }"
-        + " && if echo " + Shell.quote(file.sha256() + "  " + tmp) + " | sha256sum -c --status; then"
-        + " chmod " + String.format("%04o", file.mode()) + " " + q + " && mv -f " + q + " " + Shell.quote(file.path()) + ";"
-        + " else echo \"sha256 mismatch: expected " + file.sha256() + ", found $(sha256sum < " + q + " | cut -d' ' -f1)\";"
-        + (settings.retainTempFiles() ? " echo \"kept " + tmp + " (--retain)\";" : " rm -f " + q + ";")
-        + " exit " + UPLOAD_MISMATCH + "; fi";
+    FileUpload u = FileUpload.beside(file.path(), file.sha256(), file.mode(), settings.retainTempFiles(),
+        Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    String script = shell().upload(u);
     CommandResult r;
     try (InputStream in = Files.newInputStream(local)) {
       r = exec(what, script, in, timeout, line -> { });
@@ -83,14 +82,14 @@ public final class JschTransport implements Transport {
       throw new UncheckedIOException("cannot read " + local, e);
     } catch (TransportException e) {
       if (!settings.retainTempFiles() && !(e instanceof HostKeyRejected)) {
-        removeQuietly(tmp);
+        removeQuietly(u.temp());
       }
       throw e;
     }
     if (!r.succeeded()) {
-      throw new TransportException(host(), what, r.exitCode(), r.outputTail(), r.exitCode() == UPLOAD_MISMATCH
+      throw new TransportException(host(), what, r.exitCode(), r.outputTail(), r.exitCode() == FileUpload.MISMATCH
           ? "the file arrived corrupted; re-run (the upload is retried), and check the host's disk and network"
-          : "check that the host has room in " + file.directory() + " and that the SSH user may write there");
+          : "check that the host has room in " + u.directory() + " and that the SSH user may write there");
     }
   }
 
@@ -100,7 +99,7 @@ public final class JschTransport implements Transport {
         boolean wasCancelled = cancelled;
         cancelled = false; // a cancelled upload still removes its temp file
         try {
-          exec("rm", "rm -f " + Shell.quote(tmp), new ByteArrayInputStream(new byte[0]), Duration.ofSeconds(5), l -> { });
+          exec("rm", shell().removeFiles(List.of(tmp)), new ByteArrayInputStream(new byte[0]), Duration.ofSeconds(5), l -> { });
         } finally {
           cancelled = cancelled || wasCancelled;
         }
@@ -124,7 +123,7 @@ public final class JschTransport implements Transport {
     CommandOutput out = new CommandOutput(lines);
     CommandOutput err = new CommandOutput(line -> { });
     try {
-      String wrapped = "printf '" + PID_MARK + "%s\\n' $$ >&2; exec 2>&1; " + command;
+      String wrapped = shell().commandLine(shell().reportingPid(PID_MARK, command));
       Opened opened;
       try {
         opened = channel(s, wrapped, stdin);
@@ -239,7 +238,7 @@ public final class JschTransport implements Transport {
       for (int attempt = 0; attempt < 3; attempt++) {
         try {
           ChannelExec ch = (ChannelExec) session.openChannel("exec");
-          ch.setCommand("kill -TERM -- -" + pid + " 2>/dev/null; sleep 1; kill -KILL -- -" + pid + " 2>/dev/null; true");
+          ch.setCommand(shell().commandLine(shell().stopTree(pid)));
           ch.setInputStream(new ByteArrayInputStream(new byte[0]));
           ch.connect(5000);
           long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -1,13 +1,8 @@
 package dev.kubeyard.engine.transport;
 
-/** Quoting for POSIX shell command lines built by the transport. */
+/** Commands in one-line messages; quoting belongs to the host's {@link dev.kubeyard.engine.shell.HostShell}. */
 public final class Shell {
   private Shell() {}
-
-  /** Single-quotes {@code s} so the shell passes it through unchanged. */
-  public static String quote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
-  }
 
   /** A command shortened for one-line messages. */
   public static String abbreviate(String command) {

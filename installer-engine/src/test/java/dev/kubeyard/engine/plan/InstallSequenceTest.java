@@ -9,6 +9,7 @@ import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.RenderedFile;
 import dev.kubeyard.engine.testing.Specs;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.OsFamily;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,15 +105,29 @@ class InstallSequenceTest {
     Plan plan = plan(Specs.legacy(), ClusterRenderer.render(Specs.context(Specs.legacy())));
     List<Step> win = plan.steps().stream().filter(s -> s.host().equals("win1")).toList();
     assertThat(win).extracting(Step::id).containsExactly("start-windows-node");
-    assertThat(win.get(0).check()).startsWith("powershell ").contains("Get-FileHash").doesNotContain("sha256sum");
+    assertThat(win.get(0).os()).isEqualTo(OsFamily.WINDOWS);
+    assertThat(win.get(0).services()).containsExactly("flanneld", "kubelet", "kube-proxy");
+    assertThat(win.get(0).check()).startsWith("if (").contains("Get-FileHash").doesNotContain("sha256sum");
     assertThat(win.get(0).apply()).noneMatch(a -> a instanceof Action.Run r && r.command().contains("systemctl"));
+    assertThat(plan.steps()).filteredOn(s -> !s.host().equals("win1")).allSatisfy(s -> assertThat(s.os()).isEqualTo(OsFamily.LINUX));
   }
 
   @Test
   void thePlanSurvivesAJsonRoundTripForTheExecutor() throws Exception {
-    Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
     ObjectMapper json = new ObjectMapper();
-    assertThat(json.readValue(json.writeValueAsString(plan), Plan.class)).isEqualTo(plan);
+    for (ClusterSpec spec : List.of(Specs.current(), Specs.legacy())) { // the legacy example has a Windows node
+      Plan plan = plan(spec, ClusterRenderer.render(Specs.context(spec)));
+      assertThat(json.readValue(json.writeValueAsString(plan), Plan.class)).isEqualTo(plan);
+    }
+  }
+
+  @Test
+  void aPlanJsonWrittenBeforeStepsKeptServicesAndOsLoadsAsLinuxStepsWithoutServices() throws Exception {
+    String old = "{\"cluster\":\"c\",\"kubernetesVersion\":\"1.35.0\",\"steps\":[{\"id\":\"s\",\"phase\":\"NODE\","
+        + "\"host\":\"h\",\"title\":\"t\",\"check\":\"false\",\"apply\":[],\"verify\":null}]}";
+    Step step = new ObjectMapper().readValue(old, Plan.class).steps().get(0);
+    assertThat(step.os()).isEqualTo(OsFamily.LINUX);
+    assertThat(step.services()).isEmpty();
   }
 
   @Test

@@ -21,27 +21,35 @@ public final class RealSshd implements AutoCloseable {
   private final String address;
   private final int port;
   private final String netns;
+  private final List<String> extraConfig;
   private Process process;
 
-  private RealSshd(Path dir, String address, int port, String netns) {
+  private RealSshd(Path dir, String address, int port, String netns, List<String> extraConfig) {
     this.dir = dir;
     this.address = address;
     this.port = port;
     this.netns = netns;
+    this.extraConfig = extraConfig;
   }
 
   /** sshd on 127.0.0.1 at a free port, accepting {@code clientKey}. */
   public static RealSshd onLoopback(Path dir, ClientKey clientKey) {
-    return start(dir, "127.0.0.1", freePort(), null, clientKey);
+    return start(dir, "127.0.0.1", freePort(), null, clientKey, List.of());
   }
 
   /** sshd on {@code address}:22 inside network namespace {@code netns}. */
   public static RealSshd inNamespace(Path dir, String netns, String address, ClientKey clientKey) {
-    return start(dir, address, 22, netns, clientKey);
+    return start(dir, address, 22, netns, clientKey, List.of());
   }
 
-  private static RealSshd start(Path dir, String address, int port, String netns, ClientKey clientKey) {
-    RealSshd s = new RealSshd(dir, address, port, netns);
+  /** sshd on {@code address}:22 inside {@code netns} with further sshd_config lines (e.g. a ForceCommand). */
+  public static RealSshd inNamespace(Path dir, String netns, String address, ClientKey clientKey, List<String> extraConfig) {
+    return start(dir, address, 22, netns, clientKey, extraConfig);
+  }
+
+  private static RealSshd start(Path dir, String address, int port, String netns, ClientKey clientKey,
+      List<String> extraConfig) {
+    RealSshd s = new RealSshd(dir, address, port, netns, List.copyOf(extraConfig));
     try {
       Files.createDirectories(dir);
       Files.createDirectories(Path.of("/run/sshd"));
@@ -61,14 +69,16 @@ public final class RealSshd implements AutoCloseable {
   }
 
   private void writeConfig() {
-    String cfg = String.join("\n",
+    List<String> lines = new ArrayList<>(List.of(
         "Port " + port, "ListenAddress " + address,
         "HostKey " + hostKey(), "PidFile " + dir.resolve("sshd.pid"),
         "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
         "PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
         "UsePAM no", "StrictModes no", "LogLevel INFO", "Subsystem sftp internal-sftp",
         // sessions get their own HOME: the build machine's ~/.bashrc (pyenv, cargo) must not run in them
-        "SetEnv HOME=" + dir.resolve("home"), "");
+        "SetEnv HOME=" + dir.resolve("home")));
+    lines.addAll(extraConfig); // after the others: a Match block must come last
+    String cfg = String.join("\n", lines) + "\n";
     try {
       Files.writeString(dir.resolve("sshd_config"), cfg);
     } catch (IOException e) {

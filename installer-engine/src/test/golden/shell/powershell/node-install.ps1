@@ -1,0 +1,1 @@
+& 'C:/k/install-node.ps1'
