@@ -1,13 +1,10 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.RunResult;
 import dev.kubeyard.engine.run.RunSettings;
 import dev.kubeyard.engine.transport.HostKeyTrust;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +31,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (target.load() == null) {
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(target.spec);
-    ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
-    Plan plan = target.writePlan(facts, true);
+    Plan plan = target.writePlan(true);
     RunSettings settings = RunSettings.defaults();
     Executor executor = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, retain),
         new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval()))

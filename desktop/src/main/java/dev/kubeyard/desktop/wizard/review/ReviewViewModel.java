@@ -3,7 +3,6 @@ package dev.kubeyard.desktop.wizard.review;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.wizard.SpecValidation;
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.SpecYaml;
@@ -113,7 +112,7 @@ public final class ReviewViewModel {
     ClusterSpec spec = validation.specProperty().get();
     String chosen = bundlePath.get();
     locating.set(true);
-    threads.run(() -> BundleChoice.locate(chosen, ClusterFacts.of(spec)), found -> {
+    threads.run(() -> BundleChoice.locate(chosen, spec), found -> {
       if (bundleGeneration.get() == mine) {
         locating.set(false);
         bundle.set(found);
