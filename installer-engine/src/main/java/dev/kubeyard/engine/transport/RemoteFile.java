@@ -1,9 +1,12 @@
 package dev.kubeyard.engine.transport;
 
-/** A file as it must end up on a host: absolute path, content hash and mode. */
+/**
+ * A file as it must end up on a host: absolute path (POSIX, or a Windows drive path such as C:/k/x),
+ * content hash and mode.
+ */
 public record RemoteFile(String path, String sha256, int mode) {
   public RemoteFile {
-    if (!path.startsWith("/")) {
+    if (!path.startsWith("/") && !path.matches("[A-Za-z]:/.*")) {
       throw new IllegalArgumentException("a remote path must be absolute: " + path);
     }
     if (!sha256.matches("[0-9a-f]{64}")) {
