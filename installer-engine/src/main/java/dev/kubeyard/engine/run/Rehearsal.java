@@ -31,7 +31,7 @@ public final class Rehearsal implements TransportFactory {
 
   /**
    * @param satisfied steps whose checks pass, as {@link #key}s
-   * @param failOnce steps that fail once; the map is shared so a retry does not fail them again
+   * @param failOnce steps that fail once; a mutable map shared by the attempts, so a retry does not fail them again
    * @param perCommand how long each command pretends to take (zero in tests, a few ms for a visible demo)
    */
   public Rehearsal(Plan plan, Set<String> satisfied, Map<String, String> failOnce, Duration perCommand) {
@@ -77,7 +77,7 @@ public final class Rehearsal implements TransportFactory {
 
   /** True once for a step asked to fail. */
   boolean failsNow(Step s) {
-    return failOnce.remove(s.host(), s.id());
+    return s.id().equals(failOnce.get(s.host())) && failOnce.remove(s.host(), s.id());
   }
 
   Duration perCommand() {
