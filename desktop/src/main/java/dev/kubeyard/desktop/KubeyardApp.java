@@ -41,9 +41,10 @@ public final class KubeyardApp extends Application {
     };
     I18n i18n = new I18n(language);
     Path home = Path.of(System.getProperty("user.home"), ".kubeyard");
+    // the rehearsal runs in its own folder: the executor keeps logs/<host>.log and state/ there
+    Map<String, String> failures = RehearsalFailures.parse(System.getProperty("kubeyard.rehearsal.fail", ""));
     DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), new NativeFileDialogs(i18n, () -> stage),
-        RehearsalRunner.threaded(Duration.ofMillis(20), RehearsalFailures.parse(System.getProperty("kubeyard.rehearsal.fail", "")),
-            home.resolve("rehearsal")),
+        RehearsalRunner.threaded(Duration.ofMillis(20), failures, home.resolve("rehearsal")),
         FxThreadAdapter::deliver, KubernetesClusterStatus::fromKubeconfig,
         p -> getHostServices().showDocument(p.toUri().toString()));
     KubeyardScene.applyTheme();

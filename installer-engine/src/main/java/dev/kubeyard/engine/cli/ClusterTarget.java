@@ -38,8 +38,8 @@ final class ClusterTarget {
   Plan writePlan(boolean bundleRequired) throws IOException {
     Path folder = PlanPipeline.bundleFor(bundle, spec).orElse(null);
     if (folder == null && bundleRequired) {
-      throw new CommandFailure("no offline bundle for Kubernetes " + KubernetesVersion.of(spec.kubernetes().version()) + " was given or built here",
-          "pass --bundle DIR (a folder from 'kubeyard bundle fetch' or tools/build-bundle.sh)");
+      throw new CommandFailure("no offline bundle for Kubernetes " + KubernetesVersion.of(spec.kubernetes().version())
+          + " was given or built here", "pass --bundle DIR (a folder from 'kubeyard bundle fetch' or tools/build-bundle.sh)");
     }
     try {
       return PlanPipeline.write(spec, planDir(), folder).plan();
