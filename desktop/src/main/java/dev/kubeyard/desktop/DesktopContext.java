@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * What the views need from outside: the language, threads, file dialogs, the engine's runner and
- * cluster status, where logs go, how to open a file for the administrator and how to reach a cluster's
+ * cluster status, how to open a file for the administrator and how to reach a cluster's
  * Elasticsearch and Python service. The app builds the real
  * one; UI tests build one with fixed file answers and a rehearsal runner.
  */
@@ -25,23 +25,21 @@ public record DesktopContext(
     InstallRunner runner,
     InstallViewModel.EventBridge bridge,
     Function<Path, ClusterStatus> clusterStatus,
-    Path logDir,
     Consumer<Path> openFile,
     EsConnector elasticsearch,
     Function<Path, GatewayConnection> pythonService) {
 
   /** With the app's Elasticsearch connector (StatefulSets through the kubeconfig). */
   public DesktopContext(I18n i18n, Threads threads, FileDialogs dialogs, InstallRunner runner,
-      InstallViewModel.EventBridge bridge, Function<Path, ClusterStatus> clusterStatus, Path logDir,
-      Consumer<Path> openFile) {
-    this(i18n, threads, dialogs, runner, bridge, clusterStatus, logDir, openFile, EsConnector.kubernetes());
+      InstallViewModel.EventBridge bridge, Function<Path, ClusterStatus> clusterStatus, Consumer<Path> openFile) {
+    this(i18n, threads, dialogs, runner, bridge, clusterStatus, openFile, EsConnector.kubernetes());
   }
 
   /** With the app's Python service connection (the engine's deployer through the kubeconfig). */
   public DesktopContext(I18n i18n, Threads threads, FileDialogs dialogs, InstallRunner runner,
-      InstallViewModel.EventBridge bridge, Function<Path, ClusterStatus> clusterStatus, Path logDir,
-      Consumer<Path> openFile, EsConnector elasticsearch) {
-    this(i18n, threads, dialogs, runner, bridge, clusterStatus, logDir, openFile, elasticsearch,
+      InstallViewModel.EventBridge bridge, Function<Path, ClusterStatus> clusterStatus, Consumer<Path> openFile,
+      EsConnector elasticsearch) {
+    this(i18n, threads, dialogs, runner, bridge, clusterStatus, openFile, elasticsearch,
         GatewayConnection.kubernetes());
   }
 }

@@ -6,7 +6,7 @@ import dev.kubeyard.desktop.fx.PngSnapshot;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.i18n.Language;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.shell.ShellViewModel;
 import dev.kubeyard.engine.k8s.KubernetesClusterStatus;
 import java.nio.file.Path;
@@ -41,10 +41,11 @@ public final class KubeyardApp extends Application {
     };
     I18n i18n = new I18n(language);
     Path home = Path.of(System.getProperty("user.home"), ".kubeyard");
-    Path logs = home.resolve("logs");
+    // the rehearsal runs in its own folder: the executor keeps logs/<host>.log and state/ there
+    Map<String, String> failures = RehearsalFailures.parse(System.getProperty("kubeyard.rehearsal.fail", ""));
     DesktopContext ctx = new DesktopContext(i18n, Threads.forFx(), new NativeFileDialogs(i18n, () -> stage),
-        PlanRehearsal.threaded(Duration.ofMillis(40), RehearsalFailures.parse(System.getProperty("kubeyard.rehearsal.fail", "")), logs),
-        FxThreadAdapter::deliver, KubernetesClusterStatus::fromKubeconfig, logs,
+        RehearsalRunner.threaded(Duration.ofMillis(20), failures, home.resolve("rehearsal")),
+        FxThreadAdapter::deliver, KubernetesClusterStatus::fromKubeconfig,
         p -> getHostServices().showDocument(p.toUri().toString()));
     KubeyardScene.applyTheme();
     ShellViewModel shell = new ShellViewModel(ctx);

@@ -58,4 +58,16 @@ class DesktopArchitectureTest {
   void theDesktopReachesKubernetesOnlyThroughTheEnginesStatusApi() {
     noClasses().should().dependOnClassesThat().resideInAPackage("io.kubernetes..").check(CLASSES);
   }
+
+  /** The desktop makes plans through the engine's pipeline and runs them with the engine's executor (ADR 21, 22). */
+  @Test
+  void theDesktopNeitherBuildsNorWalksAPlanOfItsOwn() {
+    noClasses().should().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.pki.ClusterPki")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.PlanBuilder")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.InstallSequence")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.render.ClusterRenderer")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.bundle.BundledPlan")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.k8s.elasticsearch.StatefulSetFleet")
+        .check(CLASSES);
+  }
 }

@@ -88,4 +88,16 @@ class EngineArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("dev.kubeyard.engine..")
         .check(CLASSES);
   }
+
+  /** Plans are made in one place: every other caller goes through {@code pipeline.PlanPipeline} (ADR 21). */
+  @Test
+  void onlyThePipelineIssuesThePkiAndWritesAPlan() {
+    noClasses().that().resideOutsideOfPackages("dev.kubeyard.engine.pipeline..", "dev.kubeyard.engine.pki..",
+            "dev.kubeyard.engine.plan..", "dev.kubeyard.engine.bundle..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.pki.ClusterPki")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.PlanBuilder")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.InstallSequence")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.bundle.BundledPlan")
+        .check(CLASSES);
+  }
 }

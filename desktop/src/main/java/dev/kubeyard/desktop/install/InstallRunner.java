@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Runs an install plan and reports through engine events: {@link ExecutorRunner} carries it out over
- * SSH with the engine's executor; {@link PlanRehearsal} walks it without touching any host.
+ * SSH with the engine's executor; {@link RehearsalRunner} runs the same executor over a transport that reaches no host.
  */
 public interface InstallRunner {
   /** False for a rehearsal: the UI then says that nothing is done to the hosts. */
@@ -18,10 +18,8 @@ public interface InstallRunner {
    */
   RunningInstall start(Plan plan, Set<String> alreadyDone, InstallListener listener);
 
-  /** Where the runner itself logs a host's events; null when it keeps no log (the page then writes one). */
-  default java.nio.file.Path logFile(String host) {
-    return null;
-  }
+  /** Where the executor logs a host's events ({@code logs/<host>.log} of the folder it runs in). */
+  java.nio.file.Path logFile(String host);
 
   /** A run in progress. */
   interface RunningInstall {

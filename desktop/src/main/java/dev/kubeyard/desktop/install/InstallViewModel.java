@@ -44,7 +44,6 @@ public final class InstallViewModel {
   private final javafx.beans.property.BooleanProperty changesHosts =
       new javafx.beans.property.SimpleBooleanProperty(this, "changesHosts");
   private final EventBridge bridge;
-  private final HostLogFiles logFiles;
   private final ObservableList<String> hosts = FXCollections.observableArrayList();
   private final ObservableList<Phase> phases = FXCollections.observableArrayList();
   private final Map<String, ObjectProperty<CellState>> cells = new HashMap<>();
@@ -65,11 +64,10 @@ public final class InstallViewModel {
   private boolean pinned;
 
   /** @param rehearsal what {@link #start()} runs; {@link #start(InstallRunner)} runs another */
-  public InstallViewModel(InstallRunner rehearsal, EventBridge bridge, Path logDir) {
+  public InstallViewModel(InstallRunner rehearsal, EventBridge bridge) {
     this.rehearsal = rehearsal;
     this.runner = rehearsal;
     this.bridge = bridge;
-    this.logFiles = new HostLogFiles(logDir);
   }
 
   /** Shows a plan's hosts and phases, every step pending; ignored while a run is going on. */
@@ -114,14 +112,7 @@ public final class InstallViewModel {
     failure.set(null);
     pinned = false;
     state.set(RunState.RUNNING);
-    InstallListener toUi = bridge.toUi(this::apply);
-    boolean ownLogs = with.logFile("") == null;
-    running = with.start(plan, Set.copyOf(completed), event -> {
-      if (ownLogs) {
-        logFiles.on(event);
-      }
-      toUi.on(event);
-    });
+    running = with.start(plan, Set.copyOf(completed), bridge.toUi(this::apply));
   }
 
   public void cancel() {
@@ -262,8 +253,7 @@ public final class InstallViewModel {
   }
 
   public Path logFileOf(String host) {
-    Path own = runner.logFile(host);
-    return own != null ? own : logFiles.of(host);
+    return runner.logFile(host);
   }
 
   public BooleanBinding canCancel() {

@@ -32,7 +32,7 @@ public final class ShellViewModel {
   /** With the lab "Try it on this machine" brings up (tests give their own name and subnet). */
   public ShellViewModel(DesktopContext ctx, LabLauncher lab) {
     wizard = new WizardViewModel(ctx.threads(), lab);
-    install = new InstallViewModel(ctx.runner(), ctx.bridge(), ctx.logDir());
+    install = new InstallViewModel(ctx.runner(), ctx.bridge());
     manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads(), ctx.elasticsearch(), ctx.pythonService());
     // the app tabs manage what the spec open in the wizard describes (cluster.yaml's apps section)
     manager.elasticsearch().specProperty().bind(wizard.validation().specProperty());

@@ -3,9 +3,11 @@ package dev.kubeyard.desktop.wizard;
 import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Problem;
+import dev.kubeyard.model.validate.ValidSpec;
 import dev.kubeyard.model.validate.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ public final class SpecValidation {
   private final ClusterDraft draft;
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
   private final ObjectProperty<ClusterSpec> spec = new SimpleObjectProperty<>(this, "spec");
+  private ValidSpec validSpec;
 
   public SpecValidation(ClusterDraft draft) {
     this.draft = draft;
@@ -41,8 +44,10 @@ public final class SpecValidation {
     try {
       Validator.Result result = Validator.validate(built.spec());
       result.problems().stream().filter(p -> !unconvertible.contains(p.path())).forEach(all::add);
+      validSpec = result.valid() && unconvertible.isEmpty() ? result.validSpec() : null;
       spec.set(result.spec());
     } catch (RuntimeException e) {
+      validSpec = null;
       all.add(new Problem("(spec)", null, "the spec cannot be checked: " + e, "correct the fields above"));
       spec.set(built.spec());
     }
@@ -56,6 +61,14 @@ public final class SpecValidation {
   /** The spec with defaults applied, as it would be saved (valid or not). */
   public ReadOnlyObjectProperty<ClusterSpec> specProperty() {
     return spec;
+  }
+
+  /**
+   * The spec as the validator accepted it, for the engine's plan pipeline (which does not validate again);
+   * empty while any problem is open.
+   */
+  public Optional<ValidSpec> validSpec() {
+    return Optional.ofNullable(validSpec);
   }
 
   public BooleanBinding valid() {

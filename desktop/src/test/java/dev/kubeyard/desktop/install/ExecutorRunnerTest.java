@@ -51,7 +51,7 @@ class ExecutorRunnerTest {
       if (e instanceof InstallEvent.RunFinished) {
         finished.release();
       }
-    }, dir.resolve("desktop-logs"));
+    });
     vm.load(hosts.plan());
     return vm;
   }

@@ -7,14 +7,13 @@ import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.i18n.Language;
 import dev.kubeyard.desktop.install.InstallViewModel.RunState;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.testing.Rehearsals;
 import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
 import dev.kubeyard.desktop.shell.ShellViewModel.Screen;
 import dev.kubeyard.desktop.testing.ExampleCluster;
 import dev.kubeyard.desktop.testing.FixedFileDialogs;
 import dev.kubeyard.desktop.wizard.WizardStep;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,8 @@ class ShellViewModelTest {
 
   private ShellViewModel shell() {
     DesktopContext ctx = new DesktopContext(new I18n(Language.ENGLISH), Threads.synchronous(), new FixedFileDialogs(),
-        new PlanRehearsal(Duration.ZERO, Map.of(), logs, Runnable::run, Runnable::run),
-        sink -> e -> sink.accept(List.of(e)), p -> new ClusterStatusStandIn(true), logs, p -> { });
+        Rehearsals.synchronous(logs, Map.of()),
+        sink -> e -> sink.accept(List.of(e)), p -> new ClusterStatusStandIn(true), p -> { });
     return new ShellViewModel(ctx);
   }
 

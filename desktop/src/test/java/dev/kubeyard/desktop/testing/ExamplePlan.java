@@ -10,6 +10,6 @@ public final class ExamplePlan {
   private ExamplePlan() {}
 
   public static Plan plan() {
-    return PlanPreview.of(Validator.validate(SpecYaml.read(Fixtures.exampleClusterYaml()).spec()).spec()).plan();
+    return PlanPreview.of(Validator.validate(SpecYaml.read(Fixtures.exampleClusterYaml()).spec()).validSpec()).plan();
   }
 }

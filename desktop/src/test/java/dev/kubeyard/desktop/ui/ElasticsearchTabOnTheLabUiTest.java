@@ -4,7 +4,7 @@ import static dev.kubeyard.desktop.ui.UiHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
 import dev.kubeyard.desktop.manager.elasticsearch.NodeRow;
@@ -49,7 +49,7 @@ class ElasticsearchTabOnTheLabUiTest {
   @Start
   void start(Stage stage) {
     ui.clusterStatus = KubernetesClusterStatus::fromKubeconfig;
-    ui.show(stage, "logs-es-lab", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
+    ui.show(stage, "logs-es-lab", logs -> RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   @Test

@@ -7,7 +7,7 @@ import dev.kubeyard.desktop.DesktopContext;
 import dev.kubeyard.desktop.fx.FxThreadAdapter;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.i18n.Language;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
@@ -119,8 +119,8 @@ class ElasticsearchTabUiTest {
       }
     };
     ui.show(stage, new DesktopContext(ui.i18n, Threads.forFx(), ui.dialogs,
-        PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs), FxThreadAdapter::deliver,
-        p -> new ClusterStatusStandIn(true), logs, ui.opened::add, (kubeconfig, spec) -> local), new EngineLab());
+        RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs), FxThreadAdapter::deliver,
+        p -> new ClusterStatusStandIn(true), ui.opened::add, (kubeconfig, spec) -> local), new EngineLab());
   }
 
   @Test

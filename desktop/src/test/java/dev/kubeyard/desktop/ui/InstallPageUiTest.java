@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.FileDialogs.Kind;
 import dev.kubeyard.desktop.install.InstallViewModel.RunState;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.desktop.wizard.WizardStep;
 import dev.kubeyard.engine.plan.Phase;
@@ -24,9 +24,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The install page fed by engine events through the FX-thread adapter. NOT A REAL EXECUTION: the SSH
- * executor (branch lab) is not on main yet, so a {@link PlanRehearsal} walks the engine's real plan for
- * the example cluster on its own threads, hosts of a phase in parallel, and publishes the events.
+ * The install page fed by engine events through the FX-thread adapter. NOT A REAL EXECUTION: a
+ * {@link RehearsalRunner} runs the engine's executor over the real plan for the example cluster, hosts of
+ * a phase in parallel (one at a time where the phase says so), over a transport that reaches no host.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -43,7 +43,7 @@ class InstallPageUiTest {
   @Start
   void start(Stage stage) {
     ui.answer(Kind.CLUSTER_YAML, Fixtures.exampleClusterYaml());
-    ui.show(stage, "logs-install", logs -> PlanRehearsal.threaded(Duration.ofMillis(2), Map.of(), logs));
+    ui.show(stage, "logs-install", logs -> RehearsalRunner.threaded(Duration.ofMillis(2), Map.of(), logs));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubeyard.desktop.install.InstallViewModel.RunState;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.testing.BundleKubectl;
 import dev.kubeyard.desktop.wizard.WizardStep;
 import dev.kubeyard.desktop.wizard.review.BundleChoice;
@@ -77,7 +77,7 @@ class LabInstallUiTest {
   @Start
   void start(Stage stage) {
     ui.clusterStatus = KubernetesClusterStatus::fromKubeconfig; // the manager reads the lab's real apiserver
-    ui.show(stage, "logs-lab", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs), launcher);
+    ui.show(stage, "logs-lab", logs -> RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs), launcher);
   }
 
   @AfterEach

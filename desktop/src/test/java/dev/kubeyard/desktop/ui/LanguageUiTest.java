@@ -7,7 +7,7 @@ import dev.kubeyard.desktop.fx.FileDialogs.Kind;
 import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.i18n.Language;
 import dev.kubeyard.desktop.install.InstallViewModel.RunState;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.shell.ShellViewModel.Screen;
 import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.desktop.wizard.WizardStep;
@@ -49,7 +49,7 @@ class LanguageUiTest {
   @Start
   void start(Stage stage) {
     ui.answer(Kind.CLUSTER_YAML, Fixtures.exampleClusterYaml()).answer(Kind.KUBECONFIG, Path.of("admin.kubeconfig"));
-    ui.show(stage, "logs-language", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
+    ui.show(stage, "logs-language", logs -> RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   @Test

@@ -4,7 +4,7 @@ import static dev.kubeyard.desktop.ui.UiHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.FileDialogs.Kind;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.shell.ShellViewModel.Screen;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class ManagerUiTest {
   @Start
   void start(Stage stage) {
     ui.answer(Kind.KUBECONFIG, Path.of("admin.kubeconfig"));
-    ui.show(stage, "logs-manager", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
+    ui.show(stage, "logs-manager", logs -> RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.FileDialogs.Kind;
 import dev.kubeyard.desktop.fx.ProblemMarker;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.desktop.wizard.WizardStep;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class NetworkPageUiTest {
   @Start
   void start(Stage stage) {
     ui.answer(Kind.CLUSTER_YAML, Fixtures.exampleClusterYaml());
-    ui.show(stage, "logs-network", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
+    ui.show(stage, "logs-network", logs -> RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   private void openExampleAtTheNetworkPage(FxRobot robot) {

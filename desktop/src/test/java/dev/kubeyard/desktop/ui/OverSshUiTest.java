@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubeyard.desktop.install.ExecutorRunner;
 import dev.kubeyard.desktop.install.InstallViewModel.RunState;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.shell.ShellViewModel.Screen;
 import dev.kubeyard.desktop.testing.LoopbackSshd;
 import dev.kubeyard.desktop.testing.SshTestHosts;
@@ -57,7 +57,7 @@ class OverSshUiTest {
     if (LoopbackSshd.available()) {
       hosts = new SshTestHosts(dir);
     }
-    ui.show(stage, "logs-ssh", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
+    ui.show(stage, "logs-ssh", logs -> RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   @AfterEach

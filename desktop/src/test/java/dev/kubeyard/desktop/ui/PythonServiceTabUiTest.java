@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubeyard.desktop.DesktopContext;
 import dev.kubeyard.desktop.fx.FxThreadAdapter;
 import dev.kubeyard.desktop.fx.Threads;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.manager.ClusterStatusStandIn;
 import dev.kubeyard.desktop.manager.elasticsearch.EsConnector;
@@ -44,8 +44,8 @@ class PythonServiceTabUiTest {
   void start(Stage stage) {
     Path logs = ui.work.resolve("logs-python-tab");
     ui.show(stage, new DesktopContext(ui.i18n, Threads.forFx(), ui.dialogs,
-        PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs), FxThreadAdapter::deliver,
-        p -> new ClusterStatusStandIn(true), logs, ui.opened::add, EsConnector.kubernetes(), k -> cluster), new EngineLab());
+        RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs), FxThreadAdapter::deliver,
+        p -> new ClusterStatusStandIn(true), ui.opened::add, EsConnector.kubernetes(), k -> cluster), new EngineLab());
   }
 
   @Test

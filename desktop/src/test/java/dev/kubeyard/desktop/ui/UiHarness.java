@@ -64,9 +64,9 @@ final class UiHarness {
   void show(Stage stage, String logsName, Function<Path, InstallRunner> runner, LabLauncher lab) {
     Path logs = work.resolve(logsName);
     try {
-      if (Files.exists(logs)) {
-        try (var files = Files.list(logs)) {
-          for (Path f : files.toList()) {
+      if (Files.exists(logs)) { // the rehearsal's folder from an earlier run: its logs/ and state/
+        try (var files = Files.walk(logs)) {
+          for (Path f : files.sorted(java.util.Comparator.reverseOrder()).filter(f -> !f.equals(logs)).toList()) {
             Files.delete(f);
           }
         }
@@ -75,7 +75,7 @@ final class UiHarness {
       throw new UncheckedIOException(e);
     }
     show(stage, new DesktopContext(i18n, Threads.forFx(), dialogs, runner.apply(logs), FxThreadAdapter::deliver,
-        clusterStatus, logs, opened::add), lab);
+        clusterStatus, opened::add), lab);
   }
 
   /** A window over a context the test built (its own connectors for the app tabs). */

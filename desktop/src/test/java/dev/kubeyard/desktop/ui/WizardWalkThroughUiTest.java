@@ -5,7 +5,7 @@ import static dev.kubeyard.desktop.ui.UiHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.FileDialogs.Kind;
-import dev.kubeyard.desktop.install.PlanRehearsal;
+import dev.kubeyard.desktop.install.RehearsalRunner;
 import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.desktop.wizard.WizardStep;
 import dev.kubeyard.model.spec.OsFamily;
@@ -37,7 +37,7 @@ class WizardWalkThroughUiTest {
     Files.createDirectories(saved.getParent());
     Files.deleteIfExists(saved);
     ui.answer(Kind.HOSTS_CSV, Fixtures.file("hosts.csv")).answer(Kind.CLUSTER_YAML, saved);
-    ui.show(stage, "logs-wizard", logs -> PlanRehearsal.threaded(Duration.ZERO, Map.of(), logs));
+    ui.show(stage, "logs-wizard", logs -> RehearsalRunner.threaded(Duration.ZERO, Map.of(), logs));
   }
 
   private void next(FxRobot robot, WizardStep expected) {

@@ -1,13 +1,12 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.run.Executor;
+import dev.kubeyard.engine.run.Rehearsal;
 import dev.kubeyard.engine.run.RunResult;
 import dev.kubeyard.engine.run.RunSettings;
 import dev.kubeyard.engine.transport.HostKeyTrust;
-import java.time.Clock;
+import dev.kubeyard.engine.transport.TransportFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Plan, then run: installs a new cluster or converges an existing one; a re-run with no change applies nothing. */
+/**
+ * Plan, then run: installs a new cluster or converges an existing one; a re-run with no change applies
+ * nothing. {@code --dry-run} is the same executor over a {@link Rehearsal}: it prints what each host would
+ * be asked and reaches none.
+ */
 @Command(name = "apply", description = "Write the plan (PKI kept), then carry it out over SSH: each step is skipped when its check passes.")
 final class ApplyCommand implements Callable<Integer> {
   @Mixin ClusterTarget target;
@@ -29,18 +32,21 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "print every command's output, not only failures")
   boolean verbose;
 
+  @Option(names = "--dry-run", description = "write the plan and walk it with the executor, printing every step's"
+      + " commands and files, without connecting to any host (no bundle needed)")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     if (target.load() == null) {
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(target.valid);
-    ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
-    Plan plan = target.writePlan(facts, true);
+    Plan plan = target.writePlan(!dryRun);
     RunSettings settings = RunSettings.defaults();
-    Executor executor = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, retain),
+    TransportFactory transports = dryRun ? Rehearsal.of(plan) : target.transports(HostKeyTrust.REFUSE, retain);
+    Executor executor = new Executor(target.planDir(), transports,
         new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval()))
-        .listener(new EventPrinter(System.out, verbose));
+        .listener(new EventPrinter(System.out, verbose || dryRun, dryRun));
     CountDownLatch finished = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> { // Ctrl-C: stop the commands on the hosts, let the run report, then exit
       executor.cancel();

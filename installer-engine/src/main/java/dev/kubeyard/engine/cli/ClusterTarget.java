@@ -1,15 +1,14 @@
 package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.bundle.BundledPlan;
-import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.pipeline.PlanPipeline;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.SshSettings;
 import dev.kubeyard.engine.transport.SshTransports;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.ValidSpec;
+import dev.kubeyard.model.version.KubernetesVersion;
 import dev.kubeyard.model.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,20 +34,18 @@ final class ClusterTarget {
   ValidSpec valid;
 
   /**
-   * Writes the plan; with a bundle (given, or the newest built here for this version) it installs binaries
-   * and images too. An incomplete or damaged bundle is refused before any host is touched.
+   * Issues the PKI (kept) and writes the plan through the engine's one pipeline; with a bundle (given, or
+   * the newest built here for this version) it installs binaries and images too. An incomplete or damaged
+   * bundle is refused before any host is touched.
    */
-  Plan writePlan(ClusterFacts facts, boolean bundleRequired) throws IOException {
-    Path folder = BundledPlan.locate(bundle, facts).orElse(null);
-    if (folder == null) {
-      if (bundleRequired) {
-        throw new CommandFailure("no offline bundle for Kubernetes " + facts.version() + " was given or built here",
-            "pass --bundle DIR (a folder from 'kubeyard bundle fetch' or tools/build-bundle.sh)");
-      }
-      return PlanBuilder.write(facts, planDir());
+  Plan writePlan(boolean bundleRequired) throws IOException {
+    Path folder = PlanPipeline.bundleFor(bundle, spec).orElse(null);
+    if (folder == null && bundleRequired) {
+      throw new CommandFailure("no offline bundle for Kubernetes " + KubernetesVersion.of(spec.kubernetes().version())
+          + " was given or built here", "pass --bundle DIR (a folder from 'kubeyard bundle fetch' or tools/build-bundle.sh)");
     }
     try {
-      return BundledPlan.write(facts, planDir(), folder);
+      return PlanPipeline.write(valid, planDir(), folder).plan();
     } catch (BundleException e) {
       throw new CommandFailure(e.getMessage(), "rebuild it with tools/build-bundle.sh or pass another with --bundle");
     }

@@ -5,11 +5,9 @@ import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
 import dev.kubeyard.engine.apps.elasticsearch.local.HarnessCluster;
 import dev.kubeyard.engine.apps.elasticsearch.local.LocalNodes;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateTarget;
-import dev.kubeyard.engine.k8s.elasticsearch.ElasticsearchDeployer;
 import dev.kubeyard.engine.k8s.elasticsearch.StatefulSetFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,9 +56,7 @@ final class EsDeployCommand implements Callable<Integer> {
         System.out.println("deployed " + layout.nodes().size() + " local nodes on " + version + "; " + file);
         return 0;
       }
-      StatefulSetFleet fleet = StatefulSetFleet.connect(target.kubeconfig, target.deployment());
-      new ElasticsearchDeployer(fleet, System.out::println, Duration.ofSeconds(5))
-          .deploy(Duration.ofMinutes(15), EsTargetOptions.printer());
+      StatefulSetFleet fleet = target.kubernetes().deploy(EsTargetOptions.printer(), System.out::println);
       System.out.println("deployed: " + fleet.describe());
       return 0;
     });

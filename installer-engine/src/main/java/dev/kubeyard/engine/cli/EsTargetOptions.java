@@ -2,13 +2,11 @@ package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.apps.elasticsearch.local.HarnessFleet;
 import dev.kubeyard.engine.apps.elasticsearch.local.LocalNodes;
-import dev.kubeyard.engine.apps.elasticsearch.manifest.ElasticsearchDeployment;
 import dev.kubeyard.engine.apps.elasticsearch.update.ElasticsearchFleet;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateEvent;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateEventText;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateListener;
-import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.k8s.elasticsearch.StatefulSetFleet;
+import dev.kubeyard.engine.k8s.elasticsearch.ElasticsearchOnKubernetes;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +40,13 @@ final class EsTargetOptions {
     }
   }
 
-  ElasticsearchDeployment deployment() {
+  /** The spec's Elasticsearch on the kubeconfig's cluster, as the desktop's Elasticsearch tab reaches it. */
+  ElasticsearchOnKubernetes kubernetes() {
     Validator.Result r = Validator.load(spec);
     if (!r.valid()) {
       throw new IllegalArgumentException(spec + " is invalid; run `kubeyard validate -f " + spec + "`");
     }
-    return ElasticsearchDeployment.of(ClusterFacts.of(r.validSpec()));
+    return ElasticsearchOnKubernetes.of(r.validSpec(), kubeconfig);
   }
 
   ElasticsearchFleet fleet() {
@@ -58,7 +57,7 @@ final class EsTargetOptions {
       }
       return new HarnessFleet(LocalNodes.read(localNodes));
     }
-    return StatefulSetFleet.connect(kubeconfig, deployment());
+    return kubernetes().fleet();
   }
 
   /** Prints progress; a refusal is printed once, by {@link EsFailures}, on stderr. */

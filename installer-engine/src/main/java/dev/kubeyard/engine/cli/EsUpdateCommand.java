@@ -2,7 +2,6 @@ package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.apps.elasticsearch.ConfigRevision;
 import dev.kubeyard.engine.apps.elasticsearch.EsVersion;
-import dev.kubeyard.engine.apps.elasticsearch.manifest.ElasticsearchDeployment;
 import dev.kubeyard.engine.apps.elasticsearch.update.ElasticsearchFleet;
 import dev.kubeyard.engine.apps.elasticsearch.update.RollingUpdate;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateRefused;
@@ -56,8 +55,7 @@ final class EsUpdateCommand implements Callable<Integer> {
 
   private UpdateTarget wanted(ElasticsearchFleet fleet) {
     if (!target.local()) {
-      ElasticsearchDeployment d = target.deployment();
-      return new UpdateTarget(d.version(), d.revision());
+      return target.kubernetes().wanted();
     }
     UpdateTarget current = fleet.stateStore().load().map(UpdateState::to).orElseThrow(() -> new UpdateRefused(
         "no deployment is recorded in the cluster", "deploy with `kubeyard es deploy --local-nodes FILE`"));

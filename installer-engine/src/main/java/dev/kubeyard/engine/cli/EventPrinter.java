@@ -8,10 +8,17 @@ import java.io.PrintStream;
 public final class EventPrinter implements InstallListener {
   private final PrintStream out;
   private final boolean verbose;
+  private final boolean rehearsal;
 
   public EventPrinter(PrintStream out, boolean verbose) {
+    this(out, verbose, false);
+  }
+
+  /** @param rehearsal the run reaches no host (a dry run): a step is walked, not applied */
+  public EventPrinter(PrintStream out, boolean verbose, boolean rehearsal) {
     this.out = out;
     this.verbose = verbose;
+    this.rehearsal = rehearsal;
   }
 
   @Override
@@ -23,7 +30,8 @@ public final class EventPrinter implements InstallListener {
     } else if (e instanceof InstallEvent.StepSkipped s) {
       out.printf("  %-9s %-26s ok, nothing to do%n", s.host(), s.stepId());
     } else if (e instanceof InstallEvent.StepFinished s) {
-      out.printf("  %-9s %-26s applied and verified (%.1f s)%n", s.host(), s.stepId(), s.millis() / 1000.0);
+      out.printf("  %-9s %-26s %s (%.1f s)%n", s.host(), s.stepId(), rehearsal ? "walked, nothing sent"
+          : "applied and verified", s.millis() / 1000.0);
     } else if (e instanceof InstallEvent.StepCancelled s) {
       out.printf("  %-9s %-26s cancelled%n", s.host(), s.stepId());
     } else if (e instanceof InstallEvent.StepFailed s) {

@@ -1,13 +1,10 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.pki.ClusterPki;
+import dev.kubeyard.engine.pipeline.PlanPipeline;
 import dev.kubeyard.engine.pki.PkiReport;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,9 +27,9 @@ final class PlanCommand implements Callable<Integer> {
       System.err.println("nothing was written");
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(result.validSpec());
-    PkiReport pki = ClusterPki.ensure(facts, output.resolve("pki"), Clock.systemUTC());
-    Plan plan = PlanBuilder.write(facts, output);
+    PlanPipeline.WrittenPlan written = PlanPipeline.write(result.validSpec(), output, null);
+    PkiReport pki = written.pki();
+    Plan plan = written.plan();
     System.out.println("PKI: " + pki.summary());
     pki.entries().stream().filter(e -> e.outcome() != PkiReport.Outcome.KEPT).forEach(e -> System.out.println("  " + e));
     System.out.println("plan: " + plan.steps().size() + " steps on " + plan.byHost().size() + " hosts, Kubernetes "

@@ -1,14 +1,11 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.ResetPlan;
 import dev.kubeyard.engine.run.RunResult;
 import dev.kubeyard.engine.run.RunSettings;
 import dev.kubeyard.engine.transport.HostKeyTrust;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +27,7 @@ final class ResetCommand implements Callable<Integer> {
     if (target.load() == null) {
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(target.valid);
-    ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
-    Plan install = target.writePlan(facts, false);
+    Plan install = target.writePlan(false);
     RunResult r = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, false), RunSettings.defaults())
         .listener(new EventPrinter(System.out, verbose)).run(ResetPlan.of(install, pki));
     if (r.succeeded() && pki) {

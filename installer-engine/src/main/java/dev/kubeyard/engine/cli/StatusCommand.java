@@ -1,11 +1,8 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.run.ClusterStatus;
 import dev.kubeyard.engine.transport.HostKeyTrust;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +18,7 @@ final class StatusCommand implements Callable<Integer> {
     if (target.load() == null) {
       return 1;
     }
-    ClusterFacts facts = ClusterFacts.of(target.valid);
-    ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
-    Plan plan = target.writePlan(facts, false);
+    Plan plan = target.writePlan(false);
     List<ClusterStatus.StepStatus> all = ClusterStatus.of(plan, target.transports(HostKeyTrust.REFUSE, false));
     for (ClusterStatus.StepStatus s : all) {
       String state = s.error() != null ? "UNREACHABLE: " + s.error()

@@ -36,6 +36,11 @@ public final class InstallSequence {
 
   private InstallSequence() {}
 
+  /** The entries in order (for the test that keeps this list in {@link Phase} order). */
+  static List<HostStep> steps() {
+    return STEPS;
+  }
+
   public static Plan plan(PlanInput in) {
     List<Step> steps = new ArrayList<>();
     for (HostStep step : STEPS) {

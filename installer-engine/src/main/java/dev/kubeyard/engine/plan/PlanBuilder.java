@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,9 +21,28 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Renders and writes a plan folder from facts and the PKI already in {@code dir/pki}. */
+/**
+ * Renders and writes a plan folder from facts and the PKI already in {@code dir/pki}, or builds the plan
+ * in memory for a preview. Callers go through {@code pipeline.PlanPipeline}, which issues the PKI first.
+ */
 public final class PlanBuilder {
+  /** The digest a preview shows for a certificate that is not issued yet. */
+  public static final String CERTIFICATE_DIGEST_PENDING = "0".repeat(64);
+
   private PlanBuilder() {}
+
+  /**
+   * The plan without a PKI or a folder, for review: certificates are not issued yet (their digests are
+   * {@link #CERTIFICATE_DIGEST_PENDING}) and the encryption key is a throwaway one, never shown or kept.
+   */
+  public static Plan preview(ClusterFacts facts) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    RenderContext ctx = new RenderContext(facts, new ClusterSecrets(Base64.getEncoder().encodeToString(key)));
+    Map<String, String> certificates = new TreeMap<>();
+    CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
+    return InstallSequence.plan(new PlanInput(facts, ClusterRenderer.render(ctx), certificates, BundleContent.none()));
+  }
 
   /** A plan without a bundle: configuration and certificates only (binaries must already be on the hosts). */
   public static Plan write(ClusterFacts facts, Path dir) throws IOException {

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in order, each step check, then skip or apply and verify. A failed step stops its phase (other hosts
  * finish the step they are on, start no other) and the run; a re-run finishes the job because done
  * steps pass their checks. {@link #cancel()} stops between steps and kills running commands on their hosts.
- * Every event also goes to {@code logs/<host>.log} in the plan directory.
+ * Every event also goes to {@code logs/<host>.log} in the plan directory. Over a {@link Rehearsal}
+ * the same run reaches no host: that is the desktop's rehearsal and {@code kubeyard apply --dry-run}.
  */
 public final class Executor {
   private final Path planDir;
@@ -63,7 +64,7 @@ public final class Executor {
   public RunResult run(Plan plan) {
     int total = plan.steps().size();
     publish(new InstallEvent.RunStarted(now(), plan.cluster(), total));
-    List<String> missing = PlanFiles.problems(planDir, plan);
+    List<String> missing = transports.rehearses() ? List.of() : PlanFiles.problems(planDir, plan);
     if (!missing.isEmpty()) {
       String summary = "the plan directory " + planDir + " is incomplete: " + String.join("; ", missing)
           + "; write the plan again (kubeyard plan) before applying it";
@@ -115,7 +116,7 @@ public final class Executor {
       case CANCELLED -> "cancelled after " + progress.done.get() + " of " + total + " steps; run it again to finish";
       case FAILED -> failures.stream().map(f -> f.stepId() + " failed on " + f.host()).reduce((a, b) -> a + ", " + b).orElse("")
           + "; see " + planDir.resolve("logs");
-    };
+    } + (transports.rehearses() ? "; rehearsal: no host was changed" : "");
     publish(new InstallEvent.RunFinished(now(), outcome, summary));
     return new RunResult(outcome, progress.applied.get(), progress.skipped.get(), List.copyOf(failures));
   }

@@ -46,6 +46,18 @@ class InstallSequenceTest {
   }
 
   @Test
+  void theSequenceListsItsStepsInPhaseOrderSoTheListReadsAsTheInstallOrder() {
+    for (ClusterSpec spec : List.of(Specs.legacy(), Specs.current())) {
+      ClusterFacts facts = ClusterFacts.of(spec);
+      PlanInput in = new PlanInput(facts, ClusterRenderer.render(Specs.context(spec)), anyPkiDigests(facts), BundleContent.none());
+      List<Phase> phases = InstallSequence.steps().stream()
+          .flatMap(step -> facts.hosts().stream().flatMap(h -> step.plan(in, h).stream()).map(Step::phase).distinct())
+          .toList();
+      assertThat(phases).isSorted();
+    }
+  }
+
+  @Test
   void etcdStartsBeforeTheControlPlaneAndTheLoadBalancerBeforeTheNodes() {
     Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
     List<String> ids = plan.steps().stream().map(Step::id).distinct().toList();

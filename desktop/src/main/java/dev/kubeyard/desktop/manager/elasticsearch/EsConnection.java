@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * The Elasticsearch cluster the tab manages and what the spec wants it to run. The app's is
- * {@link KubernetesConnection}; tests pass one over local harness nodes or a stand-in fleet.
+ * {@link EsConnector#kubernetes()} (the engine's connection); tests pass one over local harness nodes or a stand-in fleet.
  */
 public interface EsConnection {
   /**

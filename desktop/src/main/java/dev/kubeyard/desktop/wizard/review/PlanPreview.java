@@ -1,73 +1,41 @@
 package dev.kubeyard.desktop.wizard.review;
 
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.bundle.BundledPlan;
-import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.pki.ClusterPki;
-import dev.kubeyard.engine.plan.CertificatePlacement;
-import dev.kubeyard.engine.plan.InstallSequence;
+import dev.kubeyard.engine.pipeline.PlanPipeline;
+import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.plan.PlanBuilder;
-import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.PlanText;
 import dev.kubeyard.engine.plan.Step;
-import dev.kubeyard.engine.render.ClusterRenderer;
-import dev.kubeyard.engine.render.ClusterSecrets;
-import dev.kubeyard.engine.render.RenderContext;
-import dev.kubeyard.engine.render.RenderedFile;
-import dev.kubeyard.engine.render.WindowsPaths;
 import dev.kubeyard.model.spec.ClusterSpec;
-import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.validate.ValidSpec;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The install plan of a valid spec, built by the engine ({@link InstallSequence}, {@link PlanText}),
- * to review before anything runs: per host, the files it receives and the steps it goes through.
+ * The install plan of a valid spec, made by the engine's {@link PlanPipeline} (the CLI's too), to review
+ * before anything runs: per host, the files it receives and the steps it goes through.
  *
- * <p>{@link #of} is a preview in memory: certificates are not issued yet, so their digests show as
- * {@link #CERTIFICATE_DIGEST_PENDING}. {@link #written} issues the PKI and writes the plan folder
- * ({@code folder} is then set), from the offline bundle when there is one.
+ * <p>{@link #of} is a preview in memory: certificates are not issued yet. {@link #written} issues the
+ * PKI and writes the plan folder ({@code folder} is then set), from the offline bundle when there is one.
  */
-public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files, String text, Path folder) {
-  public static final String CERTIFICATE_DIGEST_PENDING = "0".repeat(64);
+public record PlanPreview(ClusterSpec spec, Plan plan, String text, Path folder) {
 
-  public static PlanPreview of(ClusterSpec spec) {
-    ClusterFacts facts = ClusterFacts.of(spec);
-    List<RenderedFile> files = ClusterRenderer.render(new RenderContext(facts, previewSecrets()));
-    Map<String, String> certificates = new TreeMap<>();
-    CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
-    Plan plan = InstallSequence.plan(new PlanInput(facts, files, certificates, dev.kubeyard.engine.plan.BundleContent.none()));
-    return new PlanPreview(spec, plan, files, PlanText.format(plan), null);
+  public static PlanPreview of(ValidSpec spec) {
+    Plan plan = PlanPipeline.preview(spec);
+    return new PlanPreview(spec.spec(), plan, PlanText.format(plan), null);
   }
 
   /**
-   * Issues the PKI (kept on re-runs) and writes the plan folder as the CLI does ({@code ClusterTarget}):
-   * with a bundle, verified against the spec first ({@link BundledPlan#write}), the plan also installs
-   * its binaries and images; without one ({@code bundle} null) it is {@code kubeyard plan -o dir}.
+   * Issues the PKI (kept on re-runs) and writes the plan folder as {@code kubeyard plan} and {@code apply}
+   * do: with a bundle, verified against the spec first; without one ({@code bundle} null) it is
+   * {@code kubeyard plan -o dir}.
    *
    * @throws BundleException the bundle cannot install this spec; the message names every problem and its fix
    */
-  public static PlanPreview written(ClusterSpec spec, Path dir, Path bundle) throws IOException, BundleException {
-    ClusterFacts facts = ClusterFacts.of(spec);
-    ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC());
-    Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundledPlan.write(facts, dir, bundle);
-    List<RenderedFile> files = ClusterRenderer.render(
-        new RenderContext(facts, ClusterSecrets.loadOrCreate(dir.resolve("pki"))));
-    return new PlanPreview(spec, plan, files, PlanText.format(plan), dir);
-  }
-
-  /** A throwaway encryption key: the preview never leaves this process and its secret files are not shown. */
-  private static ClusterSecrets previewSecrets() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return new ClusterSecrets(Base64.getEncoder().encodeToString(key));
+  public static PlanPreview written(ValidSpec spec, Path dir, Path bundle) throws IOException, BundleException {
+    Plan plan = PlanPipeline.write(spec, dir, bundle).plan();
+    return new PlanPreview(spec.spec(), plan, PlanText.format(plan), dir);
   }
 
   public List<String> hosts() {
@@ -78,7 +46,18 @@ public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files,
     return plan.byHost().getOrDefault(host, List.of());
   }
 
+  /** The rendered files the plan places on {@code host} (certificates and bundle files not counted). */
   public long filesOf(String host) {
-    return files.stream().filter(f -> f.host().equals(host)).count();
+    return placed("hosts/" + host + "/");
+  }
+
+  /** The rendered files the plan places on all hosts. */
+  public long files() {
+    return placed("hosts/");
+  }
+
+  private long placed(String sourcePrefix) {
+    return plan.steps().stream().flatMap(s -> s.apply().stream())
+        .filter(a -> a instanceof Action.PutFile f && f.source().startsWith(sourcePrefix)).count();
   }
 }

@@ -42,7 +42,7 @@ public final class ReviewView implements PageView {
     summary.textProperty().bind(Bindings.createStringBinding(() -> {
       PlanPreview p = vm.previewProperty().get();
       return p == null ? i18n.get(vm.buildingProperty().get() ? "review.building" : "review.noPlan")
-          : i18n.get("review.summary", p.hosts().size(), p.plan().steps().size(), p.files().size(),
+          : i18n.get("review.summary", p.hosts().size(), p.plan().steps().size(), p.files(),
               p.plan().kubernetesVersion());
     }, vm.previewProperty(), vm.buildingProperty(), i18n.languageProperty()));
     ProgressIndicator spinner = new ProgressIndicator();

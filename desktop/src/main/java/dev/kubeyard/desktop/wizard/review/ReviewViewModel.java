@@ -3,10 +3,10 @@ package dev.kubeyard.desktop.wizard.review;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.wizard.SpecValidation;
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.SpecYaml;
+import dev.kubeyard.model.validate.ValidSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,10 +70,10 @@ public final class ReviewViewModel {
     hosts.clear();
     failure.set("");
     locateBundle();
-    if (!validation.valid().get()) {
+    ValidSpec spec = validation.validSpec().orElse(null);
+    if (!validation.valid().get() || spec == null) {
       return;
     }
-    ClusterSpec spec = validation.specProperty().get();
     building.set(true);
     threads.run(() -> PlanPreview.of(spec), p -> {
       if (generation.get() == mine) {
@@ -113,7 +113,7 @@ public final class ReviewViewModel {
     ClusterSpec spec = validation.specProperty().get();
     String chosen = bundlePath.get();
     locating.set(true);
-    threads.run(() -> BundleChoice.locate(chosen, ClusterFacts.of(spec)), found -> {
+    threads.run(() -> BundleChoice.locate(chosen, spec), found -> {
       if (bundleGeneration.get() == mine) {
         locating.set(false);
         bundle.set(found);
@@ -155,11 +155,11 @@ public final class ReviewViewModel {
   }
 
   private void write(Path dir, Path bundleFolder, Consumer<PlanPreview> then) {
-    if (!validation.valid().get()) {
+    ValidSpec spec = validation.validSpec().orElse(null);
+    if (!validation.valid().get() || spec == null) {
       return;
     }
     long mine = generation.incrementAndGet();
-    ClusterSpec spec = validation.specProperty().get();
     building.set(true);
     failure.set("");
     bundleRefusal.set("");
