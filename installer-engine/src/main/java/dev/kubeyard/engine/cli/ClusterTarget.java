@@ -1,8 +1,8 @@
 package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.bundle.BundledPlan;
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.plan.BundleForPlan;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.transport.HostKeyTrust;
@@ -36,7 +36,7 @@ final class ClusterTarget {
    * and images too. An incomplete or damaged bundle is refused before any host is touched.
    */
   Plan writePlan(ClusterFacts facts, boolean bundleRequired) throws IOException {
-    Path folder = BundledPlan.locate(bundle, facts).orElse(null);
+    Path folder = BundleForPlan.locate(bundle, facts).orElse(null);
     if (folder == null) {
       if (bundleRequired) {
         throw new CommandFailure("no offline bundle for Kubernetes " + facts.version() + " was given or built here",
@@ -45,7 +45,7 @@ final class ClusterTarget {
       return PlanBuilder.write(facts, planDir());
     }
     try {
-      return BundledPlan.write(facts, planDir(), folder);
+      return BundleForPlan.write(facts, planDir(), folder);
     } catch (BundleException e) {
       throw new CommandFailure(e.getMessage(), "rebuild it with tools/build-bundle.sh or pass another with --bundle");
     }

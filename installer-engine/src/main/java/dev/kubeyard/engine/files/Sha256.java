@@ -1,4 +1,4 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.files;
 
 import java.io.IOException;
 import java.io.InputStream;

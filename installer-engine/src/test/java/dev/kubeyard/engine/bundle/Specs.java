@@ -4,10 +4,10 @@ import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Validator;
 
 /** Cluster specs for bundle tests: the example topology at a chosen version, with or without Windows. */
-final class Specs {
+public final class Specs {
   private Specs() {}
 
-  static ClusterSpec cluster(String version, boolean windowsWorker) {
+  public static ClusterSpec cluster(String version, boolean windowsWorker) {
     String yaml = """
         apiVersion: kubeyard.dev/v1alpha1
         kind: Cluster

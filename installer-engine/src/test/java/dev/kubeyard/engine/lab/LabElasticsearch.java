@@ -2,7 +2,7 @@ package dev.kubeyard.engine.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubeyard.engine.bundle.ElasticsearchImage;
+import dev.kubeyard.engine.bundle.build.ElasticsearchImage;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.transport.JschTransport;
 import dev.kubeyard.engine.transport.RemoteFile;

@@ -1,12 +1,17 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.BundleLink;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.Source;
 import dev.kubeyard.engine.plan.BundleContent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PlanBundleTest {
+class BundleForPlanTest {
   private static BundleFile file(String path, String component, List<String> provides) {
     return new BundleFile(path, component, "1", "linux", "amd64", path.hashCode() + "sha", 1, Source.DEBIAN, "o", provides);
   }
@@ -24,7 +29,7 @@ class PlanBundleTest {
 
   @Test
   void everyCommandPointsIntoTheLinkedBundleFolderWithItsSha256() {
-    BundleContent c = PlanBundle.of(MANIFEST);
+    BundleContent c = BundleForPlan.of(MANIFEST);
     assertThat(c.kubernetesVersion()).isEqualTo("1.35.8");
     assertThat(c.commands().get("kubelet").source()).isEqualTo("bundle/bin/linux-amd64/kubernetes/kubernetes");
     assertThat(c.commands().get("kubelet").fileName()).isEqualTo("kubernetes");
@@ -33,7 +38,7 @@ class PlanBundleTest {
 
   @Test
   void librariesArePlacedUnderTheSonameTheirLinkGivesAndUnderTheirOwnName() {
-    BundleContent c = PlanBundle.of(MANIFEST);
+    BundleContent c = BundleForPlan.of(MANIFEST);
     assertThat(c.libraries()).extracting(BundleContent.Library::soname)
         .containsExactlyInAnyOrder("liblua5.3.so.0", "liblua5.3.so.0.0.0", "libnl-3.so.200.26.0");
     BundleContent.Library soname = c.libraries().stream().filter(l -> l.soname().equals("liblua5.3.so.0")).findFirst().orElseThrow();
@@ -42,6 +47,6 @@ class PlanBundleTest {
 
   @Test
   void imagesKeepTheReferenceTheManifestsUse() {
-    assertThat(PlanBundle.of(MANIFEST).images().get("pause").reference()).isEqualTo("kubeyard.local/pause:1.0.0");
+    assertThat(BundleForPlan.of(MANIFEST).images().get("pause").reference()).isEqualTo("kubeyard.local/pause:1.0.0");
   }
 }

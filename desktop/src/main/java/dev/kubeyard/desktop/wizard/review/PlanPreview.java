@@ -1,9 +1,9 @@
 package dev.kubeyard.desktop.wizard.review;
 
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.bundle.BundledPlan;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
+import dev.kubeyard.engine.plan.BundleForPlan;
 import dev.kubeyard.engine.plan.CertificatePlacement;
 import dev.kubeyard.engine.plan.InstallSequence;
 import dev.kubeyard.engine.plan.Plan;
@@ -49,7 +49,7 @@ public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files,
 
   /**
    * Issues the PKI (kept on re-runs) and writes the plan folder as the CLI does ({@code ClusterTarget}):
-   * with a bundle, verified against the spec first ({@link BundledPlan#write}), the plan also installs
+   * with a bundle, verified against the spec first ({@link BundleForPlan#write}), the plan also installs
    * its binaries and images; without one ({@code bundle} null) it is {@code kubeyard plan -o dir}.
    *
    * @throws BundleException the bundle cannot install this spec; the message names every problem and its fix
@@ -57,7 +57,7 @@ public record PlanPreview(ClusterSpec spec, Plan plan, List<RenderedFile> files,
   public static PlanPreview written(ClusterSpec spec, Path dir, Path bundle) throws IOException, BundleException {
     ClusterFacts facts = ClusterFacts.of(spec);
     ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC());
-    Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundledPlan.write(facts, dir, bundle);
+    Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundleForPlan.write(facts, dir, bundle);
     List<RenderedFile> files = ClusterRenderer.render(
         new RenderContext(facts, ClusterSecrets.loadOrCreate(dir.resolve("pki"))));
     return new PlanPreview(spec, plan, files, PlanText.format(plan), dir);

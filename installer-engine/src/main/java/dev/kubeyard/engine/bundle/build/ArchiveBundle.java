@@ -1,5 +1,8 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleListing;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.files.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

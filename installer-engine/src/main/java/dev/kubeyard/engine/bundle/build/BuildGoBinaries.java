@@ -1,5 +1,7 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

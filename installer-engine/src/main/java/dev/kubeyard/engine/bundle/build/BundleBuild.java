@@ -1,5 +1,12 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleCache;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.BundleLink;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleCache;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleManifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,10 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Source;
+import dev.kubeyard.engine.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

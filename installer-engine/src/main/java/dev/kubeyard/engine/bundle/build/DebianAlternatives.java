@@ -1,4 +1,4 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
 import java.util.List;
 import java.util.Map;

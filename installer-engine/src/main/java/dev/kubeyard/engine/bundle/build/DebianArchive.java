@@ -1,5 +1,7 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * downloads .deb files (never installing them here) and unpacks them. Needs apt-get, apt-cache and
  * dpkg-deb, and package lists from 'apt-get update'.
  */
-public final class DebianArchive {
+final class DebianArchive {
 
   /** "Inst libc6 (2.36-9+deb12u14 Debian:12.13/stable [amd64])" from a simulated install. */
   private static final Pattern INST = Pattern.compile("^Inst (\\S+) (?:\\[\\S+\\] )?\\((\\S+) .*\\[(\\S+)\\]\\)");

@@ -1,7 +1,7 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
 /** One binary package of Debian's archive at an exact version, e.g. haproxy 2.6.12-1+deb12u4 amd64. */
-public record DebianPackage(String name, String version, String architecture) {
+record DebianPackage(String name, String version, String architecture) {
 
   /** The file name apt-get download gives it (an epoch's colon is written %3a). */
   public String fileName() {

@@ -1,5 +1,10 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleLink;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,7 +23,7 @@ import java.util.stream.Stream;
  * its symbolic links (recorded for the installer, not kept as links). Manual pages, changelogs and other
  * documentation are left out; each package's copyright file stays.
  */
-public record DebianTree(DebianPackage pkg, Path root, List<Path> files, Map<String, String> links) {
+record DebianTree(DebianPackage pkg, Path root, List<Path> files, Map<String, String> links) {
 
   private static final String CNI_DIR = "usr/lib/cni/";
   private static final List<String> BIN_DIRS = List.of("bin/", "sbin/", "usr/bin/", "usr/sbin/", CNI_DIR);

@@ -1,5 +1,9 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleCache;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.files.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

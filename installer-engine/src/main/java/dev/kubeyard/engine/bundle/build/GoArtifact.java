@@ -1,5 +1,7 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import java.util.List;
  * One binary the Go builders made, as tools/build-go-binaries.sh lists it in
  * $KUBEYARD_CACHE/bin/OS-ARCH.tsv: file, component, version, origin, provided commands, source.
  */
-public record GoArtifact(Path file, String component, String version, String origin, List<String> provides,
+record GoArtifact(Path file, String component, String version, String origin, List<String> provides,
     Source source) {
 
   public static List<GoArtifact> readList(Path tsv) throws BundleException {

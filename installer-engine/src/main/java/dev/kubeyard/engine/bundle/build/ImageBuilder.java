@@ -1,4 +1,4 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
@@ -10,6 +10,8 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

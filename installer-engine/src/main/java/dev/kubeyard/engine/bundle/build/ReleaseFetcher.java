@@ -1,5 +1,12 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.BundleRequirements;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Source;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.io.IOException;
 import java.net.URI;

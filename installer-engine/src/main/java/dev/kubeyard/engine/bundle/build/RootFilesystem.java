@@ -1,5 +1,6 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.ManifestJson;
 import java.io.IOException;
 
 /** Writes manifest.json and remembers the bundle as the cache's latest. */

@@ -1,5 +1,7 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
+import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.BundleProblem;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.List;
 import java.util.Optional;

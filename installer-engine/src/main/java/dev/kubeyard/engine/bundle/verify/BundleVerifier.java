@@ -1,5 +1,15 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.BundleLink;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.BundleRequirements;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.model.spec.ClusterSpec;
 import java.io.IOException;
 import java.nio.file.Files;

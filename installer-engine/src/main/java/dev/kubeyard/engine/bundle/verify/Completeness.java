@@ -1,5 +1,11 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.BundleRequirements;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Requirement;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.List;

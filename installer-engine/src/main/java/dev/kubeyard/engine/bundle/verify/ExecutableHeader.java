@@ -1,5 +1,6 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
+import dev.kubeyard.engine.bundle.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * Reads the platform an executable was built for from its header: ELF (Linux) or PE (Windows). The
  * manifest can say anything; the header is what the kernel will check.
  */
-public final class ExecutableHeader {
+final class ExecutableHeader {
 
   private static final Map<Integer, String> ELF_MACHINES = Map.of(
       0x03, "386", 0x28, "arm", 0x3E, "amd64", 0xB7, "arm64", 0x15, "ppc64le", 0x16, "s390x",

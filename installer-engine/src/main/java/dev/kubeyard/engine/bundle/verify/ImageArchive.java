@@ -1,7 +1,9 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.Platform;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * What a docker-archive image tar (the format {@code docker save} writes and {@code ctr images import}
  * reads) says about itself: its tags and, from its config, the platform it runs on.
  */
-public record ImageArchive(List<String> repoTags, Platform platform, List<String> entrypoint) {
+record ImageArchive(List<String> repoTags, Platform platform, List<String> entrypoint) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_JSON = 1 << 20;

@@ -1,7 +1,12 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.TestBundle;
+import dev.kubeyard.engine.bundle.verify.BundleVerifier;
+import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.engine.testing.Proc;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,18 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Source;
+import dev.kubeyard.engine.bundle.Specs;
+import dev.kubeyard.engine.bundle.TestBundle;
+import dev.kubeyard.engine.bundle.verify.BundleVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.build;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,13 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.bundle.BuiltBundle;
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
 import dev.kubeyard.engine.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

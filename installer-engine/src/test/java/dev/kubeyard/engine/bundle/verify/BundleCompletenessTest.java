@@ -1,7 +1,15 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.BundleRequirements;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Requirement;
+import dev.kubeyard.engine.bundle.Specs;
+import dev.kubeyard.engine.bundle.TestBundle;
 import dev.kubeyard.model.spec.ClusterSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

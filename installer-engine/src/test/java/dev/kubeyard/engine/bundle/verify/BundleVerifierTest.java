@@ -1,7 +1,14 @@
-package dev.kubeyard.engine.bundle;
+package dev.kubeyard.engine.bundle.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.TestBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
