@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,7 +140,7 @@ public final class ElasticsearchImage {
   /** sha256 over the recipe's targets, modes and every source file's content. */
   static String inputsDigest(ImageRecipe recipe) {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      MessageDigest md = Sha256.digest();
       md.update((recipe.reference() + "\n" + recipe.entrypoint() + "\n" + recipe.user() + "\n"
           + new java.util.TreeMap<>(recipe.environment()) + "\n").getBytes(StandardCharsets.UTF_8));
       for (List<ImageRecipe.ImageFile> layer : recipe.layers()) {
@@ -155,8 +153,8 @@ public final class ElasticsearchImage {
           }
         }
       }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException | IOException e) {
+      return Sha256.hex(md);
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (UncheckedIOException e) {
       throw new IllegalStateException(e.getCause());

@@ -147,12 +147,6 @@ final class ResumableDownload {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        md.update(buffer, 0, n);
-      }
-    }
-    return Sha256.hex(md);
+    return Sha256.hex(file, md);
   }
 }
