@@ -3,7 +3,7 @@ package dev.kubeyard.engine.cli;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.run.ClusterStatus;
+import dev.kubeyard.engine.run.InstalledPlanStatus;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import java.time.Clock;
 import java.util.List;
@@ -24,15 +24,16 @@ final class StatusCommand implements Callable<Integer> {
     ClusterFacts facts = ClusterFacts.of(target.spec);
     ClusterPki.ensure(facts, target.planDir().resolve("pki"), Clock.systemUTC());
     Plan plan = target.writePlan(facts, false);
-    List<ClusterStatus.StepStatus> all = ClusterStatus.of(plan, target.transports(HostKeyTrust.REFUSE, false));
-    for (ClusterStatus.StepStatus s : all) {
+    List<InstalledPlanStatus.StepStatus> all =
+        InstalledPlanStatus.of(plan, target.transports(HostKeyTrust.REFUSE, false));
+    for (InstalledPlanStatus.StepStatus s : all) {
       String state = s.error() != null ? "UNREACHABLE: " + s.error()
           : (s.files() - s.changedFiles().size()) + "/" + s.files() + " files match"
               + (s.services().isEmpty() ? "" : ", services " + (s.inactive().isEmpty() ? "active" : "INACTIVE " + s.inactive()))
               + (s.changedFiles().isEmpty() ? "" : "; differ: " + String.join(" ", s.changedFiles()));
       System.out.printf("%-9s %-26s %s%n", s.host(), s.stepId(), state);
     }
-    boolean healthy = all.stream().allMatch(ClusterStatus.StepStatus::healthy);
+    boolean healthy = all.stream().allMatch(InstalledPlanStatus.StepStatus::healthy);
     System.out.println(healthy ? "everything matches the plan" : "some components differ from the plan; kubeyard apply converges them");
     return healthy ? 0 : 1;
   }

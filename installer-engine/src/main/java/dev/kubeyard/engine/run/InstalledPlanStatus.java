@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** 'kubeyard status': for each host and step, do the files still have the plan's hashes, are the services active. */
-public final class ClusterStatus {
+/**
+ * 'kubeyard status': for each host and step, do the files still have the plan's hashes, are the services
+ * active. Asked over SSH, host by host; what Kubernetes itself reports is k8s.ClusterStatus.
+ */
+public final class InstalledPlanStatus {
   private static final Duration T = Duration.ofSeconds(30);
 
   /** One component on one host. {@code error} is set when the host could not be asked. */
@@ -27,7 +30,7 @@ public final class ClusterStatus {
     }
   }
 
-  private ClusterStatus() {}
+  private InstalledPlanStatus() {}
 
   public static List<StepStatus> of(Plan plan, TransportFactory transports) {
     List<StepStatus> out = new ArrayList<>();

@@ -1,4 +1,4 @@
 package dev.kubeyard.desktop.manager.elasticsearch;
 
-/** The actions, one at a time. */
-public enum Action { DEPLOY, UPDATE, RESUME, ROLLBACK, SNAPSHOT, RESTORE }
+/** What the Elasticsearch tab can run, one at a time (not a plan's step action, plan.Action). */
+public enum ElasticsearchAction { DEPLOY, UPDATE, RESUME, ROLLBACK, SNAPSHOT, RESTORE }
