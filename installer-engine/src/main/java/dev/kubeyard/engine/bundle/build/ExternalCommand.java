@@ -1,19 +1,19 @@
 package dev.kubeyard.engine.bundle.build;
 
 import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.local.LocalProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Runs a program of the build machine (apt-get, dpkg-deb, the Go builder scripts) and keeps the
- * evidence: a failure names the command, its exit code and the end of its output.
+ * Runs a program of the build machine (apt-get, dpkg-deb, the Go builder scripts) through
+ * {@link LocalProcess}; a failure becomes a BundleException naming the command, its exit code, the end
+ * of its output and what to do.
  */
 final class ExternalCommand {
-
   private static final int KEPT_OUTPUT = 4000;
 
   private ExternalCommand() {}
@@ -31,28 +31,11 @@ final class ExternalCommand {
    */
   static void stream(List<String> command, Path workDir, Map<String, String> env, String hint,
       Consumer<String> lines) throws BundleException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    if (workDir != null) {
-      pb.directory(workDir.toFile());
-    }
-    pb.environment().putAll(env);
-    StringBuilder tail = new StringBuilder();
     try {
-      Process p = pb.start();
-      p.getOutputStream().close();
-      try (var reader = p.inputReader(StandardCharsets.UTF_8)) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          tail.append(line).append('\n');
-          if (tail.length() > 2 * KEPT_OUTPUT) {
-            tail.delete(0, tail.length() - KEPT_OUTPUT);
-          }
-          lines.accept(line);
-        }
-      }
-      int exit = p.waitFor();
-      if (exit != 0) {
-        String out = tail.length() > KEPT_OUTPUT ? "..." + tail.substring(tail.length() - KEPT_OUTPUT) : tail.toString();
-        throw new BundleException("'" + String.join(" ", command) + "' exited with " + exit + ":\n" + out.strip()
+      LocalProcess.Result r = LocalProcess.of(command).in(workDir).environment(env).keepingLast(KEPT_OUTPUT)
+          .run(lines);
+      if (r.exit() != 0) {
+        throw new BundleException("'" + r.command() + "' exited with " + r.exit() + ":\n" + r.output().strip()
             + "\n" + hint);
       }
     } catch (IOException e) {
