@@ -19,6 +19,13 @@ class DesktopArchitectureTest {
     assertThat(CLASSES.stream().map(c -> c.getSimpleName())).contains("FxThreadAdapter", "WizardViewModel");
   }
 
+  /** The desktop verifies and plans from bundles but never builds one (docs/adr/0023-bundle-packages.md). */
+  @Test
+  void theDesktopDependsOnNoBundleBuilder() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.kubeyard.engine.bundle.build..")
+        .check(CLASSES);
+  }
+
   @Test
   void onlyTheFxThreadAdapterHandsWorkToTheFxThread() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.kubeyard.desktop.fx.FxThreadAdapter")

@@ -3,6 +3,7 @@ package dev.kubeyard.engine.bundle.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.engine.bundle.BuiltBundle;
+import dev.kubeyard.engine.bundle.Specs;
 import dev.kubeyard.engine.bundle.BundleFile;
 import dev.kubeyard.engine.bundle.BundleImage;
 import dev.kubeyard.engine.bundle.BundleManifest;
@@ -67,19 +68,7 @@ class BuiltBundleVerifyTest {
   }
 
   private Path spec(String version) throws IOException {
-    return Files.writeString(tmp.resolve("cluster-" + version + ".yaml"), """
-        apiVersion: kubeyard.dev/v1alpha1
-        kind: Cluster
-        metadata: {name: lab}
-        kubernetes: {version: %s, containerRuntime: containerd}
-        loadBalancer: {vip: 192.168.1.10, interfaceName: eth0}
-        hosts:
-          - {name: lb1, address: 192.168.1.11, roles: [lb]}
-          - {name: lb2, address: 192.168.1.12, roles: [lb]}
-          - {name: master1, address: 192.168.1.1, roles: [etcd, master]}
-          - {name: master2, address: 192.168.1.2, roles: [etcd, master]}
-          - {name: node1, address: 192.168.1.3, roles: [etcd, node]}
-        """.formatted(version));
+    return Files.writeString(tmp.resolve("cluster-" + version + ".yaml"), Specs.yaml(version, false));
   }
 
   @Test
