@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point one way: model, then engine, then desktop; SSH and the Kubernetes client stay in their packages. */
@@ -39,6 +40,22 @@ class EngineArchitectureTest {
     noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.k8s..")
         .should().dependOnClassesThat().resideInAPackage("io.kubernetes..")
         .allowEmptyShould(true).check(CLASSES);
+  }
+
+  @Test
+  void programsOfThisMachineStartOnlyThroughLocalProcess() {
+    noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.local..")
+        .should().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+        .check(CLASSES);
+  }
+
+  /** files.Sha256 is the one SHA-256 helper; a release that publishes only SHA-512 needs its own digest. */
+  @Test
+  void digestsComeFromTheOneSha256Helper() {
+    noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.files..")
+        .and().doNotHaveFullyQualifiedName("dev.kubeyard.engine.bundle.build.ResumableDownload")
+        .should().callMethod(MessageDigest.class, "getInstance", String.class)
+        .check(CLASSES);
   }
 
   @Test
