@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +16,7 @@ class BundleArchitectureTest {
   private static final String BUILD = "dev.kubeyard.engine.bundle.build..";
   private static final String VERIFY = "dev.kubeyard.engine.bundle.verify..";
 
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.kubeyard");
+  private static final JavaClasses CLASSES = EngineArchitectureTest.CLASSES;
 
   @Test
   void theImportSeesEveryBundlePackage() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Dependencies point one way: model, then engine, then desktop; SSH and the Kubernetes client stay in their packages. */
 class EngineArchitectureTest {
-  private static final JavaClasses CLASSES = new ClassFileImporter()
+  /** Main classes only; BundleArchitectureTest checks the same import. */
+  static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.kubeyard");
 

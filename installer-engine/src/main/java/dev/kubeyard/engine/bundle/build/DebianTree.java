@@ -84,13 +84,7 @@ record DebianTree(DebianPackage pkg, Path root, List<Path> files, Map<String, St
 
   /** Follows a link (and links it points at) inside this package; the final package path, or null. */
   String resolve(String link) {
-    String current = link;
-    for (int hops = 0; hops < 8 && links.containsKey(current); hops++) {
-      String target = links.get(current);
-      Path base = target.startsWith("/") ? Path.of("/") : Path.of("/" + current).getParent();
-      current = base.resolve(target).normalize().toString().substring(1);
-    }
-    return links.containsKey(current) ? null : current;
+    return RootFilesystem.resolve(link, links);
   }
 
   /** Moves the files into {@code bundle}/debian/PACKAGE/ and describes files and links for the manifest. */
