@@ -54,6 +54,7 @@ public final class BundleForPlan {
     return PlanBuilder.write(facts, planDir, bundle, read(bundle));
   }
 
+  /** The manifest of {@code bundle} as the plan needs it, without verifying the files (see {@link #write}). */
   public static BundleContent read(Path bundle) throws BundleException {
     return of(ManifestJson.read(bundle));
   }
