@@ -21,6 +21,13 @@ class DesktopArchitectureTest {
     assertThat(CLASSES.stream().map(c -> c.getSimpleName())).contains("FxThreadAdapter", "WizardViewModel");
   }
 
+  /** The desktop verifies and plans from bundles but never builds one (docs/adr/0023-bundle-packages.md). */
+  @Test
+  void theDesktopDependsOnNoBundleBuilder() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.kubeyard.engine.bundle.build..")
+        .check(CLASSES);
+  }
+
   @Test
   void onlyTheFxThreadAdapterHandsWorkToTheFxThread() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.kubeyard.desktop.fx.FxThreadAdapter")
@@ -66,7 +73,7 @@ class DesktopArchitectureTest {
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.PlanBuilder")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.InstallSequence")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.render.ClusterRenderer")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.bundle.BundledPlan")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.BundleForPlan")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.k8s.elasticsearch.StatefulSetFleet")
         .check(CLASSES);
   }

@@ -14,11 +14,13 @@ import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.OsFamily;
 import dev.kubeyard.model.spec.Role;
 import java.util.Set;
+import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point one way: model, then engine, then desktop; SSH and the Kubernetes client stay in their packages. */
 class EngineArchitectureTest {
-  private static final JavaClasses CLASSES = new ClassFileImporter()
+  /** Main classes only; BundleArchitectureTest checks the same import. */
+  static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.kubeyard");
 
@@ -47,6 +49,22 @@ class EngineArchitectureTest {
     noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.k8s..")
         .should().dependOnClassesThat().resideInAPackage("io.kubernetes..")
         .allowEmptyShould(true).check(CLASSES);
+  }
+
+  @Test
+  void programsOfThisMachineStartOnlyThroughLocalProcess() {
+    noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.local..")
+        .should().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+        .check(CLASSES);
+  }
+
+  /** files.Sha256 is the one SHA-256 helper; a release that publishes only SHA-512 needs its own digest. */
+  @Test
+  void digestsComeFromTheOneSha256Helper() {
+    noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.files..")
+        .and().doNotHaveFullyQualifiedName("dev.kubeyard.engine.bundle.build.ResumableDownload")
+        .should().callMethod(MessageDigest.class, "getInstance", String.class)
+        .check(CLASSES);
   }
 
   @Test
@@ -97,7 +115,7 @@ class EngineArchitectureTest {
         .should().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.pki.ClusterPki")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.PlanBuilder")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.InstallSequence")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.bundle.BundledPlan")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.kubeyard.engine.plan.BundleForPlan")
         .check(CLASSES);
   }
 }

@@ -7,17 +7,17 @@ import dev.kubeyard.desktop.testing.ExampleCluster;
 import dev.kubeyard.desktop.wizard.network.Conflict;
 import dev.kubeyard.desktop.wizard.network.NetworkViewModel;
 import dev.kubeyard.desktop.wizard.versions.VersionsViewModel.Line;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.verify.BundleVerifier;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.OsFamily;
 import dev.kubeyard.model.validate.Problem;
-import dev.kubeyard.engine.bundle.BundleManifest;
-import dev.kubeyard.engine.bundle.BundleProblem;
-import dev.kubeyard.engine.bundle.BundleVerifier;
-import dev.kubeyard.engine.bundle.ManifestJson;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The network, load balancer, Windows, versions and apps pages over the example cluster. */
 class PageViewModelsTest {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.testing.ExampleCluster;
+import dev.kubeyard.desktop.wizard.review.BundleChoice;
 import dev.kubeyard.desktop.wizard.review.PlanPreview;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.ManifestJson;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.model.spec.SpecYaml;
 import dev.kubeyard.model.validate.Validator;
-import dev.kubeyard.desktop.wizard.review.BundleChoice;
-import dev.kubeyard.engine.bundle.BundleManifest;
-import dev.kubeyard.engine.bundle.ManifestJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -62,7 +62,8 @@ public record BundleCache(Path root) {
     return Optional.empty();
   }
 
-  void rememberLatest(Path bundle) throws IOException {
+  /** Records {@code bundle} as the newest built here; only a finished build calls it. */
+  public void rememberLatest(Path bundle) throws IOException {
     Files.createDirectories(bundles());
     Files.writeString(bundles().resolve("latest"), bundle.toAbsolutePath().normalize() + "\n");
   }

@@ -48,7 +48,8 @@ public final class BundleListing {
     return out.toString();
   }
 
-  static String size(long bytes) {
+  /** A byte count as people read it: 512 B, 3.4 KiB, 120.0 MiB. */
+  public static String size(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }

@@ -1,9 +1,9 @@
 package dev.kubeyard.engine.cli;
 
-import dev.kubeyard.engine.bundle.BundleBuilder;
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.bundle.BundleListing;
+import dev.kubeyard.engine.bundle.build.BundleBuilder;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.bundle.BundleListing;
 import dev.kubeyard.engine.bundle.BundleManifest;
 import dev.kubeyard.engine.bundle.Platform;
-import dev.kubeyard.engine.bundle.ReleaseFetcher;
+import dev.kubeyard.engine.bundle.build.ReleaseFetcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

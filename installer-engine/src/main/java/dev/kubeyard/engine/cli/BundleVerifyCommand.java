@@ -1,7 +1,7 @@
 package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.bundle.BundleProblem;
-import dev.kubeyard.engine.bundle.BundleVerifier;
+import dev.kubeyard.engine.bundle.verify.BundleVerifier;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Path;

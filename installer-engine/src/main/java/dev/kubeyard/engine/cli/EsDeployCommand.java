@@ -6,6 +6,7 @@ import dev.kubeyard.engine.apps.elasticsearch.local.HarnessCluster;
 import dev.kubeyard.engine.apps.elasticsearch.local.LocalNodes;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateTarget;
 import dev.kubeyard.engine.k8s.elasticsearch.StatefulSetFleet;
+import dev.kubeyard.model.spec.Defaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,7 +26,8 @@ final class EsDeployCommand implements Callable<Integer> {
   @Spec
   CommandSpec command;
 
-  @Option(names = "--version", defaultValue = "7.17.28", description = "local nodes only: Elasticsearch version")
+  @Option(names = "--version", defaultValue = Defaults.ELASTICSEARCH_VERSION,
+      description = "local nodes only: Elasticsearch version (default: ${DEFAULT-VALUE})")
   String version;
 
   @Option(names = "--heap", defaultValue = "256m", description = "local nodes only: heap per node")

@@ -1,13 +1,10 @@
 package dev.kubeyard.engine.lab;
 
+import dev.kubeyard.engine.local.LocalProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
-/** Runs a command on this machine (the lab's host side: ip, mount, debootstrap, systemd-nspawn). */
+/** Runs a command on this machine (the lab's host side: ip, mount, debootstrap, systemd-nspawn); failures are LabExceptions. */
 final class LocalCommand {
   record Result(String command, int exit, String output) {
     Result orThrow(String hint) {
@@ -27,17 +24,11 @@ final class LocalCommand {
   static Result run(long timeoutSeconds, String... command) {
     String shown = String.join(" ", command);
     try {
-      Path log = Files.createTempFile("kubeyard-lab", ".log");
-      try {
-        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          throw new LabException(shown + " did not finish in " + timeoutSeconds + " s", "look at what it waits for");
-        }
-        return new Result(shown, p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(log);
+      LocalProcess.Result r = LocalProcess.of(command).timeout(Duration.ofSeconds(timeoutSeconds)).run();
+      if (r.timedOut()) {
+        throw new LabException(shown + " did not finish in " + timeoutSeconds + " s", "look at what it waits for");
       }
+      return new Result(shown, r.exit(), r.output());
     } catch (IOException e) {
       throw new LabException("cannot run " + shown + ": " + e.getMessage(), "install the lab's tools: lab/run-e2e.sh does");
     } catch (InterruptedException e) {

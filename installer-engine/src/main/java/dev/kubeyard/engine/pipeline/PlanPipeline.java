@@ -1,7 +1,7 @@
 package dev.kubeyard.engine.pipeline;
 
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.bundle.BundledPlan;
+import dev.kubeyard.engine.plan.BundleForPlan;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.pki.PkiReport;
@@ -44,12 +44,12 @@ public final class PlanPipeline {
   public static WrittenPlan write(ValidSpec spec, Path dir, Path bundle) throws IOException, BundleException {
     ClusterFacts facts = ClusterFacts.of(spec);
     PkiReport pki = ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC());
-    Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundledPlan.write(facts, dir, bundle);
+    Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundleForPlan.write(facts, dir, bundle);
     return new WrittenPlan(plan, dir, pki);
   }
 
   /** The bundle an install uses: {@code given}, else the newest built on this machine for the spec's version. */
   public static Optional<Path> bundleFor(Path given, ClusterSpec spec) {
-    return BundledPlan.locate(given, ClusterFacts.of(spec));
+    return BundleForPlan.locate(given, ClusterFacts.of(spec));
   }
 }

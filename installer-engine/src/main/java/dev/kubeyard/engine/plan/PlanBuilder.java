@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.engine.render.AddonImages;
 import dev.kubeyard.engine.render.AdminKubeconfig;
 import dev.kubeyard.engine.render.ClusterRenderer;
@@ -11,11 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -104,11 +102,9 @@ public final class PlanBuilder {
 
   private static String sha256(Path f) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+      return Sha256.of(f);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -11,7 +11,7 @@ public record AddonImages(String pause, String flannel, String coredns, String m
 
   /**
    * What the bundle carries for {@code version}'s line. The current line's CoreDNS 1.13 and
-   * metrics-server 0.8 need 1.21 and 1.31 (bundle/AddonSupport), so older lines get the releases
+   * metrics-server 0.8 need 1.21 and 1.31 (bundle/verify/AddonSupport), so older lines get the releases
    * kubeadm paired with 1.14.
    */
   public static AddonImages defaults(KubernetesVersion version) {

@@ -1,9 +1,6 @@
 package dev.kubeyard.engine.render;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.kubeyard.engine.files.Sha256;
 
 /**
  * One file destined for one host: its absolute path there, its bytes and its mode. {@code secret}
@@ -20,12 +17,7 @@ public record RenderedFile(String host, String path, String content, int mode, b
   }
 
   public String sha256() {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(content);
   }
 
   /** The path as a relative folder path: /etc/x stays, a Windows C:/k/x becomes /C/k/x. */

@@ -1,8 +1,8 @@
 package dev.kubeyard.engine.run;
 
+import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.transport.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class PlanFiles {
       Path p = planDir.resolve(source);
       if (!Files.isRegularFile(p)) {
         out.add(source + " is missing from " + planDir);
-      } else if (!Sha256.of(p).equals(sha)) {
+      } else if (!Sha256.remembered(p).equals(sha)) {
         out.add(source + " does not have the sha256 plan.json expects (" + sha.substring(0, 12) + "...)");
       }
     });

@@ -7,6 +7,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import dev.kubeyard.engine.shell.FileUpload;
 import dev.kubeyard.engine.shell.HostShell;
+import dev.kubeyard.engine.files.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ public final class JschTransport implements Transport {
   @Override
   public void upload(Path local, RemoteFile file, Duration timeout) {
     String what = "upload " + file.path();
-    String localSha = Sha256.of(local);
+    String localSha = Sha256.remembered(local);
     if (!localSha.equals(file.sha256())) {
       throw new TransportException(host(), what, -1, "",
           "the local file " + local + " has sha256 " + localSha + " but the plan expects " + file.sha256()

@@ -1,8 +1,7 @@
 package dev.kubeyard.engine.transport;
 
+import dev.kubeyard.engine.files.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -17,12 +16,8 @@ public record OfferedHostKey(String hostName, String knownHostsName, String type
   }
 
   public static String fingerprint(String keyBase64) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(keyBase64));
-      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] digest = Sha256.digestOf(Base64.getDecoder().decode(keyBase64));
+    return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
   }
 
   /** The known_hosts line that trusts this key. */

@@ -8,19 +8,19 @@ import java.nio.file.Path;
  * The bundle tools/build-bundle.sh built, found through the cache ($KUBEYARD_CACHE/bundle/latest).
  * Tests that use it carry the JUnit tag "bundle"; a fast run leaves them out with -DexcludedGroups=bundle.
  */
-final class BuiltBundle {
+public final class BuiltBundle {
 
-  static final String TAG = "bundle";
+  public static final String TAG = "bundle";
 
   private BuiltBundle() {}
 
-  static Path folder() {
+  public static Path folder() {
     return BundleCache.fromEnvironment().latestBundle().orElseGet(() -> fail(
         "no built bundle in " + BundleCache.fromEnvironment().bundles() + "; run tools/build-bundle.sh first"
             + " (or leave these tests out with -DexcludedGroups=bundle)"));
   }
 
-  static BundleManifest manifest() {
+  public static BundleManifest manifest() {
     try {
       return ManifestJson.read(folder());
     } catch (BundleException e) {
@@ -29,19 +29,19 @@ final class BuiltBundle {
   }
 
   /** The bundle file that provides {@code command} on linux/amd64. */
-  static Path command(String command) {
+  public static Path command(String command) {
     BundleFile file = manifest().fileProviding(command, Platform.LINUX_AMD64)
         .orElseGet(() -> fail("the built bundle has no " + command + "; rebuild it with tools/build-bundle.sh"));
     return folder().resolve(file.path());
   }
 
-  static Path image(String component) {
+  public static Path image(String component) {
     BundleImage image = manifest().image(component, Platform.LINUX_AMD64)
         .orElseGet(() -> fail("the built bundle has no " + component + " image; rebuild it with tools/build-bundle.sh"));
     return folder().resolve(image.path());
   }
 
-  static String reference(String component) {
+  public static String reference(String component) {
     return manifest().image(component, Platform.LINUX_AMD64).orElseThrow().reference();
   }
 }

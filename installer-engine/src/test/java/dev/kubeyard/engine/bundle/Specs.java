@@ -4,10 +4,20 @@ import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Validator;
 
 /** Cluster specs for bundle tests: the example topology at a chosen version, with or without Windows. */
-final class Specs {
+public final class Specs {
   private Specs() {}
 
-  static ClusterSpec cluster(String version, boolean windowsWorker) {
+  public static ClusterSpec cluster(String version, boolean windowsWorker) {
+    String yaml = yaml(version, windowsWorker);
+    Validator.Result result = Validator.loadText(yaml);
+    if (!result.valid()) {
+      throw new IllegalStateException("test spec is invalid: " + result.problems());
+    }
+    return result.spec();
+  }
+
+  /** The spec's text, for tests that hand cluster.yaml to the CLI. */
+  public static String yaml(String version, boolean windowsWorker) {
     String yaml = """
         apiVersion: kubeyard.dev/v1alpha1
         kind: Cluster
@@ -25,10 +35,6 @@ final class Specs {
       yaml += "  - {name: win1, address: 192.168.1.6, os: windows, roles: [node]}\n"
           + "windows: {serverVersion: \"1809\", networkMode: overlay}\n";
     }
-    Validator.Result result = Validator.loadText(yaml);
-    if (!result.valid()) {
-      throw new IllegalStateException("test spec is invalid: " + result.problems());
-    }
-    return result.spec();
+    return yaml;
   }
 }

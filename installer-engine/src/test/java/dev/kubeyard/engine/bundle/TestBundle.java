@@ -1,5 +1,8 @@
 package dev.kubeyard.engine.bundle;
 
+import dev.kubeyard.engine.bundle.build.BundleEntries;
+import dev.kubeyard.engine.bundle.build.ImageBuilder;
+import dev.kubeyard.engine.bundle.build.ImageRecipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,7 +16,7 @@ import java.util.Map;
  * Writes small bundles for tests: each command is a tiny file that starts with a real ELF or PE header
  * for its platform (all the verifier reads), and each image is a real Jib-built archive of one file.
  */
-final class TestBundle {
+public final class TestBundle {
 
   private final Path dir;
   private final List<BundleFile> files = new ArrayList<>();
@@ -21,17 +24,17 @@ final class TestBundle {
   private final List<BundleLink> links = new ArrayList<>();
   private final String kubernetesVersion;
 
-  TestBundle(Path dir, String kubernetesVersion) {
+  public TestBundle(Path dir, String kubernetesVersion) {
     this.dir = dir;
     this.kubernetesVersion = kubernetesVersion;
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
   /** A one-file executable that provides {@code command}, with a header for {@code built}. */
-  TestBundle command(String component, String version, String command, Platform listed, Platform built)
+  public TestBundle command(String component, String version, String command, Platform listed, Platform built)
       throws IOException {
     String name = listed.isWindows() ? command + ".exe" : command;
     Path file = dir.resolve("bin/" + listed.folder() + "/" + component + "/" + name);
@@ -42,12 +45,12 @@ final class TestBundle {
     return this;
   }
 
-  TestBundle command(String component, String version, String command, Platform platform) throws IOException {
+  public TestBundle command(String component, String version, String command, Platform platform) throws IOException {
     return command(component, version, command, platform, platform);
   }
 
   /** Every command and image {@code needs} asks for, at the versions it asks for. */
-  TestBundle completeFor(BundleRequirements needs, Path imageCache) throws IOException, BundleException {
+  public TestBundle completeFor(BundleRequirements needs, Path imageCache) throws IOException, BundleException {
     for (Requirement r : needs.commands()) {
       command(r.command(), r.version().orElse("1.0.0"), r.command(), r.platform());
     }
@@ -58,13 +61,13 @@ final class TestBundle {
   }
 
   /** A real image archive listed for {@code listed} but built for {@code built}. */
-  TestBundle image(String component, Platform listed, Platform built, Path imageCache)
+  public TestBundle image(String component, Platform listed, Platform built, Path imageCache)
       throws IOException, BundleException {
     return image(component, "1.0.0", listed, built, imageCache);
   }
 
   /** A real linux/amd64 image archive of {@code component} at {@code version}. */
-  TestBundle image(String component, String version, Path imageCache) throws IOException, BundleException {
+  public TestBundle image(String component, String version, Path imageCache) throws IOException, BundleException {
     return image(component, version, Platform.LINUX_AMD64, Platform.LINUX_AMD64, imageCache);
   }
 
@@ -81,18 +84,18 @@ final class TestBundle {
   }
 
   /** A link the installer would make, as the manifest records it. */
-  TestBundle link(String path, String target) {
+  public TestBundle link(String path, String target) {
     links.add(new BundleLink(path, target, "test", "test"));
     return this;
   }
 
-  Path write() throws IOException {
+  public Path write() throws IOException {
     ManifestJson.write(dir, new BundleManifest(BundleManifest.FORMAT, kubernetesVersion, "amd64", files, links, images));
     return dir;
   }
 
   /** The first bytes of an ELF64 little-endian executable for a Go architecture name. */
-  static byte[] elf(String architecture) {
+  public static byte[] elf(String architecture) {
     Map<String, Integer> machines = Map.of("amd64", 0x3E, "arm64", 0xB7);
     ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1});
@@ -101,7 +104,7 @@ final class TestBundle {
   }
 
   /** The first bytes of a PE executable (MZ stub pointing at a PE header) for amd64 or arm64. */
-  static byte[] pe(String architecture) {
+  public static byte[] pe(String architecture) {
     Map<String, Integer> machines = Map.of("amd64", 0x8664, "arm64", 0xAA64);
     ByteBuffer b = ByteBuffer.allocate(0x90).order(ByteOrder.LITTLE_ENDIAN);
     b.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3C, 0x80);

@@ -17,12 +17,12 @@ import dev.kubeyard.engine.apps.elasticsearch.update.UpdateRefused;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateState;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateTarget;
 import dev.kubeyard.engine.bundle.BundleCache;
-import dev.kubeyard.engine.bundle.ElasticsearchImage;
-import dev.kubeyard.engine.bundle.PlanBundle;
+import dev.kubeyard.engine.bundle.build.ElasticsearchImage;
 import dev.kubeyard.engine.cli.Main;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.elasticsearch.StatefulSetFleet;
 import dev.kubeyard.engine.pki.ClusterPki;
+import dev.kubeyard.engine.plan.BundleForPlan;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.run.Executor;
@@ -345,7 +345,7 @@ class ElasticsearchOnTheLabClusterTest {
 
   private static RunResult install(ClusterFacts facts, Path planDir, Path bundle) throws Exception {
     ClusterPki.ensure(facts, planDir.resolve("pki"), Clock.systemUTC());
-    Plan plan = PlanBuilder.write(facts, planDir, bundle, PlanBundle.read(bundle));
+    Plan plan = PlanBuilder.write(facts, planDir, bundle, BundleForPlan.read(bundle));
     return new Executor(planDir, new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts())),
         RunSettings.defaults()).listener(e -> { }).run(plan);
   }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubeyard.engine.bundle.BundleCache;
-import dev.kubeyard.engine.bundle.PlanBundle;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
-import dev.kubeyard.engine.plan.BundleContent;
+import dev.kubeyard.engine.plan.BundleForPlan;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.run.Executor;
@@ -138,7 +137,7 @@ class LabClusterTest {
   static RunResult apply(InstallListener listener, Duration commandTimeout) {
     try {
       ClusterPki.ensure(facts, planDir().resolve("pki"), Clock.systemUTC());
-      Plan plan = PlanBuilder.write(facts, planDir(), bundle, PlanBundle.read(bundle));
+      Plan plan = PlanBuilder.write(facts, planDir(), bundle, BundleForPlan.read(bundle));
       return new Executor(planDir(), new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts())),
           RunSettings.defaults().withCommandTimeout(commandTimeout)).listener(listener).run(plan);
     } catch (Exception e) {
@@ -347,7 +346,7 @@ class LabClusterTest {
   @Test
   @Order(11)
   void resetStopsEveryPodAndServiceAndRemovesWhatTheInstallPlacedButKeepsThePki() throws Exception {
-    Plan install = PlanBuilder.write(facts, planDir(), bundle, PlanBundle.read(bundle));
+    Plan install = PlanBuilder.write(facts, planDir(), bundle, BundleForPlan.read(bundle));
     SshTransports transports = new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts()));
     RunResult r = new Executor(planDir(), transports, RunSettings.defaults()).run(ResetPlan.of(install, false));
     assertThat(r.failures()).isEmpty();

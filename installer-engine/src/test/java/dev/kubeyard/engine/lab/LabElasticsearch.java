@@ -2,11 +2,11 @@ package dev.kubeyard.engine.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubeyard.engine.bundle.ElasticsearchImage;
+import dev.kubeyard.engine.bundle.build.ElasticsearchImage;
+import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.transport.JschTransport;
 import dev.kubeyard.engine.transport.RemoteFile;
-import dev.kubeyard.engine.transport.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ final class LabElasticsearch {
   static void importImage(JschTransport node, Path tar, String version) {
     String ctr = HostPaths.BIN + "/ctr --address /run/containerd/containerd.sock -n k8s.io";
     String reference = ElasticsearchImage.reference(version);
-    String sha = Sha256.of(tar);
+    String sha = Sha256.remembered(tar);
     String target = HostPaths.IMAGES + "/" + tar.getFileName();
     String marker = target + ".imported";
     if (node.run("grep -qxF " + sha + " " + marker + " && " + ctr + " images ls -q | grep -qxF '" + reference + "'", T)

@@ -54,10 +54,10 @@ class ResetStatusAndPreflightTest {
   @Test
   void statusReportsEveryComponentMatchingAndThenTheOneFileThatWasChanged() throws Exception {
     Plan plan = installed("status");
-    assertThat(ClusterStatus.of(plan, hosts.transports())).hasSize(4).allMatch(ClusterStatus.StepStatus::healthy);
+    assertThat(InstalledPlanStatus.of(plan, hosts.transports())).hasSize(4).allMatch(InstalledPlanStatus.StepStatus::healthy);
     Path edited = Path.of(hosts.root("echo"), "etc/status/app.conf");
     Files.writeString(edited, "edited by hand\n");
-    assertThat(ClusterStatus.of(plan, hosts.transports())).filteredOn(s -> !s.healthy()).singleElement().satisfies(s -> {
+    assertThat(InstalledPlanStatus.of(plan, hosts.transports())).filteredOn(s -> !s.healthy()).singleElement().satisfies(s -> {
       assertThat(s.host()).isEqualTo("echo");
       assertThat(s.stepId()).isEqualTo("configure");
       assertThat(s.changedFiles()).containsExactly(edited.toString());

@@ -131,7 +131,7 @@ class WindowsNodeOverPowerShellStandInTest {
   @Test
   void statusAndResetReachTheWindowsHostThroughItsShell() {
     assertThat(install().failures()).isEmpty();
-    assertThat(ClusterStatus.of(plan, transports)).isNotEmpty().allMatch(ClusterStatus.StepStatus::healthy);
+    assertThat(InstalledPlanStatus.of(plan, transports)).isNotEmpty().allMatch(InstalledPlanStatus.StepStatus::healthy);
 
     RunResult reset = new Executor(planDir, transports, FAST).run(ResetPlan.of(plan, false));
     assertThat(reset.failures()).isEmpty();

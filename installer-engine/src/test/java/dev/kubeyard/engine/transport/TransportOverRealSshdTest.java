@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kubeyard.engine.files.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -19,6 +19,8 @@ public final class Defaults {
   public static final int INGRESS_HTTPS_NODE_PORT = 23457;
   public static final int FLANNEL_VNI = 4096;
   public static final int FLANNEL_PORT = 4789;
+  /** apps.elasticsearch.version when absent, and the version the CLI and the desktop offer first. */
+  public static final String ELASTICSEARCH_VERSION = "7.17.29";
 
   private Defaults() {}
 
@@ -86,7 +88,7 @@ public final class Defaults {
       return null;
     }
     ElasticsearchSpec es = a.elasticsearch() == null ? null : new ElasticsearchSpec(
-        or(a.elasticsearch().enabled(), true), or(a.elasticsearch().version(), "7.17.29"),
+        or(a.elasticsearch().enabled(), true), or(a.elasticsearch().version(), ELASTICSEARCH_VERSION),
         or(a.elasticsearch().namespace(), "elastic"), or(a.elasticsearch().masters(), 3),
         or(a.elasticsearch().data(), 2), or(a.elasticsearch().ingest(), 2),
         or(a.elasticsearch().storageSize(), "50Gi"), a.elasticsearch().storageClass(),

@@ -2,6 +2,7 @@ package dev.kubeyard.model.validate;
 
 import dev.kubeyard.model.spec.AppsSpec;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.spec.Defaults;
 import dev.kubeyard.model.spec.ElasticsearchSpec;
 import dev.kubeyard.model.spec.GitlabSpec;
 import dev.kubeyard.model.spec.PythonServiceSpec;
@@ -24,7 +25,7 @@ final class AppRules implements Rule {
       }
       if (!es.version().matches("(6\\.8|7\\.\\d+|8\\.\\d+)\\.\\d+")) {
         out.add("apps.elasticsearch.version", es.version(), "supported Elasticsearch versions are 6.8.x, 7.x and 8.x",
-            "use 7.17.29");
+            "use " + Defaults.ELASTICSEARCH_VERSION);
       }
       if (es.data() == null || es.data() < 1) {
         out.add("apps.elasticsearch.data", es.data(), "at least one data node is needed", "use 2");

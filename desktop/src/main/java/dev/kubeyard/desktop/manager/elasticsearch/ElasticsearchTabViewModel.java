@@ -56,7 +56,7 @@ public final class ElasticsearchTabViewModel {
   private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
   private final ObjectProperty<AppAvailability> availability = new SimpleObjectProperty<>(this, "availability",
       AppAvailability.NOT_ENABLED);
-  private final ObjectProperty<Action> running = new SimpleObjectProperty<>(this, "running");
+  private final ObjectProperty<ElasticsearchAction> running = new SimpleObjectProperty<>(this, "running");
   private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
   private final StringProperty fleet = new SimpleStringProperty(this, "fleet", "");
   private final StringProperty wanted = new SimpleStringProperty(this, "wanted", "");
@@ -246,22 +246,22 @@ public final class ElasticsearchTabViewModel {
 
   /** A rolling update to the spec's version and configuration. */
   public void update() {
-    act(Action.UPDATE, (c, f, l) -> describe(new RollingUpdate(f, l).update(c.wanted())));
+    act(ElasticsearchAction.UPDATE, (c, f, l) -> describe(new RollingUpdate(f, l).update(c.wanted())));
   }
 
   /** Continues the update stored in the cluster (after an interruption, from any machine). */
   public void resume() {
-    act(Action.RESUME, (c, f, l) -> describe(new RollingUpdate(f, l).resume()));
+    act(ElasticsearchAction.RESUME, (c, f, l) -> describe(new RollingUpdate(f, l).resume()));
   }
 
   /** Rolls the last update back, or shows why the engine refuses to. */
   public void rollback() {
-    act(Action.ROLLBACK, (c, f, l) -> describe(new RollingUpdate(f, l).rollback()));
+    act(ElasticsearchAction.ROLLBACK, (c, f, l) -> describe(new RollingUpdate(f, l).rollback()));
   }
 
   /** Deploys Elasticsearch as the spec describes it. */
   public void deploy() {
-    act(Action.DEPLOY, (c, f, l) -> {
+    act(ElasticsearchAction.DEPLOY, (c, f, l) -> {
       c.deploy(l, line -> threads.ui().execute(() -> outcome.append(line)));
       return "deployed: " + f.describe();
     });
@@ -270,7 +270,7 @@ public final class ElasticsearchTabViewModel {
   /** Takes a snapshot named manual-DATE-TIME of every index. */
   public void takeSnapshot() {
     String name = "manual-" + SNAPSHOT.format(clock.instant());
-    act(Action.SNAPSHOT, (c, f, l) -> "snapshot " + name + " of "
+    act(ElasticsearchAction.SNAPSHOT, (c, f, l) -> "snapshot " + name + " of "
         + new PreUpgradeSnapshot(f.api(), f.snapshotLocation()).take(name) + " indices taken");
   }
 
@@ -280,7 +280,7 @@ public final class ElasticsearchTabViewModel {
     if (name == null) {
       return;
     }
-    act(Action.RESTORE, (c, f, l) -> "restored " + new PreUpgradeSnapshot(f.api(), f.snapshotLocation()).restore(name)
+    act(ElasticsearchAction.RESTORE, (c, f, l) -> "restored " + new PreUpgradeSnapshot(f.api(), f.snapshotLocation()).restore(name)
         + " indices from " + name);
   }
 
@@ -293,7 +293,7 @@ public final class ElasticsearchTabViewModel {
     String run(EsConnection connection, ElasticsearchFleet fleet, UpdateListener listener) throws Exception;
   }
 
-  private void act(Action action, Work work) {
+  private void act(ElasticsearchAction action, Work work) {
     EsConnection c = connection;
     if (running.get() != null || c == null) {
       return;
@@ -386,7 +386,7 @@ public final class ElasticsearchTabViewModel {
     return availability;
   }
 
-  public ReadOnlyObjectProperty<Action> runningProperty() {
+  public ReadOnlyObjectProperty<ElasticsearchAction> runningProperty() {
     return running;
   }
 

@@ -1,5 +1,6 @@
 package dev.kubeyard.desktop.wizard.draft;
 
+import dev.kubeyard.model.spec.Defaults;
 import dev.kubeyard.model.spec.ElasticsearchSpec;
 import java.util.List;
 import javafx.beans.Observable;
@@ -11,7 +12,7 @@ import javafx.beans.property.StringProperty;
 /** The Elasticsearch section of the Apps page. */
 public final class ElasticsearchDraft {
   public final BooleanProperty included = new SimpleBooleanProperty(false);
-  public final StringProperty version = new SimpleStringProperty("7.17.29");
+  public final StringProperty version = new SimpleStringProperty(Defaults.ELASTICSEARCH_VERSION);
   public final StringProperty namespace = new SimpleStringProperty("elastic");
   public final StringProperty masters = new SimpleStringProperty("3");
   public final StringProperty data = new SimpleStringProperty("2");

@@ -8,7 +8,7 @@ import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.wizard.PageView;
 import dev.kubeyard.desktop.wizard.SpecValidation;
 import dev.kubeyard.desktop.wizard.versions.VersionsViewModel.Line;
-import dev.kubeyard.engine.bundle.BundleVerifier;
+import dev.kubeyard.engine.bundle.verify.BundleVerifier;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.version.SupportedLines;
 import javafx.collections.FXCollections;

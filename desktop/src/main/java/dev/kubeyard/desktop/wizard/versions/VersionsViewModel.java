@@ -1,10 +1,17 @@
 package dev.kubeyard.desktop.wizard.versions;
 
+import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.wizard.SpecValidation;
 import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
 import dev.kubeyard.desktop.wizard.draft.KubernetesDraft;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.verify.BundleVerifier;
+import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.version.KubernetesVersion;
 import dev.kubeyard.model.version.SupportedLines;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
@@ -12,13 +19,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
-import dev.kubeyard.desktop.fx.Threads;
-import dev.kubeyard.desktop.wizard.SpecValidation;
-import dev.kubeyard.engine.bundle.BundleProblem;
-import dev.kubeyard.engine.bundle.BundleVerifier;
-import dev.kubeyard.model.spec.ClusterSpec;
-import java.nio.file.Path;
-import java.util.List;
 
 /** The Kubernetes line (1.14 or the current one), the container runtime and the offline bundle. */
 public final class VersionsViewModel {

@@ -147,7 +147,7 @@ class ElasticsearchTabViewModelTest {
 
     vm.update();
 
-    assertThat(vm.runningProperty().get()).isEqualTo(Action.UPDATE);
+    assertThat(vm.runningProperty().get()).isEqualTo(ElasticsearchAction.UPDATE);
     assertThat(List.of(vm.canRefresh(), vm.canUpdate(), vm.canResume(), vm.canRollback(), vm.canSnapshot(),
         vm.canRestore(), vm.canDeploy())).allMatch(b -> !b.get());
     vm.rollback(); // ignored while the update runs

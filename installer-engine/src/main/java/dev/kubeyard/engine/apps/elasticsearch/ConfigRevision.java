@@ -1,9 +1,6 @@
 package dev.kubeyard.engine.apps.elasticsearch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.kubeyard.engine.files.Sha256;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,12 +33,7 @@ public record ConfigRevision(String heap, SortedMap<String, String> nodeSettings
   public String id() {
     StringBuilder text = new StringBuilder("heap=").append(heap).append('\n');
     nodeSettings.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash).substring(0, 10);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(text.toString()).substring(0, 10);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.kubeyard.engine.apps.elasticsearch.update.ClusterIndexStateStore;
 import dev.kubeyard.engine.apps.elasticsearch.update.ElasticsearchFleet;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateStateStore;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateTarget;
+import dev.kubeyard.engine.local.LocalProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,18 +104,15 @@ public final class HarnessFleet implements ElasticsearchFleet {
     LocalNodes.Node n = layout.node(node);
     List<String> command = new ArrayList<>(List.of("bash", layout.harness()));
     command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> e = new HashMap<>(env);
     e.put("ES_HOME", n.home());
     e.put("ES_PID_FILE", Path.of(n.home(), "es.pid").toString());
-    pb.environment().putAll(e);
     try {
       Files.createDirectories(Path.of(n.home()));
-      Process p = pb.start();
-      String output = new String(p.getInputStream().readAllBytes());
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException("run-es.sh " + args.get(0) + " for " + node + " failed (exit " + p.exitValue()
-            + "):\n" + output);
+      LocalProcess.Result r = LocalProcess.of(command).environment(e).run();
+      if (r.exit() != 0) {
+        throw new IllegalStateException("run-es.sh " + args.get(0) + " for " + node + " failed (exit " + r.exit()
+            + "):\n" + r.output());
       }
     } catch (IOException ex) {
       throw new IllegalStateException("cannot run " + layout.harness() + ": " + ex.getMessage(), ex);

@@ -1,0 +1,139 @@
+package dev.kubeyard.engine.bundle.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleProblem;
+import dev.kubeyard.engine.bundle.BundleRequirements;
+import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Requirement;
+import dev.kubeyard.engine.bundle.Specs;
+import dev.kubeyard.engine.bundle.TestBundle;
+import dev.kubeyard.model.spec.ClusterSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleCompletenessTest {
+
+  @TempDir
+  Path tmp;
+
+  private TestBundle bundle(String version) throws Exception {
+    return new TestBundle(Files.createDirectories(tmp.resolve("bundle")), version);
+  }
+
+  private Path imageCache() throws Exception {
+    return Files.createDirectories(tmp.resolve("cache/jib"));
+  }
+
+  private static List<String> messages(BundleVerifier.Report report) {
+    return report.problems().stream().map(BundleProblem::toString).toList();
+  }
+
+  @Test
+  void acceptsABundleWithEverythingTheClusterNeeds() throws Exception {
+    ClusterSpec spec = Specs.cluster("1.35.8", false);
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(spec), imageCache()).write();
+
+    assertThat(messages(BundleVerifier.verify(dir, spec))).isEmpty();
+  }
+
+  @Test
+  void rejectsABundleForAnotherKubernetesVersionThanTheSpec() throws Exception {
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(Specs.cluster("1.35.8", false)), imageCache())
+        .write();
+
+    List<String> problems = messages(BundleVerifier.verify(dir, Specs.cluster("1.14.10", false)));
+
+    assertThat(problems).first().asString().isEqualTo("manifest.json: the bundle carries Kubernetes 1.35.8 but"
+        + " the cluster spec asks for 1.14.10 (kubernetes.version); use a bundle for 1.14.10, or set"
+        + " kubernetes.version: 1.35.8 in the spec");
+    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("bin/linux-amd64/kube-apiserver/kube-apiserver:"
+        + " kube-apiserver is version 1.35.8 but the cluster spec asks for 1.14.10")
+        .contains("kubeyard bundle fetch --from https://dl.k8s.io --version 1.14.10"));
+  }
+
+  @Test
+  void asksForWindowsBinariesWhenTheSpecHasAWindowsWorker() throws Exception {
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(Specs.cluster("1.35.8", false)), imageCache())
+        .write();
+
+    List<String> problems = messages(BundleVerifier.verify(dir, Specs.cluster("1.35.8", true)));
+
+    assertThat(problems).containsExactly(
+        "bin/windows-amd64: no kubelet for windows/amd64 (needed by the Windows hosts); the bundle has it for"
+            + " linux/amd64 only; build them with KUBEYARD_WINDOWS=1 tools/build-bundle.sh, or add them with"
+            + " 'kubeyard bundle fetch --version 1.35.8 --windows'",
+        "bin/windows-amd64: no kube-proxy for windows/amd64 (needed by the Windows hosts); the bundle has it for"
+            + " linux/amd64 only; build them with KUBEYARD_WINDOWS=1 tools/build-bundle.sh, or add them with"
+            + " 'kubeyard bundle fetch --version 1.35.8 --windows'");
+  }
+
+  @Test
+  void acceptsWindowsBinariesWhenTheyAreThere() throws Exception {
+    ClusterSpec spec = Specs.cluster("1.35.8", true);
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(spec), imageCache()).write();
+
+    assertThat(messages(BundleVerifier.verify(dir, spec))).isEmpty();
+    assertThat(ManifestJson.read(dir).files()).filteredOn(f -> f.os().equals("windows"))
+        .extracting(BundleFile::path).contains("bin/windows-amd64/kubelet/kubelet.exe");
+  }
+
+  @Test
+  void rejectsAnImageBuiltForAnotherArchitectureThanListed() throws Exception {
+    Path dir = bundle("1.35.8").image("pause", Platform.LINUX_AMD64, new Platform("linux", "arm64"), imageCache())
+        .write();
+
+    assertThat(messages(BundleVerifier.verify(dir))).containsExactly(
+        "images/pause-1.0.0-linux-amd64.tar: the image is for linux/arm64 but manifest.json lists it for"
+            + " linux/amd64; rebuild the pause image for linux/amd64 with 'kubeyard bundle build'");
+  }
+
+  @Test
+  void namesTheImageThatIsOnlyThereForAnotherArchitecture() throws Exception {
+    ClusterSpec spec = Specs.cluster("1.35.8", false);
+    BundleRequirements needs = BundleRequirements.of(spec);
+    BundleRequirements withoutPause = new BundleRequirements(needs.kubernetesVersion(), needs.commands(),
+        needs.images().stream().filter(i -> !i.equals("pause")).toList());
+    Platform arm64 = new Platform("linux", "arm64");
+    Path dir = bundle("1.35.8").completeFor(withoutPause, imageCache()).image("pause", arm64, arm64, imageCache())
+        .write();
+
+    assertThat(messages(BundleVerifier.verify(dir, spec))).containsExactly(
+        "images: no pause image for linux/amd64 (images/pause-1.0.0-linux-arm64.tar is linux/arm64);"
+            + " rebuild the bundle with 'kubeyard bundle build' on an amd64 machine");
+  }
+
+  @Test
+  void needsEtcdHaproxyAndContainerdOnlyWhereTheSpecUsesThem() {
+    ClusterSpec spec = Specs.cluster("1.35.8", false);
+
+    List<String> commands = BundleRequirements.of(spec).commands().stream().map(Requirement::command).toList();
+
+    assertThat(commands).contains("kube-apiserver", "etcd", "haproxy", "keepalived", "containerd", "runc",
+        "flanneld", "cni/flannel", "cni/bridge", "cni/host-local", "conntrack", "iptables", "socat")
+        .doesNotContain("dockerd");
+    assertThat(BundleRequirements.of(spec).images()).containsExactlyInAnyOrder("pause", "coredns",
+        "metrics-server", "flannel");
+  }
+
+  @Test
+  void refusesAddonImagesTooNewForTheClustersKubernetes() throws Exception {
+    Path cache = imageCache();
+    Path dir = bundle("1.14.10").image("coredns", "1.13.1", cache).image("metrics-server", "0.8.0", cache).write();
+
+    List<String> problems = messages(BundleVerifier.verify(dir, Specs.cluster("1.14.10", false)));
+
+    assertThat(problems).contains(
+        "images/coredns-1.13.1-linux-amd64.tar: coredns 1.13.1 needs Kubernetes 1.21 or later (its kubernetes plugin"
+            + " watches discovery.k8s.io/v1 EndpointSlices) but the cluster spec asks for 1.14.10; put an image of"
+            + " CoreDNS 1.3.1 (kubeadm's for 1.14) in the bundle instead",
+        "images/metrics-server-0.8.0-linux-amd64.tar: metrics-server 0.8.0 needs Kubernetes 1.31 or later (its"
+            + " compatibility matrix says 1.31+) but the cluster spec asks for 1.14.10; put an image of metrics-server"
+            + " 0.3.x in the bundle instead");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.kubeyard.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.BundleLink;
+import dev.kubeyard.engine.bundle.BundleManifest;
+import dev.kubeyard.engine.bundle.Source;
+import dev.kubeyard.engine.plan.BundleContent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BundleForPlanTest {
+  private static BundleFile file(String path, String component, List<String> provides) {
+    return new BundleFile(path, component, "1", "linux", "amd64", path.hashCode() + "sha", 1, Source.DEBIAN, "o", provides);
+  }
+
+  private static final BundleManifest MANIFEST = new BundleManifest(BundleManifest.FORMAT, "1.35.8", "amd64",
+      List.of(file("bin/linux-amd64/kubernetes/kubernetes", "kubernetes", List.of("kubelet", "kubectl")),
+          file("debian/haproxy/usr/sbin/haproxy", "haproxy", List.of("haproxy")),
+          file("debian/liblua5.3-0/usr/lib/x86_64-linux-gnu/liblua5.3.so.0.0.0", "liblua5.3-0", List.of()),
+          file("debian/libnl-3-200/lib/x86_64-linux-gnu/libnl-3.so.200.26.0", "libnl-3-200", List.of()),
+          file("debian/haproxy/usr/share/doc/haproxy/copyright", "haproxy", List.of())),
+      List.of(new BundleLink("debian/liblua5.3-0/usr/lib/x86_64-linux-gnu/liblua5.3.so.0", "liblua5.3.so.0.0.0",
+          "liblua5.3-0", "o")),
+      List.of(new BundleImage("images/pause-1.0.0-linux-amd64.tar", "kubeyard.local/pause:1.0.0", "pause", "1.0.0",
+          "linux", "amd64", "psha", 1, Source.DEBIAN, "o")));
+
+  @Test
+  void everyCommandPointsIntoTheLinkedBundleFolderWithItsSha256() {
+    BundleContent c = BundleForPlan.of(MANIFEST);
+    assertThat(c.kubernetesVersion()).isEqualTo("1.35.8");
+    assertThat(c.commands().get("kubelet").source()).isEqualTo("bundle/bin/linux-amd64/kubernetes/kubernetes");
+    assertThat(c.commands().get("kubelet").fileName()).isEqualTo("kubernetes");
+    assertThat(c.commands().get("haproxy").sha256()).isEqualTo("debian/haproxy/usr/sbin/haproxy".hashCode() + "sha");
+  }
+
+  @Test
+  void librariesArePlacedUnderTheSonameTheirLinkGivesAndUnderTheirOwnName() {
+    BundleContent c = BundleForPlan.of(MANIFEST);
+    assertThat(c.libraries()).extracting(BundleContent.Library::soname)
+        .containsExactlyInAnyOrder("liblua5.3.so.0", "liblua5.3.so.0.0.0", "libnl-3.so.200.26.0");
+    BundleContent.Library soname = c.libraries().stream().filter(l -> l.soname().equals("liblua5.3.so.0")).findFirst().orElseThrow();
+    assertThat(soname.source()).isEqualTo("bundle/debian/liblua5.3-0/usr/lib/x86_64-linux-gnu/liblua5.3.so.0.0.0");
+  }
+
+  @Test
+  void imagesKeepTheReferenceTheManifestsUse() {
+    assertThat(BundleForPlan.of(MANIFEST).images().get("pause").reference()).isEqualTo("kubeyard.local/pause:1.0.0");
+  }
+}
