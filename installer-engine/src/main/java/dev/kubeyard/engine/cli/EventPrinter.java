@@ -40,7 +40,8 @@ public final class EventPrinter implements InstallListener {
       out.println("    what to do: " + s.hint());
       out.println("    full log:   " + s.logFile());
     } else if (e instanceof InstallEvent.LogLine l && verbose) {
-      out.printf("  %-9s %s%n", l.host(), l.line());
+      // a script's later lines stay under its first, so a multi-line script reads as one entry of its host
+      out.printf("  %-9s %s%n", l.host(), l.line().replace("\n", "\n" + " ".repeat(12)));
     } else if (e instanceof InstallEvent.RunFinished f) {
       out.println(switch (f.outcome()) {
         case SUCCEEDED -> "done: ";

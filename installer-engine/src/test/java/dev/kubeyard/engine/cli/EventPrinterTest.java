@@ -43,4 +43,10 @@ class EventPrinterTest {
     assertThat(print(false, line)).isEmpty();
     assertThat(print(true, line)).contains("node1").contains("kubelet: started");
   }
+
+  @Test
+  void aMultiLineScriptKeepsItsLaterLinesUnderItsFirst() {
+    InstallEvent line = new InstallEvent.LogLine(AT, "node1", "preflight", "run p=0\nexit $p");
+    assertThat(print(true, line)).isEqualTo("  node1     run p=0\n            exit $p\n");
+  }
 }
