@@ -92,7 +92,8 @@ final class StepRunner {
         throw new StepError("verify failed after " + attempt + " attempt(s) in " + settings.verifyTimeout().toSeconds()
             + " s: '" + Shell.abbreviate(step.verify()) + "' exited " + r.exitCode() + tailOf(r),
             "the step was applied but its health check fails on " + transport.host()
-                + "; look at the log and the service's journal (journalctl -u <service>), fix, and run kubeyard apply again");
+                + "; look at the log and at what the host says about its services (" + step.shell().howToInspect(step.services())
+                + "), fix, and run kubeyard apply again");
       }
       pause(r);
     }

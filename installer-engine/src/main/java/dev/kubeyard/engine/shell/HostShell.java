@@ -73,4 +73,7 @@ public interface HostShell {
 
   /** Stops and disables {@code services}, then removes {@code files}; tolerates what is already gone. */
   String stopAndRemove(List<String> services, List<String> files);
+
+  /** What an administrator runs on the host to see why {@code services} are unhealthy (for error hints). */
+  String howToInspect(List<String> services);
 }

@@ -126,4 +126,9 @@ public final class PosixShell implements HostShell {
   private String words(List<String> paths) {
     return paths.stream().map(this::quote).collect(Collectors.joining(" "));
   }
+
+  @Override
+  public String howToInspect(List<String> services) {
+    return services.isEmpty() ? "journalctl -xe" : "journalctl -u " + String.join(" -u ", services);
+  }
 }

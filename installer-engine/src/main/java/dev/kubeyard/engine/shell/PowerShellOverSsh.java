@@ -176,4 +176,11 @@ public final class PowerShellOverSsh implements HostShell {
   private String list(List<String> words) {
     return words.stream().map(this::quote).collect(Collectors.joining(","));
   }
+
+  @Override
+  public String howToInspect(List<String> services) {
+    // Windows services write to the event log, not a journal
+    String events = "Get-WinEvent -LogName System -MaxEvents 50";
+    return services.isEmpty() ? events : "Get-Service " + String.join(",", services) + "; " + events;
+  }
 }

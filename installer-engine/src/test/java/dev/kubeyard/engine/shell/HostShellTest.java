@@ -25,6 +25,14 @@ class HostShellTest {
   }
 
   @Test
+  void aFailedVerifyPointsAtTheJournalOnLinuxAndAtTheEventLogOnWindows() {
+    assertThat(HostShell.of(OsFamily.LINUX).howToInspect(List.of("etcd"))).isEqualTo("journalctl -u etcd");
+    assertThat(HostShell.of(OsFamily.WINDOWS).howToInspect(List.of("kubelet", "kube-proxy")))
+        .isEqualTo("Get-Service kubelet,kube-proxy; Get-WinEvent -LogName System -MaxEvents 50")
+        .doesNotContain("journalctl");
+  }
+
+  @Test
   void eachShellKnowsItsAbsolutePaths() {
     HostShell posix = HostShell.of(OsFamily.LINUX);
     HostShell windows = HostShell.of(OsFamily.WINDOWS);
