@@ -45,7 +45,7 @@ public final class BundleForPlan {
 
   /** Verifies {@code bundle} against the spec, then writes the plan that installs from it. */
   public static Plan write(ClusterFacts facts, Path planDir, Path bundle) throws IOException, BundleException {
-    BundleVerifier.Report report = BundleVerifier.verifyForInstall(bundle, facts.spec());
+    BundleVerifier.Report report = BundleVerifier.verifyForInstall(bundle, facts);
     if (!report.ok()) {
       List<BundleProblem> problems = report.problems();
       throw new BundleException("the bundle " + bundle + " cannot install this spec:\n" + problems.stream()

@@ -10,6 +10,7 @@ import dev.kubeyard.engine.bundle.BundleRequirements;
 import dev.kubeyard.engine.bundle.ManifestJson;
 import dev.kubeyard.engine.bundle.Platform;
 import dev.kubeyard.engine.files.Sha256;
+import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.model.spec.ClusterSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,11 @@ public final class BundleVerifier {
    */
   public static Report verifyForInstall(Path folder, ClusterSpec spec) {
     return verify(folder, spec, false);
+  }
+
+  /** {@link #verifyForInstall(Path, ClusterSpec)} for the facts' spec: completeness reads the whole spec. */
+  public static Report verifyForInstall(Path folder, ClusterFacts facts) {
+    return verifyForInstall(folder, facts.spec());
   }
 
   private static Report verify(Path folder, ClusterSpec spec, boolean hash) {
