@@ -29,7 +29,7 @@ final class FallbackCharset extends Charset {
       Map.entry("×", "x"), Map.entry("。", "."), Map.entry("、", ","));
   // bytes a stand-in may take: bounds maxBytesPerChar ("<U+10FFFF>" for a surrogate pair, 3 chars of GB18030)
   private static final int LONGEST = 12;
-  // what the JDK's own encoder writes for a lone surrogate left at the very end of the output
+  // the encoder's replacement: what a lone high surrogate left at the very end of the output becomes
   private static final String UNKNOWN = "<U+FFFD>";
 
   private final Charset console;
@@ -46,10 +46,6 @@ final class FallbackCharset extends Charset {
       return console;
     }
     return new FallbackCharset(console);
-  }
-
-  Charset console() {
-    return console;
   }
 
   /** What {@code text} (one code point the console cannot encode) is printed as. */
