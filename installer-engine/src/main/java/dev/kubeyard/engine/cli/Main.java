@@ -38,7 +38,11 @@ public final class Main implements Runnable {
   }
 
   public static int run(String... args) {
-    return commandLine().setExecutionExceptionHandler((e, cmd, parsed) -> {
+    return run(commandLine(), args);
+  }
+
+  private static int run(CommandLine line, String... args) {
+    return line.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof CommandFailure f) {
         cmd.getErr().println("error: " + f.getMessage() + "\n  fix: " + f.fix());
         return 1;
@@ -52,6 +56,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // only here, not in run(): tests and the desktop keep the streams they set
+    ConsoleOutput console = ConsoleOutput.detect(System::getProperty);
+    console.install();
+    System.exit(run(console.attach(commandLine()), args));
   }
 }
