@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +30,30 @@ class EnglishProblemsGoldenTest {
     assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
-  static String render() throws IOException {
+  private static String render() throws IOException {
     StringBuilder b = new StringBuilder();
+    groups().forEach((name, problems) -> {
+      b.append("## ").append(name).append('\n');
+      problems.forEach(p -> b.append(p).append('\n'));
+    });
+    return b.toString();
+  }
+
+  /** Every problem the cases and the invalid fixtures produce. */
+  static List<Problem> problems() throws IOException {
+    return groups().values().stream().flatMap(List::stream).toList();
+  }
+
+  private static Map<String, List<Problem>> groups() throws IOException {
+    Map<String, List<Problem>> groups = new LinkedHashMap<>();
     String[] cases = Files.readString(DIR.resolve("cases.yaml"), StandardCharsets.UTF_8).split("\n---\n");
     for (int i = 0; i < cases.length; i++) {
-      b.append("## case ").append(i).append('\n');
-      Validator.loadText(cases[i]).problems().forEach(p -> b.append(p).append('\n'));
+      groups.put("case " + i, Validator.loadText(cases[i]).problems());
     }
-    List<Path> fixtures;
     try (Stream<Path> s = Files.list(Path.of("src/test/resources/fixtures"))) {
-      fixtures = s.filter(p -> p.getFileName().toString().startsWith("invalid-")).sorted().toList();
+      s.filter(p -> p.getFileName().toString().startsWith("invalid-")).sorted()
+          .forEach(f -> groups.put(f.getFileName().toString(), Validator.load(f).problems()));
     }
-    for (Path f : fixtures) {
-      b.append("## ").append(f.getFileName()).append('\n');
-      Validator.load(f).problems().forEach(p -> b.append(p).append('\n'));
-    }
-    return b.toString();
+    return groups;
   }
 }
