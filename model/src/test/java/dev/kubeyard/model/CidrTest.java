@@ -29,6 +29,6 @@ class CidrTest {
   @Test
   void aCidrWithHostBitsSetIsRefusedWithTheNetworkAddressAsTheFix() {
     assertThat(Cidr.parse("10.68.0.1/16")).isInstanceOfSatisfying(Cidr.Refused.class,
-        r -> assertThat(r.fix()).isEqualTo("use 10.68.0.0/16"));
+        r -> assertThat(r).isEqualTo(new Cidr.Refused("cidr.hostBits", java.util.List.of("16", "10.68.0.0"))));
   }
 }

@@ -2,7 +2,6 @@ package dev.kubeyard.desktop.fx;
 
 import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.model.validate.Problem;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -22,9 +21,7 @@ public final class ProblemMarker {
     message.getStyleClass().add("field-problem");
     message.setWrapText(true);
     message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    message.textProperty().bind(Bindings.createStringBinding(
-        () -> problems.stream().map(p -> ProblemText.inline(p, i18n)).collect(Collectors.joining("\n")),
-        problems, i18n.languageProperty()));
+    message.textProperty().bind(ProblemText.lines(problems, i18n, ProblemText::inline));
     message.visibleProperty().bind(Bindings.isNotEmpty(problems));
     message.managedProperty().bind(message.visibleProperty());
     field.pseudoClassStateChanged(DANGER, !problems.isEmpty());

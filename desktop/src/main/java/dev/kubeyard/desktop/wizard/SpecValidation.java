@@ -48,7 +48,7 @@ public final class SpecValidation {
       spec.set(result.spec());
     } catch (RuntimeException e) {
       validSpec = null;
-      all.add(new Problem("(spec)", null, "the spec cannot be checked: " + e, "correct the fields above"));
+      all.add(Problem.of("(spec)", null, "form.unchecked", e));
       spec.set(built.spec());
     }
     problems.setAll(all);

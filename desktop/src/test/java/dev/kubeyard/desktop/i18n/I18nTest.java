@@ -59,6 +59,16 @@ class I18nTest {
   }
 
   @Test
+  void everyLanguageOfTheDesktopHasItsOwnProblemTexts() {
+    // the rule and fix of a validation problem come from the model's bundle, not this one; English is its
+    // base file, every other language needs a file of its own (ProblemMessagesTest compares their keys)
+    for (Language language : Language.values()) {
+      Locale found = dev.kubeyard.model.validate.ProblemMessages.bundle(language.locale()).getLocale();
+      assertThat(found).as(language.name()).isEqualTo(language == Language.ENGLISH ? Locale.ROOT : language.locale());
+    }
+  }
+
+  @Test
   void theOsLanguageChoosesChineseForAnyChineseLocaleAndEnglishOtherwise() {
     assertThat(Language.of(Locale.SIMPLIFIED_CHINESE)).isEqualTo(Language.SIMPLIFIED_CHINESE);
     assertThat(Language.of(Locale.TRADITIONAL_CHINESE)).isEqualTo(Language.SIMPLIFIED_CHINESE);

@@ -62,13 +62,13 @@ class WizardViewModelTest {
 
   @Test
   void eachProblemBelongsToThePageThatEditsItsPath() {
-    assertThat(WizardStep.of(new Problem("hosts[3].ssh.port", "x", "r", "f"))).isEqualTo(WizardStep.HOSTS);
-    assertThat(WizardStep.of(new Problem("hosts[*].roles", "x", "r", "f"))).isEqualTo(WizardStep.HOSTS);
-    assertThat(WizardStep.of(new Problem("kubernetes.version", "x", "r", "f"))).isEqualTo(WizardStep.VERSIONS);
-    assertThat(WizardStep.of(new Problem("kubernetes.clusterCidr", "x", "r", "f"))).isEqualTo(WizardStep.NETWORK);
-    assertThat(WizardStep.of(new Problem("loadBalancer.vip", "x", "r", "f"))).isEqualTo(WizardStep.LOAD_BALANCER);
-    assertThat(WizardStep.of(new Problem("apps.gitlab.host", "x", "r", "f"))).isEqualTo(WizardStep.APPS);
-    assertThat(WizardStep.of(new Problem("(spec)", null, "r", "f"))).isEqualTo(WizardStep.REVIEW);
+    assertThat(WizardStep.of(Problem.of("hosts[3].ssh.port", "x", "r"))).isEqualTo(WizardStep.HOSTS);
+    assertThat(WizardStep.of(Problem.of("hosts[*].roles", "x", "r"))).isEqualTo(WizardStep.HOSTS);
+    assertThat(WizardStep.of(Problem.of("kubernetes.version", "x", "r"))).isEqualTo(WizardStep.VERSIONS);
+    assertThat(WizardStep.of(Problem.of("kubernetes.clusterCidr", "x", "r"))).isEqualTo(WizardStep.NETWORK);
+    assertThat(WizardStep.of(Problem.of("loadBalancer.vip", "x", "r"))).isEqualTo(WizardStep.LOAD_BALANCER);
+    assertThat(WizardStep.of(Problem.of("apps.gitlab.host", "x", "r"))).isEqualTo(WizardStep.APPS);
+    assertThat(WizardStep.of(Problem.of("(spec)", null, "r"))).isEqualTo(WizardStep.REVIEW);
   }
 
   @Test

@@ -1,35 +1,40 @@
 package dev.kubeyard.model.net;
 
+import java.util.List;
 import java.util.Optional;
 
 /** An IPv4 network in CIDR notation whose address is the network's first address. */
 public record Cidr(Ipv4 network, int prefix) {
 
-  /** Why a CIDR string was refused, phrased for a validation message. */
+  /** A CIDR string parsed, or refused. */
   public sealed interface ParseResult permits Parsed, Refused {}
 
   public record Parsed(Cidr cidr) implements ParseResult {}
 
-  public record Refused(String rule, String fix) implements ParseResult {}
+  /** Why a CIDR string was refused: a validation message key ({@code cidr.*}) and its arguments. */
+  public record Refused(String key, List<String> args) implements ParseResult {
+    public Refused {
+      args = List.copyOf(args);
+    }
+  }
 
   public static ParseResult parse(String text) {
     if (text == null || text.isBlank()) {
-      return new Refused("a CIDR is required", "write it as a.b.c.d/prefix, for example 10.68.0.0/16");
+      return new Refused("cidr.required", List.of());
     }
     String[] parts = text.trim().split("/", -1);
     Optional<Ipv4> ip = Ipv4.parse(parts[0]);
     if (parts.length != 2 || ip.isEmpty() || !parts[1].matches("\\d{1,2}")) {
-      return new Refused("not an IPv4 CIDR", "write it as a.b.c.d/prefix, for example 10.68.0.0/16");
+      return new Refused("cidr.form", List.of());
     }
     int prefix = Integer.parseInt(parts[1]);
     if (prefix < 1 || prefix > 32) {
-      return new Refused("prefix must be between 1 and 32", "use a prefix such as /16");
+      return new Refused("cidr.prefix", List.of());
     }
     long mask = mask(prefix);
     if ((ip.get().value() & ~mask & 0xFFFF_FFFFL) != 0) {
       Ipv4 base = new Ipv4(ip.get().value() & mask);
-      return new Refused("host bits are set: the network address of /" + prefix + " is " + base,
-          "use " + base + "/" + prefix);
+      return new Refused("cidr.hostBits", List.of(String.valueOf(prefix), base.toString()));
     }
     return new Parsed(new Cidr(ip.get(), prefix));
   }

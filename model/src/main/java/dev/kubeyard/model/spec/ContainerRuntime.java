@@ -19,6 +19,6 @@ public enum ContainerRuntime {
         return r;
       }
     }
-    throw new IllegalArgumentException("unknown container runtime '" + value + "'; use docker or containerd");
+    throw new UnknownChoice("yaml.unknownRuntime", value, "unknown container runtime '" + value + "'; use docker or containerd");
   }
 }

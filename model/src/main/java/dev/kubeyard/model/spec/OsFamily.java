@@ -20,6 +20,6 @@ public enum OsFamily {
         return os;
       }
     }
-    throw new IllegalArgumentException("unknown os '" + value + "'; use linux or windows");
+    throw new UnknownChoice("yaml.unknownOs", value, "unknown os '" + value + "'; use linux or windows");
   }
 }

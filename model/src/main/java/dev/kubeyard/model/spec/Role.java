@@ -19,7 +19,7 @@ public enum Role {
     return Arrays.stream(values())
         .filter(r -> r.yamlName().equals(value))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
+        .orElseThrow(() -> new UnknownChoice("yaml.unknownRole", value,
             "unknown role '" + value + "'; use one of etcd, master, node, lb"));
   }
 }

@@ -39,8 +39,7 @@ public final class SpecYaml {
     try {
       return parse(Files.readString(file));
     } catch (IOException e) {
-      return new Read(null, List.of(new Problem(file.toString(), null, "cannot read the file: " + e,
-          "check the path and its permissions")));
+      return new Read(null, List.of(Problem.of(file.toString(), null, "yaml.unreadable", e)));
     }
   }
 
@@ -48,31 +47,28 @@ public final class SpecYaml {
     try {
       ClusterSpec spec = MAPPER.readValue(yaml, ClusterSpec.class);
       if (spec == null) {
-        return new Read(null, List.of(new Problem("(document)", null, "the file is empty",
-            "run 'kubeyard init' to write an example spec")));
+        return new Read(null, List.of(Problem.of("(document)", null, "yaml.empty")));
       }
       return new Read(spec, List.of());
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
           .collect(Collectors.joining(", "));
-      return new Read(null, List.of(new Problem(path(e), e.getPropertyName(),
-          "unknown field", "remove it or use one of: " + known)));
+      return new Read(null, List.of(Problem.of(path(e), e.getPropertyName(), "yaml.unknownField", known)));
     } catch (InvalidFormatException e) {
-      return new Read(null, List.of(new Problem(path(e), String.valueOf(e.getValue()),
-          "expected " + e.getTargetType().getSimpleName(), "correct the value's type")));
+      return new Read(null, List.of(Problem.of(path(e), String.valueOf(e.getValue()), "yaml.type",
+          e.getTargetType().getSimpleName())));
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof UnknownChoice choice) {
+        return new Read(null, List.of(Problem.of(path(e), null, choice.key(), choice.value())));
+      }
+      // the reader's own words (Jackson's, in English) are the rule; the frame and the fix are ours
       String cause = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
           : e.getOriginalMessage();
-      // enum parsers phrase their message as "<rule>; use <choices>": split it into rule and fix
-      int split = cause == null ? -1 : cause.indexOf("; use ");
-      String rule = split < 0 ? cause : cause.substring(0, split);
-      String fix = split < 0 ? "correct the value" : cause.substring(split + 2);
-      return new Read(null, List.of(new Problem(path(e), null, rule, fix)));
+      return new Read(null, List.of(Problem.of(path(e), null, "yaml.mapping", cause)));
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "(document)"
           : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      return new Read(null, List.of(new Problem(where, null, "not valid YAML: " + e.getOriginalMessage(),
-          "fix the YAML syntax")));
+      return new Read(null, List.of(Problem.of(where, null, "yaml.syntax", e.getOriginalMessage())));
     }
   }
 

@@ -20,52 +20,46 @@ final class AppRules implements Rule {
     ElasticsearchSpec es = a.elasticsearch();
     if (es != null) {
       if (es.masters() == null || es.masters() < 1 || es.masters() % 2 == 0) {
-        out.add("apps.elasticsearch.masters", es.masters(), "master-eligible nodes must be an odd count for a quorum",
-            "use 3");
+        out.add("apps.elasticsearch.masters", es.masters(), "apps.esMasters");
       }
       if (!es.version().matches("(6\\.8|7\\.\\d+|8\\.\\d+)\\.\\d+")) {
-        out.add("apps.elasticsearch.version", es.version(), "supported Elasticsearch versions are 6.8.x, 7.x and 8.x",
-            "use " + Defaults.ELASTICSEARCH_VERSION);
+        out.add("apps.elasticsearch.version", es.version(), "apps.esVersion", Defaults.ELASTICSEARCH_VERSION);
       }
       if (es.data() == null || es.data() < 1) {
-        out.add("apps.elasticsearch.data", es.data(), "at least one data node is needed", "use 2");
+        out.add("apps.elasticsearch.data", es.data(), "apps.esData");
       }
       checkNamespace("apps.elasticsearch.namespace", es.namespace(), out);
     }
     SqlServerSpec sql = a.sqlserver();
     if (sql != null) {
       if (!Names.inRange(sql.replicas(), 2, 9)) {
-        out.add("apps.sqlserver.replicas", sql.replicas(),
-            "an availability group has a primary and 1 to 8 secondaries", "use 3");
+        out.add("apps.sqlserver.replicas", sql.replicas(), "apps.sqlReplicas");
       }
       if (!"2019".equals(sql.version()) && !"2022".equals(sql.version())) {
-        out.add("apps.sqlserver.version", sql.version(), "SQL Server on Linux containers: 2019 or 2022", "use 2022");
+        out.add("apps.sqlserver.version", sql.version(), "apps.sqlVersion");
       }
       if (sql.exposeTcpPort() != null && !Names.inRange(sql.exposeTcpPort(), 1, 65535)) {
-        out.add("apps.sqlserver.exposeTcpPort", sql.exposeTcpPort(), "a TCP port is 1-65535", "use 1433");
+        out.add("apps.sqlserver.exposeTcpPort", sql.exposeTcpPort(), "apps.sqlPort");
       }
       checkNamespace("apps.sqlserver.namespace", sql.namespace(), out);
     }
     GitlabSpec gl = a.gitlab();
     if (gl != null) {
       if (gl.webserviceReplicas() == null || gl.webserviceReplicas() < 2) {
-        out.add("apps.gitlab.webserviceReplicas", gl.webserviceReplicas(), "GitLab HA needs 2 or more webservice replicas",
-            "use 2");
+        out.add("apps.gitlab.webserviceReplicas", gl.webserviceReplicas(), "apps.gitlabReplicas");
       }
       if (!Names.dnsName(gl.host())) {
-        out.add("apps.gitlab.host", gl.host(), "must be a DNS name", "use e.g. gitlab.example.com");
+        out.add("apps.gitlab.host", gl.host(), "apps.gitlabHost");
       }
       checkNamespace("apps.gitlab.namespace", gl.namespace(), out);
     }
     PythonServiceSpec py = a.pythonService();
     if (py != null) {
       if (!Names.inRange(py.replicas(), 2, 100)) {
-        out.add("apps.pythonService.replicas", py.replicas(), "the service runs 2 or more replicas to stay up",
-            "use 2");
+        out.add("apps.pythonService.replicas", py.replicas(), "apps.pythonReplicas");
       }
       if (!Names.dnsName(py.host())) {
-        out.add("apps.pythonService.host", py.host(), "the Ingress host must be a DNS name",
-            "use e.g. gateway.example.com");
+        out.add("apps.pythonService.host", py.host(), "apps.pythonHost");
       }
       checkNamespace("apps.pythonService.namespace", py.namespace(), out);
     }
@@ -73,7 +67,7 @@ final class AppRules implements Rule {
 
   private static void checkNamespace(String path, String ns, Problems out) {
     if (!Names.dnsLabel(ns)) {
-      out.add(path, ns, "a namespace is a DNS label", "use lowercase letters, digits and '-'");
+      out.add(path, ns, "apps.namespace");
     }
   }
 }

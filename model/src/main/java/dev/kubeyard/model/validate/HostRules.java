@@ -18,7 +18,7 @@ final class HostRules implements Rule {
   public void check(ClusterSpec s, Problems out) {
     List<HostSpec> hosts = s.hosts();
     if (hosts.isEmpty()) {
-      out.add("hosts", "[]", "a cluster needs hosts", "add at least one host with roles etcd, master, node");
+      out.add("hosts", "[]", "hosts.none");
       return;
     }
     Map<String, Integer> names = new HashMap<>();
@@ -27,24 +27,19 @@ final class HostRules implements Rule {
       HostSpec h = hosts.get(i);
       String at = "hosts[" + i + "]";
       if (!Names.nodeName(h.name())) {
-        out.add(at + ".name", h.name(),
-            "not a valid node name (lowercase letters, digits, '-' and '.', starting and ending alphanumeric)",
-            "rename it, e.g. 'master1'");
+        out.add(at + ".name", h.name(), "hosts.nodeName");
       } else if (names.containsKey(h.name())) {
-        out.add(at + ".name", h.name(), "duplicate host name, also used by hosts[" + names.get(h.name()) + "]",
-            "give every host its own name");
+        out.add(at + ".name", h.name(), "hosts.duplicateName", names.get(h.name()));
       }
       if (h.name() != null) {
         names.putIfAbsent(h.name(), i);
       }
       if (Ipv4.parse(h.address()).isEmpty()) {
-        out.add(at + ".address", h.address(), "not an IPv4 address", "write it as a.b.c.d");
+        out.add(at + ".address", h.address(), "hosts.address");
       } else {
         String normal = Ipv4.parse(h.address()).get().toString();
         if (addresses.containsKey(normal)) {
-          out.add(at + ".address", h.address(),
-              "duplicate address, also used by hosts[" + addresses.get(normal) + "]",
-              "give every host its own address");
+          out.add(at + ".address", h.address(), "hosts.duplicateAddress", addresses.get(normal));
         }
         addresses.putIfAbsent(normal, i);
       }
@@ -55,32 +50,29 @@ final class HostRules implements Rule {
 
   private static void roles(HostSpec h, String at, Problems out) {
     if (h.roles().isEmpty()) {
-      out.add(at + ".roles", "[]", "host '" + h.name() + "' has no role", "give it one or more of etcd, master, node, lb");
+      out.add(at + ".roles", "[]", "hosts.noRole", h.name());
     }
     Set<Role> seen = new HashSet<>();
     for (Role r : h.roles()) {
       if (!seen.add(r)) {
-        out.add(at + ".roles", r.yamlName(), "role listed twice on host '" + h.name() + "'", "list each role once");
+        out.add(at + ".roles", r.yamlName(), "hosts.roleTwice", h.name());
       }
     }
   }
 
   private static void ssh(SshSpec ssh, String at, Problems out) {
     if (ssh.user() == null || ssh.user().isBlank()) {
-      out.add(at + ".user", ssh.user(), "an SSH user is required", "set user, e.g. root");
+      out.add(at + ".user", ssh.user(), "ssh.user");
     }
     if (!Names.inRange(ssh.port(), 1, 65535)) {
-      out.add(at + ".port", ssh.port(), "an SSH port is 1-65535", "use 22");
+      out.add(at + ".port", ssh.port(), "ssh.port");
     }
     String from = ssh.passwordFrom();
     if (from != null && !(from.matches("env:[A-Za-z_][A-Za-z0-9_]*") || from.matches("file:.+"))) {
-      out.add(at + ".passwordFrom", from,
-          "a password is never written in the spec; passwordFrom names its source",
-          "use env:VARIABLE or file:/path/to/password-file");
+      out.add(at + ".passwordFrom", from, "ssh.passwordFrom");
     }
     if ((ssh.privateKey() == null || ssh.privateKey().isBlank()) && from == null) {
-      out.add(at + ".privateKey", ssh.privateKey(), "no way to log in: neither privateKey nor passwordFrom",
-          "set privateKey to the path of an SSH private key");
+      out.add(at + ".privateKey", ssh.privateKey(), "ssh.noLogin");
     }
   }
 }

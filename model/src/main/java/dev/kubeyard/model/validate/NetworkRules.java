@@ -10,17 +10,16 @@ final class NetworkRules implements Rule {
   public void check(ClusterSpec s, Problems out) {
     NetworkSpec n = s.network();
     if (!"flannel".equals(n.plugin())) {
-      out.add("network.plugin", n.plugin(), "Kubeyard installs flannel (the only plugin serving Linux and Windows nodes here)",
-          "set plugin: flannel");
+      out.add("network.plugin", n.plugin(), "network.plugin");
     }
     if (!"vxlan".equals(n.backend()) && !"host-gw".equals(n.backend())) {
-      out.add("network.backend", n.backend(), "flannel backends are vxlan or host-gw", "use vxlan");
+      out.add("network.backend", n.backend(), "network.backend");
     }
     if (!Names.inRange(n.vni(), 1, 16_777_215)) {
-      out.add("network.vni", n.vni(), "a VXLAN network identifier is 1-16777215", "use 4096");
+      out.add("network.vni", n.vni(), "network.vni");
     }
     if (!Names.inRange(n.port(), 1, 65535)) {
-      out.add("network.port", n.port(), "a UDP port is 1-65535", "use 4789");
+      out.add("network.port", n.port(), "network.port");
     }
   }
 }

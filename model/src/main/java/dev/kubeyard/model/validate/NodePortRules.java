@@ -21,21 +21,18 @@ final class NodePortRules {
     String text = s.kubernetes().nodePortRange();
     String[] parts = text == null ? new String[0] : text.split("-", -1);
     if (parts.length != 2 || !parts[0].matches("\\d{1,5}") || !parts[1].matches("\\d{1,5}")) {
-      out.add("kubernetes.nodePortRange", text, "must be 'FIRST-LAST'", "use 20000-40000");
+      out.add("kubernetes.nodePortRange", text, "nodePorts.form");
       return;
     }
     int first = Integer.parseInt(parts[0]);
     int last = Integer.parseInt(parts[1]);
     if (first < 1024 || last > 65535 || first >= last) {
-      out.add("kubernetes.nodePortRange", text,
-          "needs 1024 <= FIRST < LAST <= 65535", "use 20000-40000");
+      out.add("kubernetes.nodePortRange", text, "nodePorts.bounds");
       return;
     }
     RESERVED.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .filter(e -> e.getKey() >= first && e.getKey() <= last)
-        .forEach(e -> out.add("kubernetes.nodePortRange", text,
-            "includes port " + e.getKey() + " used by " + e.getValue(),
-            "use a range that leaves it out, e.g. 20000-40000"));
+        .forEach(e -> out.add("kubernetes.nodePortRange", text, "nodePorts.reserved", e.getKey(), e.getValue()));
     LoadBalancerSpec lb = s.loadBalancer();
     if (lb == null) {
       return;
@@ -46,8 +43,7 @@ final class NodePortRules {
 
   private static void checkIngress(String path, Integer port, int first, int last, String range, Problems out) {
     if (port != null && (port < first || port > last)) {
-      out.add(path, port, "the ingress NodePort lies outside kubernetes.nodePortRange " + range,
-          "widen the range to include " + port + " or pick a port inside it");
+      out.add(path, port, "nodePorts.ingress", range, port);
     }
   }
 }

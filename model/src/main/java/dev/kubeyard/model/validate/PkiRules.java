@@ -12,17 +12,15 @@ final class PkiRules implements Rule {
   public void check(ClusterSpec s, Problems out) {
     PkiSpec p = s.pki();
     if (!ALGORITHMS.contains(p.keyAlgorithm())) {
-      out.add("pki.keyAlgorithm", p.keyAlgorithm(), "supported key algorithms are rsa-2048, rsa-4096, ecdsa-p256",
-          "use rsa-2048");
+      out.add("pki.keyAlgorithm", p.keyAlgorithm(), "pki.keyAlgorithm");
     }
     if (!Names.inRange(p.caValidityDays(), 365, 36500)) {
-      out.add("pki.caValidityDays", p.caValidityDays(), "a CA lives 365 to 36500 days", "use 3650");
+      out.add("pki.caValidityDays", p.caValidityDays(), "pki.caValidity");
     }
     if (!Names.inRange(p.certValidityDays(), 1, 3650)) {
-      out.add("pki.certValidityDays", p.certValidityDays(), "a leaf certificate lives 1 to 3650 days", "use 365");
+      out.add("pki.certValidityDays", p.certValidityDays(), "pki.certValidity");
     } else if (p.caValidityDays() != null && p.certValidityDays() > p.caValidityDays()) {
-      out.add("pki.certValidityDays", p.certValidityDays(), "a certificate cannot outlive its CA",
-          "use a value below pki.caValidityDays");
+      out.add("pki.certValidityDays", p.certValidityDays(), "pki.outlivesCa");
     }
   }
 }

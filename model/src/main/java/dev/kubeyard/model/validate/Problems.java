@@ -7,8 +7,9 @@ import java.util.List;
 public final class Problems {
   private final List<Problem> found = new ArrayList<>();
 
-  public void add(String path, Object value, String rule, String fix) {
-    found.add(new Problem(path, value == null ? null : String.valueOf(value), rule, fix));
+  /** A problem at {@code path}: {@code key} names its rule and fix, {@code args} fill their slots. */
+  public void add(String path, Object value, String key, Object... args) {
+    found.add(Problem.of(path, value, key, args));
   }
 
   public List<Problem> list() {

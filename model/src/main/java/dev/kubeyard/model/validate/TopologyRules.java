@@ -19,45 +19,36 @@ final class TopologyRules implements Rule {
     int lbs = s.hostsWithRole(Role.LB).size();
     long linuxNodes = s.hostsWithRole(Role.NODE).stream().filter(h -> !h.isWindows()).count();
     if (etcd == 0) {
-      out.add("hosts[*].roles", "0 etcd", "the cluster needs etcd members", "give 'etcd' to 1 or 3 hosts");
+      out.add("hosts[*].roles", "0 etcd", "topology.noEtcd");
     } else if (etcd % 2 == 0) {
-      out.add("hosts[*].roles", etcd + " etcd",
-          "an even number of etcd members tolerates no more failures than one fewer",
-          "use an odd count: " + (etcd - 1) + " or " + (etcd + 1));
+      out.add("hosts[*].roles", etcd + " etcd", "topology.evenEtcd", etcd - 1, etcd + 1);
     }
     if (masters == 0) {
-      out.add("hosts[*].roles", "0 master", "the cluster needs a master", "give 'master' to at least one host");
+      out.add("hosts[*].roles", "0 master", "topology.noMaster");
     }
     if (linuxNodes == 0) {
-      out.add("hosts[*].roles", "0 linux node",
-          "CoreDNS, flannel and metrics-server need a Linux worker", "give 'node' to at least one Linux host");
+      out.add("hosts[*].roles", "0 linux node", "topology.noLinuxNode");
     }
     if (s.highlyAvailable()) {
       if (etcd > 0 && etcd < 3) {
-        out.add("hosts[*].roles", etcd + " etcd", "an HA cluster (loadBalancer.vip set) needs at least 3 etcd members",
-            "give 'etcd' to 3 hosts, or remove loadBalancer for a single-master lab");
+        out.add("hosts[*].roles", etcd + " etcd", "topology.haEtcd");
       }
       if (masters == 1) {
-        out.add("hosts[*].roles", "1 master", "an HA cluster (loadBalancer.vip set) needs at least 2 masters",
-            "give 'master' to a second host, or remove loadBalancer for a single-master lab");
+        out.add("hosts[*].roles", "1 master", "topology.haMasters");
       }
       if (lbs < 2) {
-        out.add("hosts[*].roles", lbs + " lb", "an HA cluster (loadBalancer.vip set) needs 2 lb hosts for keepalived",
-            "give 'lb' to 2 hosts");
+        out.add("hosts[*].roles", lbs + " lb", "topology.haLbs");
       }
     } else if (lbs > 0) {
-      out.add("loadBalancer.vip", null, "hosts have role 'lb' but no VIP is set",
-          "set loadBalancer.vip, or remove the 'lb' role");
+      out.add("loadBalancer.vip", null, "topology.lbWithoutVip");
     } else if (masters > 1) {
-      out.add("loadBalancer.vip", null, masters + " masters need a load balancer in front of them",
-          "set loadBalancer.vip and give 'lb' to 2 hosts");
+      out.add("loadBalancer.vip", null, "topology.mastersWithoutVip", masters);
     }
     List<HostSpec> lbHosts = s.hostsWithRole(Role.LB);
     for (HostSpec lb : lbHosts) {
       if (lb.has(Role.MASTER) && s.loadBalancer() != null && Integer.valueOf(ComponentPorts.APISERVER).equals(s.loadBalancer().apiserverPort())) {
-        out.add("loadBalancer.apiserverPort", ComponentPorts.APISERVER,
-            "lb host '" + lb.name() + "' is also a master whose apiserver listens on " + ComponentPorts.APISERVER,
-            "keep the default 8443");
+        out.add("loadBalancer.apiserverPort", ComponentPorts.APISERVER, "topology.lbIsMaster", lb.name(),
+            ComponentPorts.APISERVER);
       }
     }
   }

@@ -15,8 +15,7 @@ public final class Conversion {
   public Integer number(String path, String text) {
     String t = text == null ? "" : text.trim();
     if (!t.matches("-?\\d{1,9}")) {
-      problems.add(new Problem(path, t, t.isEmpty() ? "a number is required" : "not a whole number",
-          "type digits only"));
+      problems.add(Problem.of(path, t, t.isEmpty() ? "form.numberRequired" : "form.notANumber"));
       return null;
     }
     return Integer.valueOf(t);

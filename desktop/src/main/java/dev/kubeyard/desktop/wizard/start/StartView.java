@@ -11,7 +11,6 @@ import dev.kubeyard.desktop.wizard.SpecValidation;
 import dev.kubeyard.desktop.wizard.start.StartViewModel.Choice;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -77,8 +76,7 @@ public final class StartView implements PageView {
     readProblems.setId("start-read-problems");
     readProblems.getStyleClass().add("field-problem");
     readProblems.setWrapText(true);
-    readProblems.textProperty().bind(Bindings.createStringBinding(() -> vm.readProblems().stream()
-        .map(p -> ProblemText.withPath(p, i18n)).collect(Collectors.joining("\n")), vm.readProblems(), i18n.languageProperty()));
+    readProblems.textProperty().bind(ProblemText.lines(vm.readProblems(), i18n, ProblemText::withPath));
     readProblems.visibleProperty().bind(Bindings.isNotEmpty(vm.readProblems()));
     readProblems.managedProperty().bind(readProblems.visibleProperty());
 

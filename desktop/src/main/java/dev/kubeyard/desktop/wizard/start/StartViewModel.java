@@ -61,7 +61,7 @@ public final class StartViewModel {
         readProblems.setAll(read.problems());
         openedFile.set("");
       }
-    }, e -> readProblems.setAll(List.of(new Problem(file.toString(), null, e.toString(), "choose another file"))));
+    }, e -> readProblems.setAll(List.of(Problem.of(file.toString(), null, "form.unopened", e))));
   }
 
   /** What this machine lacks for the local lab; empty when "Try it on this machine" can run. */
