@@ -24,6 +24,9 @@ import picocli.CommandLine;
  *       so a user or test can say what their console or log reader expects;
  *   <li>{@code sun.stdout.encoding} / {@code sun.stderr.encoding}: set by the JDK on a Windows console
  *       to its code page ({@code cp936} on a Chinese one; {@code cp65001} is read as UTF-8);
+ *   <li>the codeset the locale variables name (LC_ALL, else LC_CTYPE, else LANG: {@code zh_CN.UTF-8}
+ *       names UTF-8): the console is set up for it even where that locale is not installed on this
+ *       machine, in which case the JVM's own locale falls back to C and would print Chinese as escapes;
  *   <li>{@code native.encoding} (JDK 17+): the locale's codeset whatever {@code file.encoding} says. On
  *       Unix the JVM takes it from {@code nl_langinfo(CODESET)} after {@code setlocale(LC_ALL, "")}, i.e.
  *       LC_ALL, else LC_CTYPE, else LANG: {@code C}/{@code POSIX} give US-ASCII, {@code C.UTF-8} UTF-8.
@@ -34,20 +37,38 @@ import picocli.CommandLine;
 record ConsoleOutput(Charset out, Charset err) {
 
   /** The consoles of this JVM's stdout and stderr, each with stand-ins. */
-  static ConsoleOutput detect(UnaryOperator<String> properties) {
-    return new ConsoleOutput(FallbackCharset.of(charset(properties, "stdout")),
-        FallbackCharset.of(charset(properties, "stderr")));
+  static ConsoleOutput detect(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+    return new ConsoleOutput(FallbackCharset.of(charset(properties, environment, "stdout")),
+        FallbackCharset.of(charset(properties, environment, "stderr")));
   }
 
   /** The charset the console of {@code stream} ("stdout" or "stderr") shows, from the properties above. */
   static Charset charset(UnaryOperator<String> properties, String stream) {
-    for (String key : List.of(stream + ".encoding", "sun." + stream + ".encoding", "native.encoding")) {
+    return charset(properties, name -> null, stream);
+  }
+
+  static Charset charset(UnaryOperator<String> properties, UnaryOperator<String> environment, String stream) {
+    for (String key : List.of(stream + ".encoding", "sun." + stream + ".encoding")) {
       Optional<Charset> named = named(properties.apply(key));
       if (named.isPresent()) {
         return named.get();
       }
     }
-    return Charset.defaultCharset();
+    return named(localeCodeset(environment)).or(() -> named(properties.apply("native.encoding")))
+        .orElseGet(Charset::defaultCharset);
+  }
+
+  /** The codeset after the dot of the first locale variable set (zh_CN.UTF-8 → UTF-8), or null. */
+  static String localeCodeset(UnaryOperator<String> environment) {
+    for (String variable : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+      String value = environment.apply(variable);
+      if (value != null && !value.isBlank()) {
+        int dot = value.indexOf('.');
+        int at = value.indexOf('@');
+        return dot < 0 ? null : value.substring(dot + 1, at > dot ? at : value.length());
+      }
+    }
+    return null;
   }
 
   private static Optional<Charset> named(String name) {

@@ -57,7 +57,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     // only here, not in run(): tests and the desktop keep the streams they set
-    ConsoleOutput console = ConsoleOutput.detect(System::getProperty);
+    ConsoleOutput console = ConsoleOutput.detect(System::getProperty, System::getenv);
     console.install();
     System.exit(run(console.attach(commandLine()), args));
   }

@@ -114,4 +114,17 @@ class ConsoleOutputTest {
     Map<String, String> typo = Map.of("stdout.encoding", "no-such-charset", "native.encoding", "UTF-8");
     assertThat(ConsoleOutput.charset(typo::get, "stdout")).isEqualTo(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void theCodesetTheLocaleVariablesNameWinsOverAJvmThatFellBackToC() {
+    Map<String, String> jvm = Map.of("native.encoding", "ANSI_X3.4-1968");
+    assertThat(ConsoleOutput.charset(jvm::get, Map.of("LANG", "zh_CN.UTF-8")::get, "stdout")).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(ConsoleOutput.charset(jvm::get, Map.of("LC_ALL", "zh_CN.GBK", "LANG", "en_US.UTF-8")::get, "stdout"))
+        .isEqualTo(GBK);
+    assertThat(ConsoleOutput.charset(jvm::get, Map.of("LANG", "de_DE.UTF-8@euro")::get, "stdout")).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(ConsoleOutput.charset(jvm::get, Map.of("LC_ALL", "C", "LANG", "zh_CN.UTF-8")::get, "stdout"))
+        .isEqualTo(StandardCharsets.US_ASCII);
+    assertThat(ConsoleOutput.charset(jvm::get, Map.of("LANG", "zh_CN.NOT-A-CHARSET")::get, "stdout"))
+        .isEqualTo(StandardCharsets.US_ASCII);
+  }
 }
