@@ -1,0 +1,122 @@
+package dev.kubeyard.engine.topology;
+
+import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.topology.Mark.Box;
+import dev.kubeyard.engine.topology.Mark.Caption;
+import dev.kubeyard.engine.topology.Mark.Point;
+import dev.kubeyard.engine.topology.Mark.Route;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Paints a {@link TopologyDrawing} into an SVG document through JFreeSVG's Graphics2D (ADR 26). Its only
+ * varying ids (gradients, clips) start with a fixed prefix instead of the time, and this draws neither,
+ * so the same topology gives the same bytes: a golden file holds it.
+ */
+public final class TopologySvg {
+  /** The font family written into the SVG, whatever fonts this machine has. */
+  static final String FONT_FAMILY = "\"DejaVu Sans Mono\", Menlo, Consolas, monospace";
+
+  private TopologySvg() {}
+
+  /** The picture of the cluster a plan installs: topology.svg in the plan folder. */
+  public static String of(ClusterFacts facts) {
+    return render(TopologyLayout.draw(ClusterTopology.of(facts), LiveState.planned()));
+  }
+
+  public static String render(TopologyDrawing d) {
+    SVGGraphics2D g = new SVGGraphics2D(d.width(), d.height());
+    g.setDefsKeyPrefix("topology-");
+    g.setFontFunction(family -> FONT_FAMILY);
+    paint(g, d);
+    // No DOCTYPE (SVG 2 has none, and a parser would fetch its DTD); one element a line, for reviewable diffs.
+    // Text is escaped, so "><" only ever stands between two tags.
+    String svg = g.getSVGElement(null, true, new ViewBox(0, 0, d.width(), d.height()), null, null);
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.replace("><", ">\n<") + "\n";
+  }
+
+  /** Paints on any Graphics2D: JFreeSVG's for the file, an image's to look at a change while working on it. */
+  static void paint(Graphics2D g, TopologyDrawing d) {
+    g.setColor(Color.decode(Tone.PAGE.fill()));
+    g.fill(new Rectangle2D.Double(0, 0, d.width(), d.height()));
+    for (Mark m : d.marks()) {
+      if (m instanceof Box b) {
+        box(g, b);
+      } else if (m instanceof Route r) {
+        route(g, r);
+      } else if (m instanceof Caption c) {
+        caption(g, c);
+      }
+    }
+  }
+
+  private static void box(Graphics2D g, Box b) {
+    Rectangle2D.Double r = new Rectangle2D.Double(b.x(), b.y(), b.width(), b.height());
+    g.setColor(Color.decode(b.tone().fill()));
+    g.fill(r);
+    g.setColor(Color.decode(b.tone().stroke()));
+    g.setStroke(stroke(1.5, b.dashed()));
+    g.draw(r);
+    g.setColor(Color.decode(b.tone().text()));
+    for (int i = 0; i < b.lines().size(); i++) {
+      g.setFont(font(TopologyDrawing.TEXT_SIZE, i == 0));
+      g.drawString(b.lines().get(i), (float) (b.x() + 8), (float) (b.y() + 20 + 16 * i));
+    }
+  }
+
+  private static void route(Graphics2D g, Route r) {
+    g.setColor(Color.decode(r.tone().stroke()));
+    g.setStroke(stroke(1.5, r.dashed()));
+    List<Point> p = r.points();
+    for (int i = 1; i < p.size(); i++) {
+      g.draw(new Line2D.Double(p.get(i - 1).x(), p.get(i - 1).y(), p.get(i).x(), p.get(i).y()));
+    }
+    if (r.arrow()) {
+      g.setStroke(stroke(1, false));
+      g.fill(ArrowHead.at(p.get(p.size() - 2), p.get(p.size() - 1)));
+    }
+  }
+
+  private static void caption(Graphics2D g, Caption c) {
+    g.setColor(Color.decode(c.tone().text()));
+    g.setFont(font(c.size(), c.bold()));
+    g.drawString(c.text(), (float) c.x(), (float) c.y());
+  }
+
+  private static Font font(double size, boolean bold) {
+    return new Font(Font.MONOSPACED, bold ? Font.BOLD : Font.PLAIN, (int) size);
+  }
+
+  private static BasicStroke stroke(double width, boolean dashed) {
+    return dashed ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f)
+        : new BasicStroke((float) width);
+  }
+
+  /** A filled triangle pointing from {@code from} to {@code tip}, ending on the tip. */
+  static final class ArrowHead {
+    private ArrowHead() {}
+
+    /** StrictMath and rounding to 1/100 px: Math's trigonometry may differ in the last bit between JVMs. */
+    static Path2D at(Point from, Point tip) {
+      double angle = StrictMath.atan2(tip.y() - from.y(), tip.x() - from.x());
+      Path2D.Double head = new Path2D.Double();
+      head.moveTo(tip.x(), tip.y());
+      head.lineTo(cents(tip.x() - 8 * StrictMath.cos(angle - 0.4)), cents(tip.y() - 8 * StrictMath.sin(angle - 0.4)));
+      head.lineTo(cents(tip.x() - 8 * StrictMath.cos(angle + 0.4)), cents(tip.y() - 8 * StrictMath.sin(angle + 0.4)));
+      head.closePath();
+      return head;
+    }
+
+    private static double cents(double v) {
+      return Math.round(v * 100) / 100.0;
+    }
+  }
+}
