@@ -67,11 +67,11 @@ class EngineArchitectureTest {
         .check(CLASSES);
   }
 
-  /** JFreeSVG draws topology.svg and nothing else (ADR 26). */
+  /** Batik's SVG generator draws topology.svg and nothing else (ADR 26). */
   @Test
   void svgDrawingStaysInTheTopologyPackage() {
     noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.topology..")
-        .should().dependOnClassesThat().resideInAPackage("org.jfree..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.batik..")
         .check(CLASSES);
   }
 

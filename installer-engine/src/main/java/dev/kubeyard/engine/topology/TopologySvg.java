@@ -13,18 +13,23 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
+import java.awt.Dimension;
+import java.io.StringWriter;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGraphics2DIOException;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
- * Paints a {@link TopologyDrawing} into an SVG document through JFreeSVG's Graphics2D (ADR 26). Its only
- * varying ids (gradients, clips) start with a fixed prefix instead of the time, and this draws neither,
- * so the same topology gives the same bytes: a golden file holds it.
+ * Paints a {@link TopologyDrawing} into an SVG document through Apache Batik's SVGGraphics2D (ADR 26): a
+ * Graphics2D that writes SVG. Batik numbers its ids in order and formats numbers without the locale, this
+ * draws no gradient or clip, and the generator's comment is dropped, so the same topology gives the same
+ * bytes: a golden file holds it.
  */
 public final class TopologySvg {
-  /** The font family written into the SVG, whatever fonts this machine has. */
-  static final String FONT_FAMILY = "\"DejaVu Sans Mono\", Menlo, Consolas, monospace";
-
   private TopologySvg() {}
 
   /** The picture of the cluster a plan installs: topology.svg in the plan folder. */
@@ -33,17 +38,37 @@ public final class TopologySvg {
   }
 
   public static String render(TopologyDrawing d) {
-    SVGGraphics2D g = new SVGGraphics2D(d.width(), d.height());
-    g.setDefsKeyPrefix("topology-");
-    g.setFontFunction(family -> FONT_FAMILY);
+    Document doc = newDocument();
+    SVGGeneratorContext context = SVGGeneratorContext.createDefault(doc);
+    context.setComment(null);
+    context.setPrecision(2);
+    SVGGraphics2D g = new SVGGraphics2D(context, false);
+    g.setSVGCanvasSize(new Dimension((int) d.width(), (int) d.height()));
     paint(g, d);
-    // No DOCTYPE (SVG 2 has none, and a parser would fetch its DTD); one element a line, for reviewable diffs.
-    // Text is escaped, so "><" only ever stands between two tags.
-    String svg = g.getSVGElement(null, true, new ViewBox(0, 0, d.width(), d.height()), null, null);
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.replace("><", ">\n<") + "\n";
+    Element root = g.getRoot();
+    root.setAttributeNS(null, "viewBox", "0 0 " + (int) d.width() + " " + (int) d.height());
+    StringWriter out = new StringWriter();
+    try {
+      g.stream(root, out, true, false);
+    } catch (SVGGraphics2DIOException e) {
+      throw new IllegalStateException("cannot write the topology's SVG", e);
+    }
+    // Batik writes a DOCTYPE that points at the SVG 1.0 DTD on w3.org; SVG 2 has none and a parser
+    // that honours it goes to the network, so the document starts at <svg>, declared UTF-8.
+    String svg = out.toString();
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.substring(svg.indexOf("<svg")).strip() + "\n";
   }
 
-  /** Paints on any Graphics2D: JFreeSVG's for the file, an image's to look at a change while working on it. */
+  /** The JDK's DOM: Batik's generator needs only a Document to create its elements in. */
+  private static Document newDocument() {
+    try {
+      return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Paints on any Graphics2D: Batik's for the file, an image's to look at a change while working on it. */
   static void paint(Graphics2D g, TopologyDrawing d) {
     g.setColor(Color.decode(Tone.PAGE.fill()));
     g.fill(new Rectangle2D.Double(0, 0, d.width(), d.height()));
