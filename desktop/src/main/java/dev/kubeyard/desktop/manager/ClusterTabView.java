@@ -2,6 +2,7 @@ package dev.kubeyard.desktop.manager;
 
 import dev.kubeyard.desktop.fx.Ui;
 import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.topology.TopologyView;
 import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
@@ -78,9 +79,25 @@ final class ClusterTabView {
     VBox.setVgrow(log, Priority.ALWAYS);
     HBox bottom = new HBox(12, podsCard, logCard);
     VBox.setVgrow(bottom, Priority.ALWAYS);
-    VBox content = new VBox(12, bar, error, top, bottom);
+    VBox content = new VBox(12, bar, error, top, picture(vm.picture()), bottom);
     content.getStyleClass().add("page");
     tab.setContent(content);
+  }
+
+  /** The topology picture, each kubelet coloured by its Ready state, and what it cannot show live. */
+  private Node picture(ClusterPictureViewModel picture) {
+    TopologyView view = new TopologyView(picture.drawingProperty(), "manager-topology");
+    javafx.scene.control.ScrollPane canvas = view.node();
+    canvas.setPrefHeight(300);
+    canvas.visibleProperty().bind(picture.noSpecProperty().not());
+    canvas.managedProperty().bind(canvas.visibleProperty());
+    Label noSpec = Ui.hint(i18n, "manager.topology.noSpec");
+    noSpec.visibleProperty().bind(picture.noSpecProperty());
+    noSpec.managedProperty().bind(noSpec.visibleProperty());
+    Label hint = Ui.hint(i18n, "manager.topology.hint");
+    hint.setId("manager-topology-hint");
+    hint.setWrapText(true);
+    return Ui.card(i18n, "manager.topology", hint, noSpec, canvas);
   }
 
   private TableView<NodeStatus> nodes(ManagerViewModel vm) {

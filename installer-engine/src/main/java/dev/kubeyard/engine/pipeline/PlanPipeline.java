@@ -8,6 +8,7 @@ import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.pki.PkiReport;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanBuilder;
+import dev.kubeyard.engine.topology.ClusterTopology;
 import dev.kubeyard.engine.topology.TopologySvg;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.ValidSpec;
@@ -53,6 +54,11 @@ public final class PlanPipeline {
     // Beside plan.txt, for the administrator: the cluster this plan builds, as a picture (issue 20).
     AtomicFiles.write(dir.resolve(TOPOLOGY_SVG), TopologySvg.of(facts), AtomicFiles.WORLD_READABLE);
     return new WrittenPlan(plan, dir, pki);
+  }
+
+  /** What topology.svg shows, for a screen to draw the same picture (the desktop's review and manager). */
+  public static ClusterTopology topology(ValidSpec spec) {
+    return ClusterTopology.of(ClusterFacts.of(spec));
   }
 
   /** The bundle an install uses: {@code given}, else the newest built on this machine for the spec's version. */

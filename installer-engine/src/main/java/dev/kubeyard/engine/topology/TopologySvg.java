@@ -93,7 +93,7 @@ public final class TopologySvg {
     g.setColor(Color.decode(b.tone().text()));
     for (int i = 0; i < b.lines().size(); i++) {
       g.setFont(font(TopologyDrawing.TEXT_SIZE, i == 0));
-      g.drawString(b.lines().get(i), (float) (b.x() + 8), (float) (b.y() + 20 + 16 * i));
+      g.drawString(b.lines().get(i), (float) b.lineAt(i).x(), (float) b.lineAt(i).y());
     }
   }
 
@@ -106,7 +106,13 @@ public final class TopologySvg {
     }
     if (r.arrow()) {
       g.setStroke(stroke(1, false));
-      g.fill(ArrowHead.at(p.get(p.size() - 2), p.get(p.size() - 1)));
+      Path2D.Double head = new Path2D.Double();
+      List<Point> h = r.head();
+      head.moveTo(h.get(0).x(), h.get(0).y());
+      head.lineTo(h.get(1).x(), h.get(1).y());
+      head.lineTo(h.get(2).x(), h.get(2).y());
+      head.closePath();
+      g.fill(head);
     }
   }
 
@@ -123,25 +129,5 @@ public final class TopologySvg {
   private static BasicStroke stroke(double width, boolean dashed) {
     return dashed ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f)
         : new BasicStroke((float) width);
-  }
-
-  /** A filled triangle pointing from {@code from} to {@code tip}, ending on the tip. */
-  static final class ArrowHead {
-    private ArrowHead() {}
-
-    /** StrictMath and rounding to 1/100 px: Math's trigonometry may differ in the last bit between JVMs. */
-    static Path2D at(Point from, Point tip) {
-      double angle = StrictMath.atan2(tip.y() - from.y(), tip.x() - from.x());
-      Path2D.Double head = new Path2D.Double();
-      head.moveTo(tip.x(), tip.y());
-      head.lineTo(cents(tip.x() - 8 * StrictMath.cos(angle - 0.4)), cents(tip.y() - 8 * StrictMath.sin(angle - 0.4)));
-      head.lineTo(cents(tip.x() - 8 * StrictMath.cos(angle + 0.4)), cents(tip.y() - 8 * StrictMath.sin(angle + 0.4)));
-      head.closePath();
-      return head;
-    }
-
-    private static double cents(double v) {
-      return Math.round(v * 100) / 100.0;
-    }
   }
 }
