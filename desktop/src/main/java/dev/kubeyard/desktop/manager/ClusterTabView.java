@@ -8,6 +8,9 @@ import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,9 +25,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The Cluster tab: nodes, control-plane health, pods of a namespace and the selected pod's log. */
 final class ClusterTabView {
+  private static final int NODE_POLL_SECONDS = 10;
   private final Tab tab = new Tab();
   private final I18n i18n;
 
@@ -82,6 +87,23 @@ final class ClusterTabView {
     VBox content = new VBox(12, bar, error, top, picture(vm.picture()), bottom);
     content.getStyleClass().add("page");
     tab.setContent(content);
+    watchNodes(vm);
+  }
+
+  /** While the tab is shown, the nodes are read every few seconds so the picture's Ready colours stay current. */
+  private void watchNodes(ManagerViewModel vm) {
+    Timeline poll = new Timeline(new KeyFrame(Duration.seconds(NODE_POLL_SECONDS), e -> vm.refreshNodes()));
+    poll.setCycleCount(Animation.INDEFINITE);
+    tab.selectedProperty().addListener((o, was, now) -> {
+      if (now) {
+        poll.play();
+      } else {
+        poll.stop();
+      }
+    });
+    if (tab.isSelected()) {
+      poll.play();
+    }
   }
 
   /** The topology picture, each kubelet coloured by its Ready state, and what it cannot show live. */

@@ -100,6 +100,26 @@ public final class ManagerViewModel {
     });
   }
 
+  /**
+   * Reads the nodes alone, for the picture between full refreshes (the Cluster tab asks every few seconds
+   * while it is shown): no spinner, no pod reload. A changed list replaces the old one; a failure is shown
+   * as a refresh's would be.
+   */
+  public void refreshNodes() {
+    if (status == null) {
+      return;
+    }
+    ClusterStatus s = status;
+    threads.run(s::nodes, list -> {
+      if (!list.equals(nodes)) {
+        nodes.setAll(list);
+      }
+    }, e -> {
+      error.set(e.getMessage());
+      errorHint.set(e instanceof ClusterStatusException c ? c.hint() : "");
+    });
+  }
+
   private record Overview(List<NodeStatus> nodes, List<ComponentHealth> components, List<String> namespaces) {}
 
   private void loadPods() {

@@ -45,6 +45,34 @@ class ClusterPictureViewModelTest {
   }
 
   @Test
+  void readingTheNodesAgainRecoloursThePicture() {
+    ClusterStatusStandIn cluster = new ClusterStatusStandIn(true);
+    ManagerViewModel manager = new ManagerViewModel(p -> cluster, Threads.synchronous());
+    manager.picture().specProperty().set(EXAMPLE);
+    manager.open(Path.of("admin.kubeconfig"));
+    int reads = cluster.nodeReads();
+    assertThat(box(manager.picture().drawingProperty().get(), "worker-node1").tone()).isEqualTo(Tone.NOT_READY);
+
+    cluster.node1BecomesReady();
+    manager.refreshNodes();
+
+    assertThat(box(manager.picture().drawingProperty().get(), "worker-node1").tone()).isEqualTo(Tone.READY);
+    assertThat(cluster.nodeReads()).isEqualTo(reads + 1);
+    assertThat(manager.loadingProperty().get()).isFalse();
+  }
+
+  @Test
+  void unchangedNodesLeaveThePictureAsItWas() {
+    vm.picture().specProperty().set(EXAMPLE);
+    vm.open(Path.of("admin.kubeconfig"));
+    TopologyDrawing before = vm.picture().drawingProperty().get();
+
+    vm.refreshNodes();
+
+    assertThat(vm.picture().drawingProperty().get()).isSameAs(before);
+  }
+
+  @Test
   void theVipHolderIsNotClaimedLiveOnlyTheFirstByPriority() {
     vm.picture().specProperty().set(EXAMPLE);
     vm.open(Path.of("admin.kubeconfig"));
