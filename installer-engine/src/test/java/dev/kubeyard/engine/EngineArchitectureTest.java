@@ -67,6 +67,14 @@ class EngineArchitectureTest {
         .check(CLASSES);
   }
 
+  /** Batik's SVG generator draws topology.svg and nothing else (ADR 26). */
+  @Test
+  void svgDrawingStaysInTheTopologyPackage() {
+    noClasses().that().resideOutsideOfPackage("dev.kubeyard.engine.topology..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.batik..")
+        .check(CLASSES);
+  }
+
   @Test
   void renderingNeverReadsRawYaml() {
     noClasses().that().resideInAPackage("dev.kubeyard.engine.render..")
@@ -74,7 +82,7 @@ class EngineArchitectureTest {
         .check(CLASSES);
   }
 
-  /** What render, pki and plan may take from the spec's package: a host, its roles and two enums. */
+  /** What render, pki, plan and topology may take from the spec's package: a host, its roles and two enums. */
   private static final Set<String> SPEC_VALUES_THE_FACTS_HAND_OUT = Set.of(HostSpec.class.getName(),
       Role.class.getName(), OsFamily.class.getName(), ContainerRuntime.class.getName());
 
@@ -86,7 +94,7 @@ class EngineArchitectureTest {
         c -> c.getPackageName().equals("dev.kubeyard.model.spec")
             && !SPEC_VALUES_THE_FACTS_HAND_OUT.contains(c.getName()));
     noClasses().that().resideInAnyPackage("dev.kubeyard.engine.render..", "dev.kubeyard.engine.pki..",
-            "dev.kubeyard.engine.plan..")
+            "dev.kubeyard.engine.plan..", "dev.kubeyard.engine.topology..")
         .should().dependOnClassesThat(rawSpec)
         .because("ClusterFacts derives every value once; a renderer reading the spec would derive it again")
         .check(CLASSES);

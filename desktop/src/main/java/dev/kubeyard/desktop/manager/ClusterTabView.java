@@ -2,11 +2,15 @@ package dev.kubeyard.desktop.manager;
 
 import dev.kubeyard.desktop.fx.Ui;
 import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.topology.TopologyView;
 import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,9 +25,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The Cluster tab: nodes, control-plane health, pods of a namespace and the selected pod's log. */
 final class ClusterTabView {
+  private static final int NODE_POLL_SECONDS = 10;
   private final Tab tab = new Tab();
   private final I18n i18n;
 
@@ -78,9 +84,42 @@ final class ClusterTabView {
     VBox.setVgrow(log, Priority.ALWAYS);
     HBox bottom = new HBox(12, podsCard, logCard);
     VBox.setVgrow(bottom, Priority.ALWAYS);
-    VBox content = new VBox(12, bar, error, top, bottom);
+    VBox content = new VBox(12, bar, error, top, picture(vm.picture()), bottom);
     content.getStyleClass().add("page");
     tab.setContent(content);
+    watchNodes(vm);
+  }
+
+  /** While the tab is shown, the nodes are read every few seconds so the picture's Ready colours stay current. */
+  private void watchNodes(ManagerViewModel vm) {
+    Timeline poll = new Timeline(new KeyFrame(Duration.seconds(NODE_POLL_SECONDS), e -> vm.refreshNodes()));
+    poll.setCycleCount(Animation.INDEFINITE);
+    tab.selectedProperty().addListener((o, was, now) -> {
+      if (now) {
+        poll.play();
+      } else {
+        poll.stop();
+      }
+    });
+    if (tab.isSelected()) {
+      poll.play();
+    }
+  }
+
+  /** The topology picture, each kubelet coloured by its Ready state, and what it cannot show live. */
+  private Node picture(ClusterPictureViewModel picture) {
+    TopologyView view = new TopologyView(picture.drawingProperty(), "manager-topology");
+    javafx.scene.control.ScrollPane canvas = view.node();
+    canvas.setPrefHeight(300);
+    canvas.visibleProperty().bind(picture.noSpecProperty().not());
+    canvas.managedProperty().bind(canvas.visibleProperty());
+    Label noSpec = Ui.hint(i18n, "manager.topology.noSpec");
+    noSpec.visibleProperty().bind(picture.noSpecProperty());
+    noSpec.managedProperty().bind(noSpec.visibleProperty());
+    Label hint = Ui.hint(i18n, "manager.topology.hint");
+    hint.setId("manager-topology-hint");
+    hint.setWrapText(true);
+    return Ui.card(i18n, "manager.topology", hint, noSpec, canvas);
   }
 
   private TableView<NodeStatus> nodes(ManagerViewModel vm) {

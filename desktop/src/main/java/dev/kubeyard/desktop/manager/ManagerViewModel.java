@@ -46,6 +46,7 @@ public final class ManagerViewModel {
 
   private final ElasticsearchTabViewModel elasticsearch;
   private final PythonServiceTabViewModel pythonService;
+  private final ClusterPictureViewModel picture;
 
   public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads) {
     this(connector, threads, EsConnector.kubernetes());
@@ -65,6 +66,7 @@ public final class ManagerViewModel {
     this.pythonService = new PythonServiceTabViewModel(pythonService, threads);
     this.pythonService.kubeconfigProperty().bind(kubeconfig);
     this.threads = threads;
+    this.picture = new ClusterPictureViewModel(threads, nodes);
     namespace.addListener((o, old, now) -> loadPods());
     selectedPod.addListener((o, old, now) -> loadLog());
   }
@@ -95,6 +97,26 @@ public final class ManagerViewModel {
       } else {
         namespace.set(chosen);
       }
+    });
+  }
+
+  /**
+   * Reads the nodes alone, for the picture between full refreshes (the Cluster tab asks every few seconds
+   * while it is shown): no spinner, no pod reload. A changed list replaces the old one; a failure is shown
+   * as a refresh's would be.
+   */
+  public void refreshNodes() {
+    if (status == null) {
+      return;
+    }
+    ClusterStatus s = status;
+    threads.run(s::nodes, list -> {
+      if (!list.equals(nodes)) {
+        nodes.setAll(list);
+      }
+    }, e -> {
+      error.set(e.getMessage());
+      errorHint.set(e instanceof ClusterStatusException c ? c.hint() : "");
     });
   }
 
@@ -165,6 +187,11 @@ public final class ManagerViewModel {
   /** The Python service tab; its spec input is bound by the shell to the wizard's spec. */
   public PythonServiceTabViewModel pythonService() {
     return pythonService;
+  }
+
+  /** The topology picture of the Cluster tab, coloured by the nodes read here; its spec is bound by the shell. */
+  public ClusterPictureViewModel picture() {
+    return picture;
   }
 
   public StringProperty kubeconfigProperty() {

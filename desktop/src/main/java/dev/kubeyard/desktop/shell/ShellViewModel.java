@@ -37,6 +37,7 @@ public final class ShellViewModel {
     // the app tabs manage what the spec open in the wizard describes (cluster.yaml's apps section)
     manager.elasticsearch().specProperty().bind(wizard.validation().specProperty());
     manager.pythonService().specProperty().bind(wizard.validation().specProperty());
+    manager.picture().specProperty().bind(wizard.validation().specProperty());
     // the install page is prepared (grid built, styled) while the plan is reviewed, not when it starts
     wizard.review.previewProperty().addListener((o, old, preview) -> {
       if (preview != null) {

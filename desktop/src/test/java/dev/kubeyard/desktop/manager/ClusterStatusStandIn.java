@@ -11,6 +11,8 @@ import java.util.List;
 public final class ClusterStatusStandIn implements ClusterStatus {
   private final boolean reachable;
   private volatile int flannelRestarts = 5;
+  private volatile boolean node1Ready;
+  private volatile int nodeReads;
 
   public ClusterStatusStandIn(boolean reachable) {
     this.reachable = reachable;
@@ -19,11 +21,15 @@ public final class ClusterStatusStandIn implements ClusterStatus {
   @Override
   public List<NodeStatus> nodes() {
     check();
+    nodeReads++;
     return List.of(
         new NodeStatus("master1", "linux", List.of("control-plane"), "v1.35.0", true, "192.168.1.1",
             List.of(new Condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"))),
-        new NodeStatus("node1", "linux", List.of("node"), "v1.35.0", false, "192.168.1.3",
-            List.of(new Condition("Ready", "False", "KubeletNotReady", "cni config uninitialized"))),
+        node1Ready
+            ? new NodeStatus("node1", "linux", List.of("node"), "v1.35.0", true, "192.168.1.3",
+                List.of(new Condition("Ready", "True", "KubeletReady", "kubelet is posting ready status")))
+            : new NodeStatus("node1", "linux", List.of("node"), "v1.35.0", false, "192.168.1.3",
+                List.of(new Condition("Ready", "False", "KubeletNotReady", "cni config uninitialized"))),
         new NodeStatus("win1", "windows", List.of(), "v1.35.0", true, "192.168.1.6", List.of()));
   }
 
@@ -40,6 +46,15 @@ public final class ClusterStatusStandIn implements ClusterStatus {
         ? List.of(new PodStatus("kube-system", "coredns-7db6d8ff4d-x2x9q", "Running", 1, List.of("coredns"), 0, "node1"),
             new PodStatus("kube-system", "kube-flannel-ds-8hxkq", "Running", 1, List.of("kube-flannel", "install-cni"), flannelRestarts, "node1"))
         : List.of();
+  }
+
+  /** node1's CNI comes up: from the next read on it is Ready. */
+  public void node1BecomesReady() {
+    node1Ready = true;
+  }
+
+  public int nodeReads() {
+    return nodeReads;
   }
 
   /** The flannel pod restarts once more: the next pod list differs. */

@@ -9,6 +9,9 @@ import dev.kubeyard.desktop.wizard.review.PlanPreview;
 import dev.kubeyard.engine.bundle.BundleManifest;
 import dev.kubeyard.engine.bundle.ManifestJson;
 import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.topology.Mark;
+import dev.kubeyard.engine.topology.TopologyDrawing;
+import dev.kubeyard.engine.topology.TopologySvg;
 import dev.kubeyard.model.spec.SpecYaml;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Files;
@@ -42,6 +45,21 @@ class ReviewViewModelTest {
     wizard.review.selectedHostProperty().set("master1");
 
     assertThat(wizard.review.steps()).extracting(Step::id).contains("start-etcd", "start-control-plane");
+  }
+
+  @Test
+  void theReviewShowsThePictureThePlanFolderHolds() throws Exception {
+    wizard.review.refresh();
+    TopologyDrawing preview = wizard.review.previewProperty().get().topology();
+    assertThat(preview.marks()).filteredOn(m -> m instanceof Mark.Box).extracting(m -> ((Mark.Box) m).id())
+        .contains("vip", "lb-lb1", "lb-lb2", "haproxy", "master-master1", "etcd-node1", "worker-win1", "app-elasticsearch");
+
+    wizard.review.writePlan(dir);
+
+    // the screen paints the same marks the file was painted from
+    assertThat(TopologySvg.render(wizard.review.previewProperty().get().topology()))
+        .isEqualTo(TopologySvg.render(preview))
+        .isEqualTo(Files.readString(dir.resolve("topology.svg")));
   }
 
   @Test

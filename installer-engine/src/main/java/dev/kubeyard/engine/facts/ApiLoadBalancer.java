@@ -27,6 +27,14 @@ public record ApiLoadBalancer(
         lb.ingressHttpsNodePort());
   }
 
+  /**
+   * keepalived's priority of the lb host at {@code index} in the spec: 120, 110, ... Every host starts BACKUP
+   * with nopreempt (ADR 17), so the highest only picks the first holder; after a failover the VIP stays put.
+   */
+  public static int keepalivedPriority(int index) {
+    return 120 - 10 * index;
+  }
+
   /** Where clients reach the API through the VIP. */
   public String url() {
     return "https://" + vip + ":" + apiserverPort;

@@ -101,6 +101,11 @@ public record ClusterFacts(
     return spec.apps();
   }
 
+  /** The enabled apps as the topology picture names them, in the spec's order. */
+  public List<PlatformApp> platformApps() {
+    return PlatformApp.of(spec.apps());
+  }
+
   public List<HostSpec> withRole(Role role) {
     return spec.hostsWithRole(role);
   }

@@ -1,12 +1,15 @@
 package dev.kubeyard.engine.pipeline;
 
 import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.files.AtomicFiles;
 import dev.kubeyard.engine.plan.BundleForPlan;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.pki.PkiReport;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanBuilder;
+import dev.kubeyard.engine.topology.ClusterTopology;
+import dev.kubeyard.engine.topology.TopologySvg;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.ValidSpec;
 import java.io.IOException;
@@ -23,6 +26,9 @@ import java.util.Optional;
 public final class PlanPipeline {
   private PlanPipeline() {}
 
+  /** The picture of the cluster in the plan folder. */
+  public static final String TOPOLOGY_SVG = "topology.svg";
+
   /** A plan folder and what went into it: the PKI report says which certificates were issued or kept. */
   public record WrittenPlan(Plan plan, Path folder, PkiReport pki) {}
 
@@ -35,7 +41,7 @@ public final class PlanPipeline {
   }
 
   /**
-   * Issues the PKI in {@code dir/pki} (kept on re-runs) and writes the plan folder. With a bundle
+   * Issues the PKI in {@code dir/pki} (kept on re-runs) and writes the plan folder, {@value #TOPOLOGY_SVG} included. With a bundle
    * ({@code bundle} not null) the bundle is verified against the spec first and the plan also installs
    * its binaries and images; without one the plan places configuration and certificates only.
    *
@@ -45,7 +51,14 @@ public final class PlanPipeline {
     ClusterFacts facts = ClusterFacts.of(spec);
     PkiReport pki = ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC());
     Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundleForPlan.write(facts, dir, bundle);
+    // Beside plan.txt, for the administrator: the cluster this plan builds, as a picture (issue 20).
+    AtomicFiles.write(dir.resolve(TOPOLOGY_SVG), TopologySvg.of(facts), AtomicFiles.WORLD_READABLE);
     return new WrittenPlan(plan, dir, pki);
+  }
+
+  /** What topology.svg shows, for a screen to draw the same picture (the desktop's review and manager). */
+  public static ClusterTopology topology(ValidSpec spec) {
+    return ClusterTopology.of(ClusterFacts.of(spec));
   }
 
   /** The bundle an install uses: {@code given}, else the newest built on this machine for the spec's version. */

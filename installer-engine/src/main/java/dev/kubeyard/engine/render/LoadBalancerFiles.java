@@ -37,7 +37,7 @@ final class LoadBalancerFiles implements HostRenderer {
     scope.put("healthCheckCert", HostPaths.ssl(PkiNames.LB_HEALTHCHECK_CLIENT));
     scope.put("readinessPath", ctx.facts().apiserverReadinessPath());
     scope.put("routerId", "lb-" + host.name());
-    scope.put("priority", 120 - 10 * index);
+    scope.put("priority", ApiLoadBalancer.keepalivedPriority(index));
     scope.put("interface", lb.interfaceName());
     scope.put("virtualRouterId", lb.virtualRouterId());
     scope.put("advertInterval", lb.advertInterval());

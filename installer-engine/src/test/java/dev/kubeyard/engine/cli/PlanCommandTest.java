@@ -31,7 +31,16 @@ class PlanCommandTest {
     assertThat(Main.run("plan", "-f", spec.toString(), "-o", out.toString())).isZero();
     assertThat(digests(out)).isEqualTo(first);
     assertThat(first).containsKeys("plan.txt", "plan.json", "hosts/master1/etc/systemd/system/kube-apiserver.service",
-        "hosts/lb1/etc/haproxy/haproxy.cfg", "pki/kubernetes.pem");
+        "hosts/lb1/etc/haproxy/haproxy.cfg", "pki/kubernetes.pem", "topology.svg");
+  }
+
+  @Test
+  void planWritesThePictureOfTheClusterBesidePlanTxt() throws Exception {
+    Path out = tmp.resolve("plan");
+    assertThat(Main.run("plan", "-f", spec(Specs.exampleYaml()).toString(), "-o", out.toString())).isZero();
+    assertThat(out.resolve("topology.svg")).content().startsWith("<?xml").contains("<svg", "VIP 192.168.1.10", "win1");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("topology.svg"))))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test

@@ -6,6 +6,9 @@ import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanText;
 import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.topology.LiveState;
+import dev.kubeyard.engine.topology.TopologyDrawing;
+import dev.kubeyard.engine.topology.TopologyLayout;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.ValidSpec;
 import java.io.IOException;
@@ -18,12 +21,18 @@ import java.util.List;
  *
  * <p>{@link #of} is a preview in memory: certificates are not issued yet. {@link #written} issues the
  * PKI and writes the plan folder ({@code folder} is then set), from the offline bundle when there is one.
+ * Both carry the cluster's topology picture, laid out off the FX thread with the plan.
  */
-public record PlanPreview(ClusterSpec spec, Plan plan, String text, Path folder) {
+public record PlanPreview(ClusterSpec spec, Plan plan, String text, Path folder, TopologyDrawing topology) {
 
   public static PlanPreview of(ValidSpec spec) {
     Plan plan = PlanPipeline.preview(spec);
-    return new PlanPreview(spec.spec(), plan, PlanText.format(plan), null);
+    return new PlanPreview(spec.spec(), plan, PlanText.format(plan), null, picture(spec));
+  }
+
+  /** The picture topology.svg holds, laid out for the screen (the same marks, painted by the review's canvas). */
+  private static TopologyDrawing picture(ValidSpec spec) {
+    return TopologyLayout.draw(PlanPipeline.topology(spec), LiveState.planned());
   }
 
   /**
@@ -35,7 +44,7 @@ public record PlanPreview(ClusterSpec spec, Plan plan, String text, Path folder)
    */
   public static PlanPreview written(ValidSpec spec, Path dir, Path bundle) throws IOException, BundleException {
     Plan plan = PlanPipeline.write(spec, dir, bundle).plan();
-    return new PlanPreview(spec.spec(), plan, PlanText.format(plan), dir);
+    return new PlanPreview(spec.spec(), plan, PlanText.format(plan), dir, picture(spec));
   }
 
   public List<String> hosts() {

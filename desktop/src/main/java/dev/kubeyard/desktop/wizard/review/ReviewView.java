@@ -4,6 +4,7 @@ import dev.kubeyard.desktop.DesktopContext;
 import dev.kubeyard.desktop.fx.FileDialogs;
 import dev.kubeyard.desktop.fx.Ui;
 import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.desktop.topology.TopologyView;
 import dev.kubeyard.desktop.wizard.PageView;
 import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Step;
@@ -71,7 +72,7 @@ public final class ReviewView implements PageView {
     failure.visibleProperty().bind(vm.failureProperty().isNotEmpty());
     failure.managedProperty().bind(failure.visibleProperty());
 
-    TabPane tabs = new TabPane(perHost(), planText(), yaml());
+    TabPane tabs = new TabPane(perHost(), topology(), planText(), yaml());
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setPrefHeight(430);
     VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -185,6 +186,17 @@ public final class ReviewView implements PageView {
       step.setExpanded(n <= 2);
       root.getChildren().add(step);
     }
+  }
+
+  /** The picture topology.svg holds: the hosts by role, the VIP, haproxy's paths, etcd, networks, apps. */
+  private Tab topology() {
+    TopologyView picture = new TopologyView(Bindings.createObjectBinding(
+        () -> vm.previewProperty().get() == null ? null : vm.previewProperty().get().topology(), vm.previewProperty()),
+        "review-topology");
+    Tab tab = new Tab();
+    tab.textProperty().bind(i18n.text("review.tab.topology"));
+    tab.setContent(picture.node());
+    return tab;
   }
 
   private Tab planText() {
