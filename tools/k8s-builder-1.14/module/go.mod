@@ -188,7 +188,7 @@ require (
 	golang.org/x/lint v0.0.0-20181217174547-8f45f776aaf1
 	golang.org/x/net v0.0.0-20190812203447-cdfb69ac37fc
 	golang.org/x/oauth2 v0.0.0-20170412232759-a6bd8cefa181
-	golang.org/x/sys v0.15.0
+	golang.org/x/sys v0.0.0-20181116152217-5ac8a444bdc5
 	golang.org/x/text v0.3.0
 	golang.org/x/time v0.0.0-20161028155119-f51c12702a4d
 	golang.org/x/tools v0.0.0-20190205050122-7f7074d5bcfd
@@ -246,8 +246,6 @@ replace (
 	github.com/mindprince/gonvml => github.com/mindprince/gonvml v0.0.0-20190828220739-9ebdce4bb989
 	// 1.0.1 reads runtime internals that changed in Go 1.18 and panics at run time; 1.0.2 is the fix; Godeps pins 94122c33edd3
 	github.com/modern-go/reflect2 => github.com/modern-go/reflect2 v1.0.2
-	// the 2017 pin fails to compile on this Go (its syscall wrappers and assembly predate Go's register ABI and linkname rules); v0.15.0 still has every call 1.14 makes; Godeps pins 95c657629925
-	golang.org/x/sys => golang.org/x/sys v0.15.0
 	// vbom.ml is gone (the proxy answers 403); a shim module of ours at the same package path forwards sortorder.NaturalLess to github.com/fvbommel/sortorder, the same author's code under its new name; Godeps pins db5cfe13f5cc
 	vbom.ml/util => ./kubeyard/vbom-util
 )
@@ -457,6 +455,7 @@ replace (
 	golang.org/x/lint => golang.org/x/lint v0.0.0-20181217174547-8f45f776aaf1 // v1.15.12
 	golang.org/x/net => golang.org/x/net v0.0.0-20190812203447-cdfb69ac37fc // v1.15.12
 	golang.org/x/oauth2 => golang.org/x/oauth2 v0.0.0-20170412232759-a6bd8cefa181 // commit time
+	golang.org/x/sys => golang.org/x/sys v0.0.0-20171031081856-95c657629925 // commit time
 	golang.org/x/text => golang.org/x/text v0.0.0-20170810154203-b19bf474d317 // commit time
 	golang.org/x/time => golang.org/x/time v0.0.0-20161028155119-f51c12702a4d // v1.15.12
 	golang.org/x/tools => golang.org/x/tools v0.0.0-20190205050122-7f7074d5bcfd // commit time
