@@ -90,7 +90,7 @@ require (
 	github.com/google/btree v0.0.0-20160524151835-7d79101e329e
 	github.com/google/cadvisor v0.33.1
 	github.com/google/certificate-transparency-go v1.0.21
-	github.com/google/gofuzz v1.0.0
+	github.com/google/gofuzz v0.0.0-20170612174753-24818f796faf
 	github.com/google/uuid v0.0.0-20171113160352-8c31c18f31ed
 	github.com/googleapis/gnostic v0.0.0-20170729233727-0c5108395e2d
 	github.com/gophercloud/gophercloud v0.0.0-20190126172459-c818fa66e4c8
@@ -106,7 +106,7 @@ require (
 	github.com/inconshreveable/mousetrap v0.0.0-20141017200713-76626ae9c91c
 	github.com/jmespath/go-jmespath v0.0.0-20180206201540-c2b33e8439af
 	github.com/jonboulle/clockwork v0.0.0-20141017032234-72f9bd7c4e0c
-	github.com/json-iterator/go v1.1.12
+	github.com/json-iterator/go v0.0.0-20180701071628-ab8a2e0c74be
 	github.com/jstemmer/go-junit-report v0.0.0-20190106144839-af01ea7f8024
 	github.com/jteeuwen/go-bindata v0.0.0-20151023091102-a0ff2567cfb7
 	github.com/kardianos/osext v0.0.0-20150410034420-8fef92e41e22
@@ -240,11 +240,9 @@ require (
 replace (
 	// not in Godeps: the code the vbom.ml/util shim forwards to (the same author's sortorder package, MIT)
 	github.com/fvbommel/sortorder => github.com/fvbommel/sortorder v1.0.1
-	// 1.1.5 with reflect2 1.0.2 is not a tested pair; 1.1.12 is the release that requires reflect2 1.0.2; Godeps pins ab8a2e0c74be
-	github.com/json-iterator/go => github.com/json-iterator/go v1.1.12
 	// the 2017 pin is cgo only, so cadvisor (kubelet) does not compile with CGO_ENABLED=0; this commit adds the !cgo stub (NVIDIA GPU metrics report "not supported") and keeps every function the pin has; Godeps pins fee913ce8fb2
 	github.com/mindprince/gonvml => github.com/mindprince/gonvml v0.0.0-20190828220739-9ebdce4bb989
-	// 1.0.1 reads runtime internals that changed in Go 1.18 and panics at run time; 1.0.2 is the fix; Godeps pins 94122c33edd3
+	// 1.0.1 walks maps through runtime internals that changed in Go 1.18 (and again in 1.24): json-iterator at its pin with reflect2 1.0.1 dies with SIGSEGV in internal/runtime/maps on this Go, with 1.0.2 it round-trips maps and structs; same API, so json-iterator stays at its pin; Godeps pins 94122c33edd3
 	github.com/modern-go/reflect2 => github.com/modern-go/reflect2 v1.0.2
 	// vbom.ml is gone (the proxy answers 403); a shim module of ours at the same package path forwards sortorder.NaturalLess to github.com/fvbommel/sortorder, the same author's code under its new name; Godeps pins db5cfe13f5cc
 	vbom.ml/util => ./kubeyard/vbom-util
@@ -376,6 +374,7 @@ replace (
 	github.com/inconshreveable/mousetrap => github.com/inconshreveable/mousetrap v0.0.0-20141017200713-76626ae9c91c // commit time
 	github.com/jmespath/go-jmespath => github.com/jmespath/go-jmespath v0.0.0-20160202185014-0b12d6b521d8 // commit time
 	github.com/jonboulle/clockwork => github.com/jonboulle/clockwork v0.0.0-20141017032234-72f9bd7c4e0c // v1.15.12
+	github.com/json-iterator/go => github.com/json-iterator/go v0.0.0-20180701071628-ab8a2e0c74be // v1.15.12
 	github.com/jstemmer/go-junit-report => github.com/jstemmer/go-junit-report v0.0.0-20190106144839-af01ea7f8024 // v1.15.12
 	github.com/jteeuwen/go-bindata => github.com/jteeuwen/go-bindata v0.0.0-20151023091102-a0ff2567cfb7 // v1.15.12
 	github.com/kardianos/osext => github.com/kardianos/osext v0.0.0-20150410034420-8fef92e41e22 // v1.15.12
