@@ -74,6 +74,14 @@ info_file="$(sed -n 's/.*"Info": "\(.*\)".*/\1/p' <<<"$info")"
 build_date="$(sed -n 's/.*"Time":"\([0-9T:-]*Z\)".*/\1/p' "$info_file" | head -1)"
 commit=575467a0eaf3ca1f20eb86215b3bde40a5ae617a # the v1.14.10 tag, as official binaries report it (the proxy's .info has no hash)
 ldflags="-s -w -checklinkname=0" # 1.14's dependencies pull runtime internals by linkname (Go 1.23 refuses that by default)
+# Linux: cgo, as upstream built 1.14's kubelet and hyperkube (cadvisor 0.33's libcontainer handler and
+# netlink code are cgo only), but linked statically so the binary needs no libraries on the host;
+# netgo/osusergo keep name and user lookups in Go (a static glibc cannot load its NSS modules safely).
+# Windows: the kubelet there does not use those parts of cadvisor, so no cgo (no C cross-compiler).
+cgo=0 tags=""
+if [ "$goos" = linux ]; then
+  cgo=1 tags="netgo,osusergo" ldflags+=" -extldflags=-static"
+fi
 for pkg in k8s.io/kubernetes/pkg/version k8s.io/client-go/pkg/version; do
   ldflags+=" -X $pkg.gitVersion=$version -X $pkg.gitMajor=1 -X $pkg.gitMinor=14"
   ldflags+=" -X $pkg.gitCommit=$commit -X $pkg.gitTreeState=clean -X $pkg.buildDate=${build_date:-1970-01-01T00:00:00Z}"
@@ -81,7 +89,7 @@ done
 
 src_stamp="$(input_stamp "$here/build.sh" $(find "$here/module" -type f | LC_ALL=C sort) -- "$version")"
 stamp_value="$(input_stamp "$here/build.sh" $(find "$here/module" -type f | LC_ALL=C sort) -- \
-  "$goos/$goarch" "$ldflags" "$CGO_ENABLED")"
+  "$goos/$goarch" "$ldflags" "$cgo" "$tags")"
 if stamp_matches "$out" "$stamp_value"; then
   echo "k8s-builder-1.14: Kubernetes $version ($goos/$goarch) is up to date in $out"
   exit 0
@@ -97,8 +105,8 @@ fi
 echo "k8s-builder-1.14: building Kubernetes $version for $goos/$goarch into $out (cold: an hour or more on a busy machine)"
 mkdir -p "$out"
 build() { # build OUTPUT PACKAGE
-  (cd "$srcdir" && GOOS="$goos" GOARCH="$goarch" nice -n 19 go build -trimpath -ldflags "$ldflags" \
-    -o "$out/$1.tmp" "$2")
+  (cd "$srcdir" && GOOS="$goos" GOARCH="$goarch" CGO_ENABLED="$cgo" nice -n 19 go build -trimpath \
+    ${tags:+-tags "$tags"} -ldflags "$ldflags" -o "$out/$1.tmp" "$2")
   mv "$out/$1.tmp" "$out/$1"
 }
 if [ "$goos" = windows ]; then

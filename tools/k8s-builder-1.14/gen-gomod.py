@@ -166,7 +166,8 @@ def main():
                        env=dict(os.environ, KUBEYARD_SKIP_OPENAPI="1", KUBEYARD_NO_GOSUM="1"))
         for goos in ("linux", "windows"):
             errors = go("list", "-deps", "-e", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}",
-                        *package_list(goos), cwd=work, env=dict(ENV, GOOS=goos, CGO_ENABLED="0"))
+                        *package_list(goos), cwd=work,
+                        env=dict(ENV, GOOS=goos, CGO_ENABLED="1" if goos == "linux" else "0"))
             if errors.strip():
                 sys.exit(f"gen-gomod: packages that do not resolve ({goos}):\n{errors}")
         # go list raises some requirements to what dependencies' go.mod files ask for (the replace

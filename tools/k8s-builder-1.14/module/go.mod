@@ -126,7 +126,7 @@ require (
 	github.com/mesos/mesos-go v0.0.0-20180906210748-ff8175bfda54
 	github.com/mholt/caddy v0.0.0-20180213163048-2de495001514
 	github.com/miekg/dns v0.0.0-20160614162101-5d001d020961
-	github.com/mindprince/gonvml v0.0.0-20190828220739-9ebdce4bb989
+	github.com/mindprince/gonvml v0.0.0-20171110221305-fee913ce8fb2
 	github.com/mistifyio/go-zfs v0.0.0-20151009155749-1b4ae6fb4e77
 	github.com/mitchellh/go-wordwrap v0.0.0-20150314170334-ad45545899c7
 	github.com/mitchellh/mapstructure v1.1.2
@@ -240,8 +240,6 @@ require (
 replace (
 	// not in Godeps: the code the vbom.ml/util shim forwards to (the same author's sortorder package, MIT)
 	github.com/fvbommel/sortorder => github.com/fvbommel/sortorder v1.0.1
-	// the 2017 pin is cgo only, so cadvisor (kubelet) does not compile with CGO_ENABLED=0; this commit adds the !cgo stub (NVIDIA GPU metrics report "not supported") and keeps every function the pin has; Godeps pins fee913ce8fb2
-	github.com/mindprince/gonvml => github.com/mindprince/gonvml v0.0.0-20190828220739-9ebdce4bb989
 	// 1.0.1 walks maps through runtime internals that changed in Go 1.18 (and again in 1.24): json-iterator at its pin with reflect2 1.0.1 dies with SIGSEGV in internal/runtime/maps on this Go, with 1.0.2 it round-trips maps and structs; same API, so json-iterator stays at its pin; Godeps pins 94122c33edd3
 	github.com/modern-go/reflect2 => github.com/modern-go/reflect2 v1.0.2
 	// vbom.ml is gone (the proxy answers 403); a shim module of ours at the same package path forwards sortorder.NaturalLess to github.com/fvbommel/sortorder, the same author's code under its new name; Godeps pins db5cfe13f5cc
@@ -394,6 +392,7 @@ replace (
 	github.com/mesos/mesos-go => github.com/mesos/mesos-go v0.0.0-20180906210748-ff8175bfda54 // commit time
 	github.com/mholt/caddy => github.com/mholt/caddy v0.0.0-20180213163048-2de495001514 // v1.15.12
 	github.com/miekg/dns => github.com/miekg/dns v0.0.0-20160614162101-5d001d020961 // v1.15.12
+	github.com/mindprince/gonvml => github.com/mindprince/gonvml v0.0.0-20171110221305-fee913ce8fb2 // v1.15.12
 	github.com/mistifyio/go-zfs => github.com/mistifyio/go-zfs v0.0.0-20151009155749-1b4ae6fb4e77 // v1.15.12
 	github.com/mitchellh/go-wordwrap => github.com/mitchellh/go-wordwrap v0.0.0-20150314170334-ad45545899c7 // v1.15.12
 	github.com/mitchellh/mapstructure => github.com/mitchellh/mapstructure v0.0.0-20170307201123-53818660ed49 // commit time
