@@ -18,12 +18,13 @@ step() { printf '\n== %s\n' "$*"; }
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
 
 step "versions"
-"$bin/kube-apiserver" --version | tee /dev/stderr | grep -qx "Kubernetes $want" || fail "kube-apiserver --version"
+v="$("$bin/kube-apiserver" --version)"; echo "kube-apiserver: $v"; [ "$v" = "Kubernetes $want" ] || fail "kube-apiserver --version"
 for c in kube-controller-manager kube-scheduler kubelet kube-proxy; do
   "$bin/$c" --version 2>&1 | grep -qx "Kubernetes $want" || fail "$c --version"
   echo "$c: Kubernetes $want"
 done
-"$bin/kubectl" version --client | tee /dev/stderr | grep -q "GitVersion:\"$want\"" || fail "kubectl version --client"
+v="$("$bin/kubectl" version --client)"; echo "kubectl version --client: $v"
+grep -q "GitVersion:\"$want\"" <<<"$v" || fail "kubectl version --client"
 
 tmp="$(mktemp -d /tmp/k8s-114-smoke.XXXXXX)"
 pids=()
@@ -98,7 +99,7 @@ if out="$("$bin/kubectl" --server "https://127.0.0.1:$api_port" --certificate-au
     --client-certificate nobody.crt --client-key nobody.key get pods 2>&1)"; then
   fail "a user without RBAC bindings listed pods"
 fi
-echo "$out" | tee /dev/stderr | grep -q Forbidden || fail "expected Forbidden for the unbound user"
+echo "$out"; grep -q Forbidden <<<"$out" || fail "expected Forbidden for the unbound user"
 code="$(curl -s -o /dev/null -w '%{http_code}' --cacert ca.crt "https://127.0.0.1:$api_port/healthz" || true)"
 echo "without a client certificate: HTTP $code"
 [ "$code" = 401 ] || fail "expected 401 without credentials (anonymous auth is off)"
