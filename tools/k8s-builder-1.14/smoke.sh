@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Proves the built Kubernetes 1.14.10 runs: versions, then a real kube-apiserver on loopback against a
 # throwaway etcd (Debian's etcd-server, 3.4) with self-signed certificates, RBAC and no anonymous
-# access; kubectl with a client certificate signed by the same CA reads /healthz and writes to the API.
+# access; kubectl with a client certificate signed by the same CA reads /healthz and writes to the API;
+# then kube-controller-manager (creates the default ServiceAccount's token) and kube-scheduler (binds
+# a pod to a node object) work through it. kubelet and kube-proxy are only checked for --version.
 # Everything lives in a temporary directory and on 127.0.0.1; the processes are stopped at the end.
 # Usage: tools/k8s-builder-1.14/smoke.sh   (after build.sh; BIN=DIR to test other binaries)
 set -euo pipefail
@@ -29,8 +31,17 @@ grep -q "GitVersion:\"$want\"" <<<"$v" || fail "kubectl version --client"
 tmp="$(mktemp -d /tmp/k8s-114-smoke.XXXXXX)"
 pids=()
 cleanup() {
+  # hyperkube catches the first SIGTERM for every component (it closes a stop channel that only some
+  # of them watch: kube-controller-manager and kube-scheduler keep running) and exits on the second.
+  local p i
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && break; p=""; done
+    [ -z "$p" ] && break
+    sleep 1
+    [ "$i" = 5 ] && for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  done
+  for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -104,4 +115,48 @@ code="$(curl -s -o /dev/null -w '%{http_code}' --cacert ca.crt "https://127.0.0.
 echo "without a client certificate: HTTP $code"
 [ "$code" = 401 ] || fail "expected 401 without credentials (anonymous auth is off)"
 
-step "PASS: Kubernetes $want kube-apiserver served /healthz ok to a CA-signed client over loopback"
+step "kube-controller-manager and kube-scheduler $want against it (no serving ports, no leader election)"
+"$bin/kubectl" config --kubeconfig admin.kubeconfig set-cluster smoke --embed-certs=true \
+  --server "https://127.0.0.1:$api_port" --certificate-authority ca.crt >/dev/null
+"$bin/kubectl" config --kubeconfig admin.kubeconfig set-credentials admin --embed-certs=true \
+  --client-certificate admin.crt --client-key admin.key >/dev/null
+"$bin/kubectl" config --kubeconfig admin.kubeconfig set-context smoke --cluster smoke --user admin >/dev/null
+"$bin/kubectl" config --kubeconfig admin.kubeconfig use-context smoke >/dev/null
+"$bin/kube-controller-manager" --kubeconfig admin.kubeconfig --leader-elect=false --port 0 --secure-port 0 \
+  --service-account-private-key-file sa.key --root-ca-file ca.crt > controller-manager.log 2>&1 &
+pids+=($!)
+"$bin/kube-scheduler" --kubeconfig admin.kubeconfig --leader-elect=false --port 0 --secure-port 0 \
+  > scheduler.log 2>&1 &
+pids+=($!)
+# A node object only (no kubelet): Ready, with room for a pod, so the scheduler has somewhere to bind.
+kubectl create -f - <<'NODE'
+apiVersion: v1
+kind: Node
+metadata: {name: smoke-node, labels: {kubernetes.io/hostname: smoke-node}}
+status:
+  capacity: {cpu: "2", memory: 2Gi, pods: "10"}
+  allocatable: {cpu: "2", memory: 2Gi, pods: "10"}
+  conditions: [{type: Ready, status: "True", reason: KubeletReady, message: smoke}]
+NODE
+kubectl create -f - <<'POD'
+apiVersion: v1
+kind: Pod
+metadata: {name: smoke, namespace: default}
+spec:
+  tolerations: [{operator: Exists}]
+  containers: [{name: pause, image: kubeyard.local/pause:none}]
+POD
+wait_for() { # wait_for WHAT COMMAND...: until COMMAND prints something
+  local what="$1" got; shift; start=$SECONDS
+  until got="$("$@" 2>/dev/null)" && [ -n "$got" ]; do
+    [ $((SECONDS - start)) -lt "$timeout_s" ] || { tail -5 controller-manager.log scheduler.log; fail "$what"; }
+    sleep 2
+  done
+  echo "$what: $got (after $((SECONDS - start)) s)"
+}
+wait_for "controller-manager: ServiceAccount default/default has a token secret" \
+  kubectl get serviceaccount default -n default -o jsonpath='{.secrets[0].name}'
+wait_for "scheduler: pod default/smoke bound to" kubectl get pod smoke -n default -o jsonpath='{.spec.nodeName}'
+
+step "PASS: Kubernetes $want: kube-apiserver served /healthz ok to a CA-signed client over loopback;"
+echo "controller-manager and scheduler did their work through it"
