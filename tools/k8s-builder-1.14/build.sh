@@ -11,6 +11,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 export KUBEYARD_GO_PARALLEL="${KUBEYARD_GO_PARALLEL:-1}" # the machine is shared: one package at a time
+# shellcheck source=../lib/go-env.sh
 source "$here/../lib/go-env.sh"
 version=v1.14.10
 boilerplate=staging/src/k8s.io/code-generator/hack/boilerplate.go.txt
@@ -42,8 +43,9 @@ generate_openapi() {
   (cd "$dir" && nice -n 19 go build -o _output/openapi-gen k8s.io/kube-openapi/cmd/openapi-gen)
   # The tagged directories, named as packages: staging/src/k8s.io/X -> k8s.io/X, the rest under
   # k8s.io/kubernetes (the Makefile's find skips vendor, docs and dot/underscore directories).
+  # shellcheck disable=SC2038 # the release's paths have no blanks or newlines
   inputs="$(cd "$dir" && find . \( -path ./vendor -o -path './_*' -o -path './.*' -o -path ./docs \) -prune \
-      -o -type f -name '*.go' -print | xargs grep -l '^// *+k8s:' | xargs grep -l '+k8s:openapi-gen=' \
+      -o -type f -name '*.go' -exec grep -l '^// *+k8s:' {} + | xargs grep -l '+k8s:openapi-gen=' \
     | xargs -n1 dirname | sed -e 's|^\./||' -e 's|^staging/src/||' -e '/^k8s\.io\//!s|^|k8s.io/kubernetes/|' \
     | LC_ALL=C sort -u | paste -sd, -)"
   (cd "$dir" && nice -n 19 _output/openapi-gen --logtostderr -i "$inputs" \
@@ -89,8 +91,9 @@ for pkg in k8s.io/kubernetes/pkg/version k8s.io/client-go/pkg/version; do
   ldflags+=" -X $pkg.gitCommit=$commit -X $pkg.gitTreeState=clean -X $pkg.buildDate=${build_date:-1970-01-01T00:00:00Z}"
 done
 
-src_stamp="$(input_stamp "$here/build.sh" $(find "$here/module" -type f | LC_ALL=C sort) -- "$version")"
-stamp_value="$(input_stamp "$here/build.sh" $(find "$here/module" -type f | LC_ALL=C sort) -- \
+mapfile -t module_files < <(find "$here/module" -type f | LC_ALL=C sort)
+src_stamp="$(input_stamp "$here/build.sh" "${module_files[@]}" -- "$version")"
+stamp_value="$(input_stamp "$here/build.sh" "${module_files[@]}" -- \
   "$goos/$goarch" "$ldflags" "$cgo" "$tags")"
 if stamp_matches "$out" "$stamp_value"; then
   echo "k8s-builder-1.14: Kubernetes $version ($goos/$goarch) is up to date in $out"
@@ -104,7 +107,7 @@ if ! stamp_matches "$srcdir" "$src_stamp"; then
   write_stamp "$srcdir" "$src_stamp"
 fi
 
-echo "k8s-builder-1.14: building Kubernetes $version for $goos/$goarch into $out (cold: an hour or more on a busy machine)"
+echo "k8s-builder-1.14: building Kubernetes $version for $goos/$goarch into $out (cold: about 8 CPU-minutes for Linux, 6 for Windows)"
 mkdir -p "$out"
 build() { # build OUTPUT PACKAGE
   (cd "$srcdir" && GOOS="$goos" GOARCH="$goarch" CGO_ENABLED="$cgo" nice -n 19 go build -trimpath \
@@ -121,7 +124,7 @@ else
 fi
 : > "$out/artifacts.tsv"
 for f in "${files[@]}"; do
-  provides="${f%$exe}"; [ "$f" = hyperkube ] && provides="$(IFS=,; echo "${components[*]}")"
+  provides="${f%"$exe"}"; [ "$f" = hyperkube ] && provides="$(IFS=,; echo "${components[*]}")"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$f" kubernetes "${version#v}" "k8s.io/kubernetes@$version" "$provides" go-module \
     >> "$out/artifacts.tsv"
 done
