@@ -18,31 +18,15 @@ import dev.kubeyard.engine.apps.elasticsearch.update.UpdateState;
 import dev.kubeyard.engine.apps.elasticsearch.update.UpdateTarget;
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.build.ElasticsearchImage;
-import dev.kubeyard.engine.cli.Main;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.elasticsearch.StatefulSetFleet;
-import dev.kubeyard.engine.pki.ClusterPki;
-import dev.kubeyard.engine.plan.BundleForPlan;
-import dev.kubeyard.engine.plan.Plan;
-import dev.kubeyard.engine.plan.PlanBuilder;
-import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.RunResult;
-import dev.kubeyard.engine.run.RunSettings;
 import dev.kubeyard.engine.testing.Proc;
-import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.JschTransport;
-import dev.kubeyard.engine.transport.SshSettings;
-import dev.kubeyard.engine.transport.SshTarget;
-import dev.kubeyard.engine.transport.SshTransports;
 import dev.kubeyard.model.validate.Validator;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +128,7 @@ class ElasticsearchOnTheLabClusterTest {
   void deploysElasticsearch17_28WithThreeMastersAndTwoDataNodesOnTheWorkers() throws Exception {
     LabElasticsearch.writeSpec(lab.specFile(), spec, FROM, HEAP);
     long t = System.nanoTime();
-    Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    LabSession.Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     timed("es deploy " + FROM, t);
     if (deploy.exit() != 0) { // what the pods and the scheduler said, before the lab is removed
       System.out.println(kubectl.run("-n", NAMESPACE, "get", "pods,pvc", "-o", "wide").output());
@@ -177,7 +161,7 @@ class ElasticsearchOnTheLabClusterTest {
       LabElasticsearch.writeSpec(lab.specFile(), spec, TO, HEAP);
       acknowledgedBeforeUpgrade = load.acknowledged().size();
       long t = System.nanoTime();
-      Cli update = cli("es", "update", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+      LabSession.Cli update = cli("es", "update", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
       timed("es update " + FROM + " -> " + TO + " under load", t);
       assertThat(update.exit()).as(update.output()).isZero();
       LoadGenerator.Stats stats = stopAndAudit(load, 5_000);
@@ -187,7 +171,7 @@ class ElasticsearchOnTheLabClusterTest {
     assertThat(fleet().api().nodes()).extracting(n -> n.version().toString()).containsOnly(TO);
     assertThat(kubectl.ok("-n", NAMESPACE, "get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}").split(" "))
         .containsOnly(ElasticsearchImage.reference(TO));
-    Cli snapshots = cli("es", "snapshot", "list", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    LabSession.Cli snapshots = cli("es", "snapshot", "list", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     preUpgradeSnapshot = snapshots.output().lines().filter(l -> l.startsWith("pre-upgrade-" + FROM + "-to-" + TO + "-"))
         .findFirst().orElseThrow(() -> new AssertionError("no pre-upgrade snapshot listed: " + snapshots.output()));
     assertThat(lab.dir().resolve("shared/es-snapshots/kubeyard")).as("the repository on the shared folder").isDirectory();
@@ -196,7 +180,7 @@ class ElasticsearchOnTheLabClusterTest {
     assertThat(refused).as("the rollback").isNotNull();
     assertThat(refused.getMessage()).contains("refusing to roll Elasticsearch back from " + TO + " to " + FROM)
         .contains("cannot downgrade a node from version [" + TO + "] to version [" + FROM + "]");
-    Cli rollback = cli("es", "rollback", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    LabSession.Cli rollback = cli("es", "rollback", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(rollback.exit()).isEqualTo(1);
     assertThat(fleet().api().nodes()).extracting(n -> n.version().toString()).containsOnly(TO);
     assertThat(fleet().api().health().green()).isTrue();
@@ -205,7 +189,7 @@ class ElasticsearchOnTheLabClusterTest {
   @Test
   @Order(3)
   void statusShowsEveryNodeOnTheNewVersionAndTheCompletedUpdate() {
-    Cli status = cli("es", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    LabSession.Cli status = cli("es", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(status.exit()).isZero();
     assertThat(status.output()).contains("health: green (5 nodes").contains("last update: upgrade")
         .contains("completed");
@@ -240,7 +224,7 @@ class ElasticsearchOnTheLabClusterTest {
       assertThat(interrupted.current()).isEqualTo(stopped.get(1));
       assertThat(fleet().api().allocation()).as("allocation left by the crash").isEqualTo("primaries");
 
-      Cli resumed = cli("es", "update", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+      LabSession.Cli resumed = cli("es", "update", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
       timed("es config change " + HEAP + " -> " + TUNED_HEAP + ", interrupted and resumed, under load", t);
       assertThat(resumed.exit()).as(resumed.output()).isZero();
       assertThat(resumed.output()).contains("resum");
@@ -259,7 +243,7 @@ class ElasticsearchOnTheLabClusterTest {
     try (LoadGenerator load = LoadGenerator.at(endpoints)) {
       load.start(2);
       long t = System.nanoTime();
-      Cli rollback = cli("es", "rollback", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+      LabSession.Cli rollback = cli("es", "rollback", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
       timed("es rollback of the config change under load", t);
       assertThat(rollback.exit()).as(rollback.output()).isZero();
       stopAndAudit(load, 3_000);
@@ -284,15 +268,15 @@ class ElasticsearchOnTheLabClusterTest {
     }
     LabElasticsearch.createVolumes(kubectl, lab.dir().resolve("shared"), "2Gi", true);
     LabElasticsearch.writeSpec(lab.specFile(), spec, FROM, HEAP);
-    Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    LabSession.Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(deploy.exit()).as(deploy.output()).isZero();
     timed("old cluster removed, new " + FROM + " cluster deployed", t);
     assertThat(fleet().api().nodes()).extracting(n -> n.version().toString()).containsOnly(FROM);
 
-    Cli list = cli("es", "snapshot", "list", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+    LabSession.Cli list = cli("es", "snapshot", "list", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(list.output().lines()).contains(preUpgradeSnapshot);
     t = System.nanoTime();
-    Cli restore = cli("es", "snapshot", "restore", preUpgradeSnapshot, "-f", spec.toString(), "--kubeconfig",
+    LabSession.Cli restore = cli("es", "snapshot", "restore", preUpgradeSnapshot, "-f", spec.toString(), "--kubeconfig",
         kubeconfig.toString());
     timed("snapshot restored on " + FROM, t);
     assertThat(restore.exit()).as(restore.output()).isZero();
@@ -344,20 +328,15 @@ class ElasticsearchOnTheLabClusterTest {
   }
 
   private static RunResult install(ClusterFacts facts, Path planDir, Path bundle) throws Exception {
-    ClusterPki.ensure(facts, planDir.resolve("pki"), Clock.systemUTC());
-    Plan plan = PlanBuilder.write(facts, planDir, bundle, BundleForPlan.read(bundle));
-    return new Executor(planDir, new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts())),
-        RunSettings.defaults()).listener(e -> { }).run(plan);
+    return LabSession.install(lab, facts, planDir, bundle);
   }
 
   private static LabHost host(String name) {
-    return lab.topology().hosts().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    return LabSession.host(lab, name);
   }
 
   private static JschTransport ssh(String name) {
-    LabHost h = host(name);
-    return new JschTransport(new SshTarget(h.name(), h.address(), 22, "root", lab.privateKey(), null),
-        SshSettings.of(lab.knownHosts()).withTrust(HostKeyTrust.REFUSE));
+    return LabSession.ssh(lab, name);
   }
 
   private static long timed(String what, long since) {
@@ -367,35 +346,7 @@ class ElasticsearchOnTheLabClusterTest {
     return System.nanoTime();
   }
 
-  /** The CLI in this JVM (the same code as ./kubeyard), its stdout and stderr also echoed. */
-  private static Cli cli(String... args) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    try {
-      System.setOut(new PrintStream(tee(out, captured), true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(tee(err, captured), true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Cli(exit, captured.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static LabSession.Cli cli(String... args) {
+    return LabSession.cli(args);
   }
-
-  private static OutputStream tee(OutputStream a, OutputStream b) {
-    return new OutputStream() {
-      @Override
-      public synchronized void write(int c) {
-        try {
-          b.write(c);
-          a.write(c);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-    };
-  }
-
-  record Cli(int exit, String output) {}
 }
