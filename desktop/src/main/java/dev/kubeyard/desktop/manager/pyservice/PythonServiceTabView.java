@@ -96,6 +96,7 @@ public final class PythonServiceTabView {
     note.getStyleClass().add("hint");
     note.setWrapText(true);
     note.setMaxWidth(720);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     note.textProperty().bind(Bindings.createStringBinding(() -> {
       GatewayEndpoint e = vm.endpointProperty().get();
       return e == null ? i18n.get("py.url.none") : e.vip() == null ? i18n.get("py.url.noVip", e.host())
@@ -104,10 +105,12 @@ public final class PythonServiceTabView {
     ProgressIndicator checking = new ProgressIndicator();
     checking.setPrefSize(18, 18);
     checking.visibleProperty().bind(vm.checkingProperty());
+    checking.managedProperty().bind(checking.visibleProperty());
     Label result = new Label();
     result.setId("py-check-result");
     result.getStyleClass().add("monospace");
     result.setWrapText(true);
+    result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     result.textProperty().bind(Bindings.createStringBinding(this::checkText, vm.checkResultProperty(),
         vm.checkingProperty(), i18n.languageProperty()));
     HBox row = new HBox(8, Ui.action(i18n, "py-check", "py.check", vm.canCheck(), vm::check), checking, result);
