@@ -4,6 +4,7 @@ import dev.kubeyard.desktop.fx.Ui;
 import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.topology.TopologyView;
 import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
+import dev.kubeyard.engine.k8s.ClusterStatus.IngressStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
 import java.util.function.Function;
@@ -27,7 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** The Cluster tab: nodes, control-plane health, pods of a namespace and the selected pod's log. */
+/** The Cluster tab: nodes, control-plane health, Ingresses and their hosts, pods of a namespace and the selected pod's log. */
 final class ClusterTabView {
   private static final int NODE_POLL_SECONDS = 10;
   private final Tab tab = new Tab();
@@ -84,7 +85,8 @@ final class ClusterTabView {
     VBox.setVgrow(log, Priority.ALWAYS);
     HBox bottom = new HBox(12, podsCard, logCard);
     VBox.setVgrow(bottom, Priority.ALWAYS);
-    VBox content = new VBox(12, bar, error, top, picture(vm.picture()), bottom);
+    VBox ingressCard = Ui.card(i18n, "manager.ingresses", ingresses(vm));
+    VBox content = new VBox(12, bar, error, top, ingressCard, picture(vm.picture()), bottom);
     content.getStyleClass().add("page");
     tab.setContent(content);
     watchNodes(vm);
@@ -138,6 +140,20 @@ final class ClusterTabView {
         .map(c -> c.type() + ": " + c.message()).collect(Collectors.joining("; "))));
     t.setPlaceholder(Ui.hint(i18n, "manager.empty"));
     i18n.languageProperty().addListener(o -> t.refresh());
+    return t;
+  }
+
+  private TableView<IngressStatus> ingresses(ManagerViewModel vm) {
+    TableView<IngressStatus> t = new TableView<>(vm.ingresses());
+    t.setId("manager-ingresses");
+    t.setPrefHeight(140);
+    t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    t.getColumns().add(column("manager.ingress.namespace", IngressStatus::namespace));
+    t.getColumns().add(column("manager.ingress.name", IngressStatus::name));
+    t.getColumns().add(column("manager.ingress.class", IngressStatus::ingressClass));
+    t.getColumns().add(column("manager.ingress.hosts", i -> String.join(", ", i.hosts())));
+    t.getColumns().add(column("manager.ingress.address", IngressStatus::address));
+    t.setPlaceholder(Ui.hint(i18n, "manager.empty"));
     return t;
   }
 

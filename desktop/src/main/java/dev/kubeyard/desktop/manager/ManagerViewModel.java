@@ -7,6 +7,7 @@ import dev.kubeyard.desktop.manager.pyservice.GatewayConnection;
 import dev.kubeyard.desktop.manager.pyservice.PythonServiceTabViewModel;
 import dev.kubeyard.engine.k8s.ClusterStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
+import dev.kubeyard.engine.k8s.ClusterStatus.IngressStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
 import dev.kubeyard.engine.k8s.ClusterStatusException;
@@ -23,7 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The manager's Cluster tab: nodes, control-plane health, pods per namespace and a pod's log, read
+ * The manager's Cluster tab: nodes, control-plane health, Ingresses and their hosts, pods per namespace and a pod's log, read
  * through the engine's {@link ClusterStatus} in the background; the app tabs' view models.
  */
 public final class ManagerViewModel {
@@ -37,6 +38,7 @@ public final class ManagerViewModel {
   private final StringProperty errorHint = new SimpleStringProperty(this, "errorHint", "");
   private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
   private final ObservableList<ComponentHealth> components = FXCollections.observableArrayList();
+  private final ObservableList<IngressStatus> ingresses = FXCollections.observableArrayList();
   private final ObservableList<String> namespaces = FXCollections.observableArrayList();
   private final StringProperty namespace = new SimpleStringProperty(this, "namespace", "");
   private final ObservableList<PodStatus> pods = FXCollections.observableArrayList();
@@ -84,9 +86,10 @@ public final class ManagerViewModel {
       return;
     }
     ClusterStatus s = status;
-    ask(() -> new Overview(s.nodes(), s.components(), s.namespaces()), o -> {
+    ask(() -> new Overview(s.nodes(), s.components(), s.namespaces(), s.ingresses()), o -> {
       nodes.setAll(o.nodes());
       components.setAll(o.components());
+      ingresses.setAll(o.ingresses());
       String keep = namespace.get();
       namespaces.setAll(o.namespaces());
       String chosen = o.namespaces().contains(keep) ? keep
@@ -120,7 +123,8 @@ public final class ManagerViewModel {
     });
   }
 
-  private record Overview(List<NodeStatus> nodes, List<ComponentHealth> components, List<String> namespaces) {}
+  private record Overview(List<NodeStatus> nodes, List<ComponentHealth> components, List<String> namespaces,
+      List<IngressStatus> ingresses) {}
 
   private void loadPods() {
     String ns = namespace.get();
@@ -216,6 +220,11 @@ public final class ManagerViewModel {
 
   public ObservableList<ComponentHealth> components() {
     return components;
+  }
+
+  /** Every Ingress of the cluster with its hosts, read with each refresh. */
+  public ObservableList<IngressStatus> ingresses() {
+    return ingresses;
   }
 
   public ObservableList<String> namespaces() {

@@ -69,6 +69,14 @@ public final class ClusterStatusStandIn implements ClusterStatus {
   }
 
   @Override
+  public List<IngressStatus> ingresses() {
+    check();
+    return List.of(
+        new IngressStatus("elastic", "elasticsearch", "traefik", List.of("search.example.com"), ""),
+        new IngressStatus("platform", "platform-gateway", "traefik", List.of("gateway.example.com"), "192.168.1.100"));
+  }
+
+  @Override
   public List<ComponentHealth> components() {
     check();
     return List.of(new ComponentHealth("readyz/etcd", true, "ok"), new ComponentHealth("readyz/ping", true, "ok"),

@@ -25,6 +25,17 @@ class ManagerViewModelTest {
   }
 
   @Test
+  void openingAKubeconfigListsTheIngressesWithTheirHosts() {
+    ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous());
+
+    vm.open(Path.of("admin.kubeconfig"));
+
+    assertThat(vm.ingresses()).extracting(i -> i.namespace() + "/" + i.name() + " " + i.ingressClass() + " " + i.hosts())
+        .containsExactly("elastic/elasticsearch traefik [search.example.com]",
+            "platform/platform-gateway traefik [gateway.example.com]");
+  }
+
+  @Test
   void selectingAPodShowsTheLastLinesOfItsFirstContainersLog() {
     ManagerViewModel vm = new ManagerViewModel(p -> new ClusterStatusStandIn(true), Threads.synchronous());
     vm.open(Path.of("admin.kubeconfig"));

@@ -70,6 +70,13 @@ class PythonServiceTabUiTest {
         "kubectl -n platform create secret generic platform-gateway-secrets --from-file=mssql_password=");
     assertThat(label(robot, "#py-status")).contains("0/2 ready");
     assertThat(robot.lookup("#py-deploy").queryAs(Button.class).isDisabled()).isFalse();
+    assertThat(label(robot, "#py-url")).isEqualTo("https://gateway.example.com/");
+    assertThat(label(robot, "#py-url-note")).startsWith("gateway.example.com must resolve to the VIP ");
+
+    robot.clickOn("#py-check");
+    waitFor("the check", () -> py.checkResultProperty().get() != null);
+    assertThat(label(robot, "#py-check-result"))
+        .isEqualTo("✔ https://gateway.example.com/readyz answered 200; Elasticsearch: up");
     ui.screenshot(robot, "manager-python-service");
   }
 

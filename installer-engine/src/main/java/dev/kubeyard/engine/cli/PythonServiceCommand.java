@@ -1,11 +1,14 @@
 package dev.kubeyard.engine.cli;
 
+import dev.kubeyard.engine.apps.pyservice.GatewayEndpoint;
+import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,13 +63,37 @@ final class PythonServiceCommand {
   }
 
   @Command(name = "status",
-      description = "Replicas ready, the Secret, the Ingress; exit 0 only when every replica is ready.")
+      description = "Replicas ready, the Secret, the Ingress, the URL through the VIP and an end-to-end HTTPS check of"
+          + " /readyz; exit 0 only when every replica is ready and /readyz answers 200 through the VIP.")
   static final class Status extends Target implements Callable<Integer> {
+    @Option(names = "--plan-dir", description = "the plan folder whose pki/ca.pem the controller's certificate"
+        + " must chain to (default: kubeyard-plan beside the spec)")
+    Path planDir;
+
+    @Option(names = "--no-e2e", description = "skip the HTTPS check through the VIP; exit 0 on ready replicas alone")
+    boolean noE2e;
+
     @Override
     public Integer call() {
-      GatewayStatus status = GatewayDeployer.fromKubeconfig(kubeconfig).status(facts());
+      ClusterFacts facts = facts();
+      GatewayStatus status = GatewayDeployer.fromKubeconfig(kubeconfig).status(facts);
       System.out.println("python-service: " + status.summary());
-      return status.available() ? 0 : 1;
+      GatewayEndpoint endpoint = GatewayEndpoint.of(facts);
+      System.out.println("URL: " + endpoint.url() + " (" + endpoint.note() + ")");
+      if (noE2e) {
+        return status.available() ? 0 : 1;
+      }
+      Path ca = GatewayEndpoint.clusterCa(planDir != null ? planDir : beside(spec, "kubeyard-plan"));
+      GatewayProbe.Result check = endpoint.check(ca, Duration.ofSeconds(10));
+      System.out.println("end to end: " + check.describe()
+          + (endpoint.vip() == null ? "" : " (through " + endpoint.vip() + ":" + endpoint.httpsPort()
+              + ", certificate verified against " + ca + ")"));
+      return status.available() && check.ok() ? 0 : 1;
+    }
+
+    private static Path beside(Path file, String name) {
+      Path parent = file.toAbsolutePath().getParent();
+      return (parent == null ? Path.of(".") : parent).resolve(name);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -104,6 +105,30 @@ public record ClusterFacts(
   /** The enabled apps as the topology picture names them, in the spec's order. */
   public List<PlatformApp> platformApps() {
     return PlatformApp.of(spec.apps());
+  }
+
+  /**
+   * The hosts the ingress controller serves on the shared 80/443, sorted: the gateway's, Elasticsearch's
+   * when its API is published, GitLab's; only of enabled apps. The controller's TLS certificate
+   * carries them all as SANs.
+   */
+  public List<String> ingressHosts() {
+    AppsSpec a = spec.apps();
+    TreeSet<String> hosts = new TreeSet<>();
+    if (a == null) {
+      return List.of();
+    }
+    if (a.pythonService() != null && Boolean.TRUE.equals(a.pythonService().enabled()) && a.pythonService().host() != null) {
+      hosts.add(a.pythonService().host());
+    }
+    if (a.elasticsearch() != null && Boolean.TRUE.equals(a.elasticsearch().enabled())
+        && a.elasticsearch().ingressHost() != null) {
+      hosts.add(a.elasticsearch().ingressHost());
+    }
+    if (a.gitlab() != null && Boolean.TRUE.equals(a.gitlab().enabled()) && a.gitlab().host() != null) {
+      hosts.add(a.gitlab().host());
+    }
+    return List.copyOf(hosts);
   }
 
   public List<HostSpec> withRole(Role role) {

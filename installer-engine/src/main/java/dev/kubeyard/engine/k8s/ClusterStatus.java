@@ -22,6 +22,12 @@ public interface ClusterStatus {
   /** The apiserver's own checks (readyz, or healthz before 1.16) and, where served, componentstatuses. */
   List<ComponentHealth> components();
 
+  /**
+   * Every Ingress of every namespace with its hosts: networking.k8s.io/v1 where served (1.19+),
+   * v1beta1 before.
+   */
+  List<IngressStatus> ingresses();
+
   /** A node as {@code kubectl get nodes -o wide} shows it, with its conditions. */
   record NodeStatus(String name, String os, List<String> roles, String kubeletVersion, boolean ready,
       String internalIp, List<Condition> conditions) {}
@@ -32,6 +38,9 @@ public interface ClusterStatus {
   /** A pod: phase, ready containers of all, restarts, where it runs. */
   record PodStatus(String namespace, String name, String phase, int readyContainers, List<String> containers,
       int restarts, String node) {}
+
+  /** An Ingress: its class (ingressClassName or the legacy annotation), the hosts of its rules, its address. */
+  record IngressStatus(String namespace, String name, String ingressClass, List<String> hosts, String address) {}
 
   /** One health check of the control plane. */
   record ComponentHealth(String name, boolean healthy, String detail) {}

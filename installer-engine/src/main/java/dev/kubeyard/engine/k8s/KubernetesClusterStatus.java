@@ -69,6 +69,25 @@ public final class KubernetesClusterStatus implements ClusterStatus {
     return out;
   }
 
+  @Override
+  public List<IngressStatus> ingresses() {
+    return ask("list Ingresses", () -> {
+      for (String version : List.of("v1", "v1beta1")) {
+        try (Response r = get("/apis/networking.k8s.io/" + version + "/ingresses", "application/json", List.of())) {
+          if (r.code() == 404) {
+            continue;
+          }
+          String body = r.body() == null ? "" : r.body().string();
+          if (!r.isSuccessful()) {
+            throw new ApiException(r.code(), body);
+          }
+          return KubernetesObjects.ingresses(body);
+        }
+      }
+      return List.of();
+    });
+  }
+
   /** {@code /readyz?verbose} (1.16+), else {@code /healthz?verbose} (1.14): one line per check. */
   private List<ComponentHealth> apiserverChecks() {
     return ask("read the apiserver's health checks", () -> {
@@ -85,8 +104,12 @@ public final class KubernetesClusterStatus implements ClusterStatus {
   }
 
   private Response get(String path) throws ApiException, IOException {
-    Map<String, String> headers = new HashMap<>(Map.of("Accept", "text/plain"));
-    return client.buildCall(client.getBasePath(), path, "GET", List.of(new Pair("verbose", "true")), List.of(),
+    return get(path, "text/plain", List.of(new Pair("verbose", "true")));
+  }
+
+  private Response get(String path, String accept, List<Pair> query) throws ApiException, IOException {
+    Map<String, String> headers = new HashMap<>(Map.of("Accept", accept));
+    return client.buildCall(client.getBasePath(), path, "GET", query, List.of(),
         null, headers, new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null).execute();
   }
 

@@ -1,6 +1,9 @@
 package dev.kubeyard.engine.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeyard.engine.k8s.ClusterStatus.ComponentHealth;
+import dev.kubeyard.engine.k8s.ClusterStatus.IngressStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.Condition;
 import dev.kubeyard.engine.k8s.ClusterStatus.NodeStatus;
 import dev.kubeyard.engine.k8s.ClusterStatus.PodStatus;
@@ -11,6 +14,9 @@ import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeAddress;
 import io.kubernetes.client.openapi.models.V1NodeCondition;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +25,7 @@ import java.util.TreeSet;
 /** Turns the client's models into Kubeyard's status records. */
 final class KubernetesObjects {
   private static final String ROLE_PREFIX = "node-role.kubernetes.io/";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private KubernetesObjects() {}
 
@@ -62,6 +69,28 @@ final class KubernetesObjects {
     boolean healthy = conditions.stream().anyMatch(c -> "Healthy".equals(c.getType()) && "True".equals(c.getStatus()));
     String detail = conditions.stream().map(c -> nz(c.getMessage()) + nz(c.getError())).reduce("", String::concat);
     return new ComponentHealth(cs.getMetadata().getName(), healthy, detail);
+  }
+
+  /** An IngressList (v1 or v1beta1, the same shape where read here), sorted by namespace and name. */
+  static List<IngressStatus> ingresses(String json) throws IOException {
+    List<IngressStatus> out = new ArrayList<>();
+    for (JsonNode i : JSON.readTree(json).path("items")) {
+      JsonNode meta = i.path("metadata");
+      String cls = i.path("spec").path("ingressClassName").asText(
+          meta.path("annotations").path("kubernetes.io/ingress.class").asText(""));
+      List<String> hosts = new ArrayList<>();
+      for (JsonNode rule : i.path("spec").path("rules")) {
+        if (rule.hasNonNull("host") && !hosts.contains(rule.get("host").asText())) {
+          hosts.add(rule.get("host").asText());
+        }
+      }
+      JsonNode lb = i.path("status").path("loadBalancer").path("ingress").path(0);
+      String address = lb.path("ip").asText(lb.path("hostname").asText(""));
+      out.add(new IngressStatus(meta.path("namespace").asText(), meta.path("name").asText(), cls,
+          List.copyOf(hosts), address));
+    }
+    out.sort(Comparator.comparing(IngressStatus::namespace).thenComparing(IngressStatus::name));
+    return out;
   }
 
   /** Lines such as {@code [+]etcd ok} or {@code [-]etcd failed: reason withheld}. */

@@ -33,6 +33,17 @@ class ClusterFactsTest {
   }
 
   @Test
+  void ingressHostsAreTheEnabledAppsHostsSortedWithElasticsearchsOnlyWhenPublished() throws Exception {
+    assertThat(ClusterFacts.of(EXAMPLE.validSpec()).ingressHosts())
+        .containsExactly("gateway.example.com", "gitlab.example.com");
+    String yaml = java.nio.file.Files.readString(RepoRoot.path().resolve("resources/examples/cluster.yaml"))
+        .replace("    version: 7.17.29\n", "    version: 7.17.29\n    ingressHost: search.example.com\n")
+        .replace("  gitlab:\n", "  gitlab:\n    enabled: false\n");
+    assertThat(ClusterFacts.of(Validator.loadText(yaml).spec()).ingressHosts())
+        .containsExactly("gateway.example.com", "search.example.com");
+  }
+
+  @Test
   void namesTheLineSpecificChoices() {
     ClusterFacts facts = ClusterFacts.of(EXAMPLE.validSpec());
     assertThat(facts.containerRuntime()).isEqualTo(ContainerRuntime.DOCKER);

@@ -98,6 +98,29 @@ class KubernetesClusterStatusTest {
   }
 
   @Test
+  void listsIngressesSortedWithTheirClassHostsAndAddress() {
+    apiserver.json("/apis/networking.k8s.io/v1/ingresses", "ingresses-v1.json");
+
+    assertThat(status.ingresses()).containsExactly(
+        new ClusterStatus.IngressStatus("elastic", "elasticsearch", "traefik", List.of("search.example.com"), ""),
+        new ClusterStatus.IngressStatus("platform", "platform-gateway", "traefik", List.of("gateway.example.com"),
+            "192.168.1.100"));
+  }
+
+  @Test
+  void readsIngressesFromV1beta1OnAnApiserverWithoutV1AndTheClassFromTheAnnotation() throws Exception {
+    try (ApiServerStandIn old = new ApiServerStandIn()
+        .json("/apis/networking.k8s.io/v1beta1/ingresses", "ingresses-v1beta1.json")) {
+      Path kubeconfig = old.kubeconfig(Files.createDirectory(dir.resolve("old")));
+
+      assertThat(KubernetesClusterStatus.fromKubeconfig(kubeconfig).ingresses()).containsExactly(
+          new ClusterStatus.IngressStatus("platform", "platform-gateway", "traefik", List.of("gateway.example.com"), ""));
+      assertThat(old.requests).extracting(r -> r.substring(0, r.indexOf(' '))).containsExactly(
+          "/apis/networking.k8s.io/v1/ingresses", "/apis/networking.k8s.io/v1beta1/ingresses");
+    }
+  }
+
+  @Test
   void fallsBackToHealthzOnA114ApiserverWithoutReadyz() throws Exception {
     try (ApiServerStandIn old = new ApiServerStandIn().text("/healthz", 200, "[+]ping ok\n[+]etcd ok\nhealthz check passed\n")) {
       Path kubeconfig = old.kubeconfig(Files.createDirectory(dir.resolve("old")));

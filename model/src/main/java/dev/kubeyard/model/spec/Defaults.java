@@ -92,7 +92,7 @@ public final class Defaults {
         or(a.elasticsearch().namespace(), "elastic"), or(a.elasticsearch().masters(), 3),
         or(a.elasticsearch().data(), 2), or(a.elasticsearch().ingest(), 2),
         or(a.elasticsearch().storageSize(), "50Gi"), a.elasticsearch().storageClass(),
-        or(a.elasticsearch().heap(), "1g"), a.elasticsearch().image());
+        or(a.elasticsearch().heap(), "1g"), a.elasticsearch().image(), a.elasticsearch().ingressHost());
     SqlServerSpec sql = a.sqlserver() == null ? null : new SqlServerSpec(
         or(a.sqlserver().enabled(), true), or(a.sqlserver().version(), "2022"),
         or(a.sqlserver().namespace(), "mssql"), or(a.sqlserver().replicas(), 3),

@@ -7,8 +7,15 @@ import dev.kubeyard.model.spec.ElasticsearchSpec;
 import dev.kubeyard.model.spec.GitlabSpec;
 import dev.kubeyard.model.spec.PythonServiceSpec;
 import dev.kubeyard.model.spec.SqlServerSpec;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
-/** The application sections: counts that make each one highly available. */
+/**
+ * The application sections: counts that make each one highly available, and the hosts the ingress
+ * controller routes by: each a DNS name (RFC 1123), none shared, since one 80/443 pair serves them all
+ * and the Host header (SNI on 443) is the only thing that tells them apart.
+ */
 final class AppRules implements Rule {
 
   @Override
@@ -27,6 +34,9 @@ final class AppRules implements Rule {
       }
       if (es.data() == null || es.data() < 1) {
         out.add("apps.elasticsearch.data", es.data(), "apps.esData");
+      }
+      if (es.ingressHost() != null && !Names.dnsName(es.ingressHost())) {
+        out.add("apps.elasticsearch.ingressHost", es.ingressHost(), "apps.esIngressHost");
       }
       checkNamespace("apps.elasticsearch.namespace", es.namespace(), out);
     }
@@ -62,6 +72,30 @@ final class AppRules implements Rule {
         out.add("apps.pythonService.host", py.host(), "apps.pythonHost");
       }
       checkNamespace("apps.pythonService.namespace", py.namespace(), out);
+    }
+    checkHostsDistinct(a, out);
+  }
+
+  /** Two apps on one host: the controller would send both hosts' requests to one of them. */
+  private static void checkHostsDistinct(AppsSpec a, Problems out) {
+    Map<String, String> pathByHost = new HashMap<>();
+    BiConsumer<String, String> claim = (path, host) -> {
+      if (host == null || !Names.dnsName(host)) {
+        return;
+      }
+      String first = pathByHost.putIfAbsent(host, path);
+      if (first != null) {
+        out.add(path, host, "apps.hostTaken", first);
+      }
+    };
+    if (a.pythonService() != null && !Boolean.FALSE.equals(a.pythonService().enabled())) {
+      claim.accept("apps.pythonService.host", a.pythonService().host());
+    }
+    if (a.elasticsearch() != null && !Boolean.FALSE.equals(a.elasticsearch().enabled())) {
+      claim.accept("apps.elasticsearch.ingressHost", a.elasticsearch().ingressHost());
+    }
+    if (a.gitlab() != null && !Boolean.FALSE.equals(a.gitlab().enabled())) {
+      claim.accept("apps.gitlab.host", a.gitlab().host());
     }
   }
 

@@ -2,6 +2,8 @@ package dev.kubeyard.desktop.manager.pyservice;
 
 import dev.kubeyard.desktop.fx.Ui;
 import dev.kubeyard.desktop.i18n.I18n;
+import dev.kubeyard.engine.apps.pyservice.GatewayEndpoint;
+import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
 import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
 import javafx.beans.binding.Bindings;
@@ -17,7 +19,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Python service tab: its state and what to do next (enable, open a cluster, deploy, create the
- * Secret, wait for replicas), the status line, Deploy and Refresh, and what the last deploy applied.
+ * Secret, wait for replicas), the status line, Deploy and Refresh, the URL through the VIP with a live
+ * check, and what the last deploy applied.
  */
 public final class PythonServiceTabView {
   private final Tab tab = new Tab();
@@ -70,13 +73,64 @@ public final class PythonServiceTabView {
     Label about = Ui.hint(i18n, "app.python.about");
     about.setMaxWidth(720);
 
-    VBox content = new VBox(10, bar, state, what, summary, error, about, appliedCard);
+    VBox content = new VBox(10, bar, state, what, summary, error, about, address(), appliedCard);
     content.getStyleClass().add("page");
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     scroll.setFitToHeight(true);
     scroll.getStyleClass().add("page-scroll");
     tab.setContent(scroll);
+  }
+
+  /** The URL through the VIP, what must resolve where, and the Check button with its last answer. */
+  private VBox address() {
+    Label url = new Label();
+    url.setId("py-url");
+    url.getStyleClass().add("monospace");
+    url.textProperty().bind(Bindings.createStringBinding(() -> {
+      GatewayEndpoint e = vm.endpointProperty().get();
+      return e == null ? "" : e.url();
+    }, vm.endpointProperty()));
+    Label note = new Label();
+    note.setId("py-url-note");
+    note.getStyleClass().add("hint");
+    note.setWrapText(true);
+    note.setMaxWidth(720);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.textProperty().bind(Bindings.createStringBinding(() -> {
+      GatewayEndpoint e = vm.endpointProperty().get();
+      return e == null ? i18n.get("py.url.none") : e.vip() == null ? i18n.get("py.url.noVip", e.host())
+          : i18n.get("py.url.note", e.host(), e.vip());
+    }, vm.endpointProperty(), i18n.languageProperty()));
+    ProgressIndicator checking = new ProgressIndicator();
+    checking.setPrefSize(18, 18);
+    checking.visibleProperty().bind(vm.checkingProperty());
+    checking.managedProperty().bind(checking.visibleProperty());
+    Label result = new Label();
+    result.setId("py-check-result");
+    result.getStyleClass().add("monospace");
+    result.setWrapText(true);
+    result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    result.textProperty().bind(Bindings.createStringBinding(this::checkText, vm.checkResultProperty(),
+        vm.checkingProperty(), i18n.languageProperty()));
+    HBox row = new HBox(8, Ui.action(i18n, "py-check", "py.check", vm.canCheck(), vm::check), checking, result);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return Ui.card(i18n, "py.url", url, note, row);
+  }
+
+  private String checkText() {
+    GatewayProbe.Result r = vm.checkResultProperty().get();
+    if (vm.checkingProperty().get()) {
+      return i18n.get("py.check.running");
+    }
+    if (r == null) {
+      return i18n.get("py.check.none");
+    }
+    if (r.status() == 0) {
+      return i18n.get("py.check.notReached", r.url(), r.error());
+    }
+    String es = r.elasticsearch().isEmpty() ? "-" : r.elasticsearch();
+    return i18n.get(r.ok() ? "py.check.ok" : "py.check.failed", r.url(), r.status(), es);
   }
 
   private String stateKey() {

@@ -2,6 +2,8 @@ package dev.kubeyard.desktop.manager.pyservice;
 
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.manager.AppAvailability;
+import dev.kubeyard.engine.apps.pyservice.GatewayEndpoint;
+import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.ClusterStatusException;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
@@ -23,7 +25,8 @@ import javafx.collections.ObservableList;
 /**
  * The manager's Python service tab: what the cluster runs of the gateway (replicas ready, the Secret,
  * the Ingress) and Deploy, which creates or updates the objects the spec's apps.pythonService renders.
- * Each applied object is appended to a list that stays on screen. Inputs: the spec and the kubeconfig;
+ * Each applied object is appended to a list that stays on screen. It shows the gateway's URL through
+ * the VIP and checks it end to end on demand. Inputs: the spec and the kubeconfig;
  * the status is read when the tab is {@linkplain #activeProperty() active} and an input changed.
  */
 public final class PythonServiceTabViewModel {
@@ -40,6 +43,10 @@ public final class PythonServiceTabViewModel {
   private final ObservableList<String> applied = FXCollections.observableArrayList();
   private final StringProperty error = new SimpleStringProperty(this, "error", "");
   private final StringProperty errorHint = new SimpleStringProperty(this, "errorHint", "");
+  private final ObjectProperty<GatewayEndpoint> endpoint = new SimpleObjectProperty<>(this, "endpoint");
+  private final ObjectProperty<GatewayProbe.Result> checkResult = new SimpleObjectProperty<>(this, "checkResult");
+  private final BooleanProperty checking = new SimpleBooleanProperty(this, "checking");
+  private long checkGeneration;
   private Object readFor;
   private long generation;
 
@@ -58,6 +65,13 @@ public final class PythonServiceTabViewModel {
   }
 
   private void inputsChanged() {
+    GatewayEndpoint now = endpointOf(spec.get());
+    if (!java.util.Objects.equals(now, endpoint.get())) {
+      endpoint.set(now);
+      checkGeneration++;
+      checkResult.set(null);
+      checking.set(false);
+    }
     if (deploying.get()) {
       return; // a deploy finishes on the cluster it started on, then reads the inputs again
     }
@@ -69,6 +83,64 @@ public final class PythonServiceTabViewModel {
         .equals(readFor)) {
       refresh();
     }
+  }
+
+  /** Where the spec's gateway answers through the VIP; null when it has none or is not valid here. */
+  private GatewayEndpoint endpointOf(ClusterSpec s) {
+    if (wanted() == null) {
+      return null;
+    }
+    try {
+      return GatewayEndpoint.of(ClusterFacts.of(s));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The Check button: GET /readyz through the VIP with the host as SNI and Host, the certificate
+   * verified against the cluster CA of the kubeconfig's plan folder; the answer or why there was none.
+   */
+  public void check() {
+    String k = kubeconfig.get();
+    if (!canCheck().get()) {
+      return;
+    }
+    ClusterSpec s = spec.get();
+    long g = ++checkGeneration;
+    checking.set(true);
+    threads.run(() -> connector.apply(Path.of(k)).check(ClusterFacts.of(s)), r -> {
+      if (g == checkGeneration) {
+        checking.set(false);
+        checkResult.set(r);
+      }
+    }, e -> {
+      if (g == checkGeneration) {
+        checking.set(false);
+        GatewayEndpoint ep = endpoint.get();
+        checkResult.set(new GatewayProbe.Result(ep == null ? "" : ep.url(), 0, "",
+            e.getMessage() == null ? e.toString() : e.getMessage()));
+      }
+    });
+  }
+
+  public BooleanBinding canCheck() {
+    return Bindings.createBooleanBinding(() -> !checking.get() && endpoint.get() != null
+        && kubeconfig.get() != null && !kubeconfig.get().isEmpty(), checking, endpoint, kubeconfig);
+  }
+
+  /** The gateway's URL through the VIP and the VIP itself; null when the spec has no gateway. */
+  public ObjectProperty<GatewayEndpoint> endpointProperty() {
+    return endpoint;
+  }
+
+  /** The last check's answer; null before the first check and after the spec changed. */
+  public ObjectProperty<GatewayProbe.Result> checkResultProperty() {
+    return checkResult;
+  }
+
+  public BooleanProperty checkingProperty() {
+    return checking;
   }
 
   private void forget(AppAvailability why) {

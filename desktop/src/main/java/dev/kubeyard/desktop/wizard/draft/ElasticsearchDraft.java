@@ -20,6 +20,8 @@ public final class ElasticsearchDraft {
   public final StringProperty storageSize = new SimpleStringProperty("50Gi");
   public final StringProperty storageClass = new SimpleStringProperty("");
   public final StringProperty heap = new SimpleStringProperty("1g");
+  /** Empty: the HTTP API stays inside the cluster (no Ingress). */
+  public final StringProperty ingressHost = new SimpleStringProperty("");
 
   void load(ElasticsearchSpec s) {
     included.set(s != null && !Boolean.FALSE.equals(s.enabled()));
@@ -32,6 +34,7 @@ public final class ElasticsearchDraft {
       storageSize.set(Conversion.show(s.storageSize()));
       storageClass.set(Conversion.show(s.storageClass()));
       heap.set(Conversion.show(s.heap()));
+      ingressHost.set(Conversion.show(s.ingressHost()));
     }
   }
 
@@ -43,10 +46,11 @@ public final class ElasticsearchDraft {
     return new ElasticsearchSpec(true, Conversion.required(version.get()), Conversion.required(namespace.get()),
         c.number(at + "masters", masters.get()), c.number(at + "data", data.get()),
         c.number(at + "ingest", ingest.get()), Conversion.required(storageSize.get()),
-        Conversion.optional(storageClass.get()), Conversion.required(heap.get()), null);
+        Conversion.optional(storageClass.get()), Conversion.required(heap.get()), null,
+        Conversion.optional(ingressHost.get()));
   }
 
   List<Observable> observables() {
-    return List.of(included, version, namespace, masters, data, ingest, storageSize, storageClass, heap);
+    return List.of(included, version, namespace, masters, data, ingest, storageSize, storageClass, heap, ingressHost);
   }
 }

@@ -1,5 +1,7 @@
 package dev.kubeyard.desktop.manager.pyservice;
 
+import dev.kubeyard.engine.apps.pyservice.GatewayEndpoint;
+import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
 import dev.kubeyard.engine.apps.pyservice.PythonServiceManifests;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.ClusterStatusException;
@@ -26,6 +28,16 @@ public final class GatewayStandIn implements GatewayConnection {
   public boolean secret;
   public int ready;
   public int reads;
+  /** What the next check answers; the hosts the checks asked for. */
+  public GatewayProbe.Result answer = new GatewayProbe.Result("https://gateway.example.com/readyz", 200,
+      "{\"status\":\"ready\",\"dependencies\":{\"elasticsearch\":{\"status\":\"up\"}}}", "");
+  public final List<String> checked = new ArrayList<>();
+
+  @Override
+  public GatewayProbe.Result check(ClusterFacts facts) {
+    checked.add(GatewayEndpoint.of(facts).host() + " via " + GatewayEndpoint.of(facts).vip());
+    return answer;
+  }
 
   @Override
   public GatewayStatus status(ClusterFacts facts) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.testing.Fixtures;
+import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
 import dev.kubeyard.model.spec.AppsSpec;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Validator;
@@ -118,5 +119,61 @@ class PythonServiceTabViewModelTest {
 
     vm.kubeconfigProperty().set("other.kubeconfig");
     assertThat(cluster.reads).isEqualTo(2);
+  }
+
+  @Test
+  void theTabShowsTheUrlThroughTheVipAndACheckReportsTheAnswerThroughTheVip() {
+    GatewayStandIn cluster = new GatewayStandIn();
+    PythonServiceTabViewModel vm = open(cluster);
+
+    assertThat(vm.endpointProperty().get().url()).isEqualTo("https://gateway.example.com/");
+    assertThat(vm.endpointProperty().get().vip()).isEqualTo(SPEC.loadBalancer().vip());
+    assertThat(vm.checkResultProperty().get()).isNull();
+    assertThat(vm.canCheck().get()).isTrue();
+
+    vm.check();
+
+    assertThat(cluster.checked).containsExactly("gateway.example.com via " + SPEC.loadBalancer().vip());
+    assertThat(vm.checkResultProperty().get().ok()).isTrue();
+    assertThat(vm.checkResultProperty().get().elasticsearch()).isEqualTo("up");
+    assertThat(vm.checkingProperty().get()).isFalse();
+  }
+
+  @Test
+  void aCheckThatReachesNothingSaysWhyAndAChangedSpecClearsTheLastAnswer() {
+    GatewayStandIn cluster = new GatewayStandIn();
+    cluster.answer = new GatewayProbe.Result("https://gateway.example.com/readyz", 0, "",
+        "SSLHandshakeException: No subject alternative DNS name matching gateway.example.com found.");
+    PythonServiceTabViewModel vm = open(cluster);
+
+    vm.check();
+
+    assertThat(vm.checkResultProperty().get().ok()).isFalse();
+    assertThat(vm.checkResultProperty().get().describe()).contains("not reached", "subject alternative");
+
+    vm.specProperty().set(Validator.loadText(readExample().replace("gateway.example.com", "api.example.com")).spec());
+    assertThat(vm.checkResultProperty().get()).isNull();
+    assertThat(vm.endpointProperty().get().url()).isEqualTo("https://api.example.com/");
+  }
+
+  @Test
+  void withoutAPythonServiceThereIsNoUrlAndNothingToCheck() {
+    PythonServiceTabViewModel vm = new PythonServiceTabViewModel(k -> new GatewayStandIn(), Threads.synchronous());
+    AppsSpec apps = SPEC.apps();
+    vm.specProperty().set(new ClusterSpec(SPEC.apiVersion(), SPEC.kind(), SPEC.metadata(), SPEC.kubernetes(),
+        SPEC.loadBalancer(), SPEC.network(), SPEC.pki(), SPEC.windows(), SPEC.hosts(),
+        new AppsSpec(apps.elasticsearch(), apps.sqlserver(), apps.gitlab(), null)));
+    vm.kubeconfigProperty().set("admin.kubeconfig");
+
+    assertThat(vm.endpointProperty().get()).isNull();
+    assertThat(vm.canCheck().get()).isFalse();
+  }
+
+  private static String readExample() {
+    try {
+      return java.nio.file.Files.readString(Fixtures.exampleClusterYaml());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -2,13 +2,16 @@ package dev.kubeyard.engine.apps.pyservice;
 
 import static dev.kubeyard.engine.apps.pyservice.ManifestYaml.map;
 
+import dev.kubeyard.engine.apps.ingress.TraefikIngress;
 import dev.kubeyard.model.spec.AppsSpec;
 import dev.kubeyard.model.spec.SqlServerSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The gateway's ConfigMap (environment, no secrets) and the ingress-nginx TCP route for SQL Server. */
+/** The gateway's ConfigMap (environment, no secrets) and the ingress controller's TCP route for SQL Server. */
 final class GatewayConfig {
+  static final String SQLSERVER_ROUTE = "sqlserver-tds";
   private GatewayConfig() {}
 
   static Map<String, Object> configMap(GatewayValues v) {
@@ -42,18 +45,22 @@ final class GatewayConfig {
   }
 
   /**
-   * SQL Server speaks TDS, not HTTP, so an Ingress rule on 1433 cannot carry it. ingress-nginx
-   * forwards raw TCP for each entry of its tcp-services ConfigMap: "port: namespace/service:port".
+   * SQL Server speaks TDS, not HTTP, and before TDS 8 its TLS sits inside the PRELOGIN exchange, so
+   * there is no SNI to route by: one backend per TCP port. Traefik's IngressRouteTCP sends everything
+   * on its sqlserver entrypoint (HostSNI(`*`)) to the availability group's primary. It lives in the
+   * Service's namespace, so the controller needs no allowCrossNamespace.
    */
   static Optional<Map<String, Object>> sqlServerTcpRoute(GatewayValues v) {
     SqlServerSpec sql = v.apps().sqlserver();
     if (sql == null || !Boolean.TRUE.equals(sql.enabled()) || sql.exposeTcpPort() == null) {
       return Optional.empty();
     }
-    return Optional.of(map("apiVersion", "v1", "kind", "ConfigMap",
-        "metadata", map("name", "tcp-services", "namespace", GatewayValues.INGRESS_NAMESPACE,
+    return Optional.of(map("apiVersion", TraefikIngress.crdApiVersion(v.version()), "kind", "IngressRouteTCP",
+        "metadata", map("name", SQLSERVER_ROUTE, "namespace", sql.namespace(),
             "labels", map("app.kubernetes.io/part-of", "kubeyard", "app.kubernetes.io/managed-by", "kubeyard")),
-        "data", map(String.valueOf(sql.exposeTcpPort()),
-            sql.namespace() + "/" + sql.availabilityGroup() + "-primary:1433")));
+        "spec", map(
+            "entryPoints", List.of(TraefikIngress.SQLSERVER_ENTRYPOINT),
+            "routes", List.of(map("match", "HostSNI(`*`)",
+                "services", List.of(map("name", sql.availabilityGroup() + "-primary", "port", 1433)))))));
   }
 }

@@ -2,6 +2,7 @@ package dev.kubeyard.engine.apps.pyservice;
 
 import static dev.kubeyard.engine.apps.pyservice.ManifestYaml.map;
 
+import dev.kubeyard.engine.apps.ingress.TraefikIngress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +20,15 @@ final class GatewayNetworking {
             "ports", List.of(map("name", "http", "port", 80, "targetPort", "http", "protocol", "TCP"))));
   }
 
-  /**
-   * networking.k8s.io/v1 (with ingressClassName) from 1.19; before that v1beta1, which picks its
-   * controller by the kubernetes.io/ingress.class annotation.
-   */
+  /** The gateway's host on the shared 80/443, TLS by the controller (see {@link TraefikIngress#ingress}). */
   static Map<String, Object> ingress(GatewayValues v) {
-    Map<String, Object> metadata = v.metadata(GatewayValues.NAME, v.namespace());
-    Map<String, Object> path;
-    Map<String, Object> spec = map();
-    if (v.version().atLeast(19)) {
-      spec.put("ingressClassName", GatewayValues.INGRESS_CLASS);
-      path = map("path", "/", "pathType", "Prefix",
-          "backend", map("service", map("name", GatewayValues.NAME, "port", map("name", "http"))));
-    } else {
-      metadata.put("annotations", map("kubernetes.io/ingress.class", GatewayValues.INGRESS_CLASS));
-      path = map("path", "/", "backend", map("serviceName", GatewayValues.NAME, "servicePort", "http"));
-    }
-    spec.put("rules", List.of(map("host", v.spec().host(), "http", map("paths", List.of(path)))));
-    return map("apiVersion", v.version().atLeast(19) ? "networking.k8s.io/v1" : "networking.k8s.io/v1beta1",
-        "kind", "Ingress", "metadata", metadata, "spec", spec);
+    return TraefikIngress.ingress(v.version(), GatewayValues.NAME, v.namespace(), v.labels(), v.spec().host(),
+        GatewayValues.NAME, "http");
   }
 
   /**
-   * In: HTTP from the ingress controller's namespace and from pods of the gateway's own namespace.
+   * In: HTTP from the ingress controller's pods (Traefik's, in its namespace) and from pods of the
+   * gateway's own namespace.
    * Out: DNS, and only the dependency ports (Elasticsearch 9200, SQL Server 1433, GitLab 443/80).
    */
   static Map<String, Object> networkPolicy(GatewayValues v) {
@@ -57,7 +44,8 @@ final class GatewayNetworking {
             "policyTypes", List.of("Ingress", "Egress"),
             "ingress", List.of(map(
                 "from", List.of(
-                    map("namespaceSelector", map("matchLabels", v.ingressControllerNamespaceLabels())),
+                    map("namespaceSelector", map("matchLabels", TraefikIngress.namespaceLabels(v.version())),
+                        "podSelector", map("matchLabels", TraefikIngress.CONTROLLER_POD_LABELS)),
                     map("podSelector", map())),
                 "ports", List.of(http))),
             "egress", List.of(map("ports", egressPorts))));

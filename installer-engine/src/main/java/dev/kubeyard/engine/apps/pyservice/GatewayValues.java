@@ -14,8 +14,6 @@ record GatewayValues(ClusterFacts facts, PythonServiceSpec spec) {
   static final String SECRET = "platform-gateway-secrets";
   static final String SECRETS_DIR = "/var/run/secrets/gateway";
   static final int HTTP_PORT = 8000;
-  static final String INGRESS_NAMESPACE = "ingress-nginx";
-  static final String INGRESS_CLASS = "nginx";
 
   static GatewayValues of(ClusterFacts facts) {
     AppsSpec apps = facts.apps();
@@ -63,11 +61,5 @@ record GatewayValues(ClusterFacts facts, PythonServiceSpec spec) {
   Map<String, Object> linuxNodeSelector() {
     return version().atLeast(15) ? map("kubernetes.io/os", "linux")
         : map("beta.kubernetes.io/os", "linux", "kubernetes.io/os", "linux");
-  }
-
-  /** The namespace label a NetworkPolicy can select: automatic from 1.21, the chart's label before. */
-  Map<String, Object> ingressControllerNamespaceLabels() {
-    return version().atLeast(21) ? map("kubernetes.io/metadata.name", INGRESS_NAMESPACE)
-        : map("app.kubernetes.io/name", INGRESS_NAMESPACE);
   }
 }

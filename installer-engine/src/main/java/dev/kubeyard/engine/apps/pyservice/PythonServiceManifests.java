@@ -19,7 +19,9 @@ public final class PythonServiceManifests {
   /** Objects in the order they are created: the namespace first, what routes to the pods last. */
   public static final List<String> APPLY_ORDER = List.of("namespace.yaml", "configmap.yaml", "service.yaml",
       "deployment.yaml", "poddisruptionbudget.yaml", "networkpolicy.yaml", "ingress.yaml",
-      "tcp-services-configmap.yaml");
+      "sqlserver-ingressroutetcp.yaml");
+  /** The file of SQL Server's TCP route: a Traefik CRD, absent until the controller addon is installed. */
+  public static final String SQLSERVER_ROUTE_FILE = "sqlserver-ingressroutetcp.yaml";
 
   private PythonServiceManifests() {}
 
@@ -38,11 +40,12 @@ public final class PythonServiceManifests {
     files.put("service.yaml", ManifestYaml.write(GatewayNetworking.service(v)));
     files.put("ingress.yaml", ManifestYaml.write(GatewayNetworking.ingress(v)));
     files.put("networkpolicy.yaml", ManifestYaml.write(GatewayNetworking.networkPolicy(v)));
-    GatewayConfig.sqlServerTcpRoute(v).ifPresent(route -> files.put("tcp-services-configmap.yaml",
+    GatewayConfig.sqlServerTcpRoute(v).ifPresent(route -> files.put(SQLSERVER_ROUTE_FILE,
         ManifestYaml.write(route,
-            "SQL Server speaks TDS on 1433, not HTTP: an Ingress rule cannot carry it. ingress-nginx",
-            "forwards raw TCP for each entry here (port: namespace/service:port) when started with",
-            "--tcp-services-configmap=ingress-nginx/tcp-services and the port opened on its Service.")));
+            "SQL Server speaks TDS, not HTTP: an Ingress rule cannot carry it, and before TDS 8 its TLS",
+            "sits inside PRELOGIN, so there is no SNI to tell backends apart: one backend per TCP port.",
+            "Traefik forwards its sqlserver entrypoint (the spec's apps.sqlserver.exposeTcpPort on the",
+            "VIP) byte for byte to the availability group's primary.")));
     return Collections.unmodifiableSortedMap(files);
   }
 }

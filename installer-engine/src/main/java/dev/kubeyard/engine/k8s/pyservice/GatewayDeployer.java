@@ -2,6 +2,7 @@ package dev.kubeyard.engine.k8s.pyservice;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.kubeyard.engine.apps.ingress.TraefikIngress;
 import dev.kubeyard.engine.apps.pyservice.PythonServiceManifests;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.ClusterStatusException;
@@ -29,7 +30,6 @@ import java.util.function.Consumer;
  */
 public final class GatewayDeployer {
   public static final String SECRET = PythonServiceManifests.SECRET;
-  private static final String INGRESS_NAMESPACE = "ingress-nginx";
   private final ApiClient client;
 
   public GatewayDeployer(ApiClient client) {
@@ -63,9 +63,12 @@ public final class GatewayDeployer {
     if (created.isSuccess()) {
       return new AppliedObject(o.getKind(), ns, name, Outcome.CREATED, "");
     }
-    if (created.getHttpStatusCode() == 404 && ns.equals(INGRESS_NAMESPACE)) {
-      return new AppliedObject(o.getKind(), ns, name, Outcome.SKIPPED, "namespace " + INGRESS_NAMESPACE
-          + " does not exist: SQL Server's TCP route is added when ingress-nginx is installed and this is deployed again");
+    if (created.getHttpStatusCode() == 404 && o.getKind().equals("IngressRouteTCP")) {
+      return new AppliedObject(o.getKind(), ns, name, Outcome.SKIPPED, namespaceExists(ns)
+          ? "the apiserver has no " + o.getApiVersion() + " IngressRouteTCP (Traefik's CRDs): SQL Server's TCP route"
+              + " is added when the ingress controller addon is installed and this is deployed again"
+          : "namespace " + ns + " does not exist: SQL Server's TCP route is added when SQL Server is installed"
+              + " and this is deployed again");
     }
     if (created.getHttpStatusCode() != 409) {
       throw refused("create", o, created);
@@ -78,6 +81,10 @@ public final class GatewayDeployer {
       throw refused("update", o, patched);
     }
     return new AppliedObject(o.getKind(), ns, name, Outcome.UPDATED, "");
+  }
+
+  private boolean namespaceExists(String ns) {
+    return call(() -> api("v1", "Namespace").get(ns), "read", "Namespace " + ns).isSuccess();
   }
 
   /** What the cluster runs of the gateway the spec describes. */
@@ -105,7 +112,7 @@ public final class GatewayDeployer {
   }
 
   private String ingressAddress(ClusterFacts facts, String ns, String name) {
-    String apiVersion = facts.version().atLeast(19) ? "networking.k8s.io/v1" : "networking.k8s.io/v1beta1";
+    String apiVersion = TraefikIngress.ingressApiVersion(facts.version());
     KubernetesApiResponse<DynamicKubernetesObject> i = call(() -> api(apiVersion, "Ingress").get(ns, name), "read",
         "Ingress " + ns + "/" + name);
     if (!i.isSuccess()) {

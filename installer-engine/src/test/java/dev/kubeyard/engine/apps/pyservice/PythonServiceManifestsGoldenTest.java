@@ -16,7 +16,7 @@ class PythonServiceManifestsGoldenTest {
     Map<String, String> files = PythonServiceManifests.render(ExampleCluster.at(version, true));
 
     assertThat(files).containsOnlyKeys("configmap.yaml", "deployment.yaml", "ingress.yaml", "namespace.yaml",
-        "networkpolicy.yaml", "poddisruptionbudget.yaml", "service.yaml", "tcp-services-configmap.yaml");
+        "networkpolicy.yaml", "poddisruptionbudget.yaml", "service.yaml", "sqlserver-ingressroutetcp.yaml");
     files.forEach((name, text) -> Golden.assertMatches("apps/python-service/" + line + "/" + name, text));
   }
 }

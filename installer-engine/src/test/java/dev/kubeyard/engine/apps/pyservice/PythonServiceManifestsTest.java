@@ -19,9 +19,24 @@ class PythonServiceManifestsTest {
   @Test
   void ingressUsesV1beta1WithTheClassAnnotationUpTo118AndV1WithIngressClassNameFrom119() {
     assertThat(at("1.18.20").get("ingress.yaml")).contains("apiVersion: networking.k8s.io/v1beta1",
-        "kubernetes.io/ingress.class: nginx", "serviceName: platform-gateway").doesNotContain("ingressClassName");
+        "kubernetes.io/ingress.class: traefik", "serviceName: platform-gateway").doesNotContain("ingressClassName");
     assertThat(at("1.19.0").get("ingress.yaml")).contains("apiVersion: networking.k8s.io/v1",
-        "ingressClassName: nginx", "pathType: Prefix").doesNotContain("kubernetes.io/ingress.class");
+        "ingressClassName: traefik", "pathType: Prefix").doesNotContain("kubernetes.io/ingress.class");
+  }
+
+  @Test
+  void theGatewaysHostIsServedOnTraefiksHttpsEntrypointWithTheControllersCertificate() {
+    assertThat(PythonServiceManifests.render(CURRENT).get("ingress.yaml")).contains("host: gateway.example.com",
+        "traefik.ingress.kubernetes.io/router.entrypoints: websecure",
+        "traefik.ingress.kubernetes.io/router.tls: \"true\"").doesNotContain("secretName");
+  }
+
+  @Test
+  void onlyTraefiksPodsAndTheGatewaysNamespaceReachThePods() {
+    assertThat(at("1.20.15").get("networkpolicy.yaml")).contains("app.kubernetes.io/name: kubeyard-ingress",
+        "app.kubernetes.io/name: traefik").doesNotContain("kubernetes.io/metadata.name");
+    assertThat(at("1.21.0").get("networkpolicy.yaml")).contains("kubernetes.io/metadata.name: kubeyard-ingress",
+        "app.kubernetes.io/name: traefik");
   }
 
   @Test
@@ -50,9 +65,19 @@ class PythonServiceManifestsTest {
 
   @Test
   void sqlServerGetsATcpRouteOnlyWhenItsPortIsExposed() {
-    assertThat(PythonServiceManifests.render(CURRENT)).doesNotContainKey("tcp-services-configmap.yaml");
-    assertThat(PythonServiceManifests.render(ExampleCluster.at("1.35.0", true)).get("tcp-services-configmap.yaml"))
-        .contains("namespace: ingress-nginx", "\"1433\": mssql/ag1-primary:1433");
+    assertThat(PythonServiceManifests.render(CURRENT)).doesNotContainKey(PythonServiceManifests.SQLSERVER_ROUTE_FILE);
+    assertThat(PythonServiceManifests.render(ExampleCluster.at("1.35.0", true)).get("sqlserver-ingressroutetcp.yaml"))
+        .contains("apiVersion: traefik.io/v1alpha1", "kind: IngressRouteTCP", "namespace: mssql",
+            "- sqlserver", "match: HostSNI(`*`)", "name: ag1-primary", "port: 1433");
+  }
+
+  @Test
+  void theTcpRoutesCrdGroupIsTraefikIoFrom121AndTheV2GroupBefore() {
+    ClusterFacts exposed = ExampleCluster.at("1.35.0", true);
+    assertThat(PythonServiceManifests.render(ExampleCluster.withVersion(exposed, "1.20.15"))
+        .get(PythonServiceManifests.SQLSERVER_ROUTE_FILE)).contains("apiVersion: traefik.containo.us/v1alpha1");
+    assertThat(PythonServiceManifests.render(ExampleCluster.withVersion(exposed, "1.21.0"))
+        .get(PythonServiceManifests.SQLSERVER_ROUTE_FILE)).contains("apiVersion: traefik.io/v1alpha1");
   }
 
   @Test

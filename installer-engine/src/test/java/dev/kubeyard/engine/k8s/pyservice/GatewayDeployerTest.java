@@ -74,17 +74,34 @@ class GatewayDeployerTest {
     assertThat(status.summary()).isEqualTo("not deployed in namespace platform");
   }
 
+  /** Enough of Traefik's CRD for the apiserver to store an IngressRouteTCP (the addon ships the full one). */
+  private static final String TCP_ROUTE_CRD = """
+      apiVersion: apiextensions.k8s.io/v1
+      kind: CustomResourceDefinition
+      metadata: {name: ingressroutetcps.traefik.io}
+      spec:
+        group: traefik.io
+        scope: Namespaced
+        names: {kind: IngressRouteTCP, listKind: IngressRouteTCPList, plural: ingressroutetcps, singular: ingressroutetcp}
+        versions:
+          - name: v1alpha1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+      """;
+
   @Test
   @Order(2)
-  void theFirstDeployCreatesEveryObjectInOrderAndSkipsTheTcpRouteWhileIngressNginxIsAbsent() {
+  void theFirstDeployCreatesEveryObjectInOrderAndSkipsTheTcpRouteWhileSqlServersNamespaceIsAbsent() {
     List<String> seen = new ArrayList<>();
     List<AppliedObject> applied = deployer.deploy(api.facts(), a -> seen.add(a.describe()));
 
     assertThat(applied).extracting(AppliedObject::kind).containsExactly("Namespace", "ConfigMap", "Service",
-        "Deployment", "PodDisruptionBudget", "NetworkPolicy", "Ingress", "ConfigMap");
+        "Deployment", "PodDisruptionBudget", "NetworkPolicy", "Ingress", "IngressRouteTCP");
     assertThat(applied.subList(0, 7)).extracting(AppliedObject::outcome).containsOnly(Outcome.CREATED);
     assertThat(applied.get(7).outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(applied.get(7).detail()).contains("namespace ingress-nginx does not exist");
+    assertThat(applied.get(7).detail()).contains("namespace mssql does not exist");
     assertThat(seen).hasSize(8).first().isEqualTo("created Namespace platform-gateway".replace("platform-gateway",
         applied.get(0).name()));
     Proc.Result stored = api.kubectl("-n", "platform", "get", "deployment,service,ingress,pdb,networkpolicy,configmap",
@@ -116,21 +133,35 @@ class GatewayDeployerTest {
 
   @Test
   @Order(4)
-  void deployingAgainUpdatesInPlaceAndAChangedReplicaCountReachesTheDeployment() {
-    Proc.Result nginx = api.kubectl("create", "namespace", "ingress-nginx");
-    assertThat(nginx.exit()).as(nginx.toString()).isZero();
+  void deployingAgainUpdatesInPlaceAndTheTcpRouteIsSkippedUntilTraefiksCrdExistsThenCreated() throws Exception {
+    Proc.Result mssql = api.kubectl("create", "namespace", "mssql");
+    assertThat(mssql.exit()).as(mssql.toString()).isZero();
     ClusterFacts three = ClusterFacts.of(Validator.loadText(SPEC.formatted(ADDRESS, 3)).spec());
 
     List<AppliedObject> again = deployer.deploy(three, a -> { });
 
     assertThat(again.subList(0, 7)).extracting(AppliedObject::outcome).containsOnly(Outcome.UPDATED);
-    assertThat(again.get(7).outcome()).as("the TCP route, now that ingress-nginx exists").isEqualTo(Outcome.CREATED);
+    assertThat(again.get(7).outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(again.get(7).describe()).contains("skipped IngressRouteTCP mssql/sqlserver-tds",
+        "no traefik.io/v1alpha1 IngressRouteTCP (Traefik's CRDs)");
     Proc.Result replicas = api.kubectl("-n", "platform", "get", "deployment", "platform-gateway",
         "-o", "jsonpath={.spec.replicas}");
     assertThat(replicas.output()).as(replicas.toString()).isEqualTo("3");
-    Proc.Result route = api.kubectl("-n", "ingress-nginx", "get", "configmap", "tcp-services",
-        "-o", "jsonpath={.data.1433}");
-    assertThat(route.output()).as(route.toString()).isEqualTo("mssql/ag1-primary:1433");
+
+    Path crd = java.nio.file.Files.writeString(tmp.resolve("ingressroutetcp-crd.yaml"), TCP_ROUTE_CRD);
+    Proc.Result created = api.kubectl("apply", "-f", crd.toString());
+    assertThat(created.exit()).as(created.toString()).isZero();
+    Proc.Result established = api.kubectl("wait", "--for=condition=Established", "--timeout=60s",
+        "crd/ingressroutetcps.traefik.io");
+    assertThat(established.exit()).as(established.toString()).isZero();
+
+    List<AppliedObject> withCrd = deployer.deploy(three, a -> { });
+
+    assertThat(withCrd.get(7).outcome()).as(withCrd.get(7).describe()).isEqualTo(Outcome.CREATED);
+    Proc.Result route = api.kubectl("-n", "mssql", "get", "ingressroutetcp", "sqlserver-tds",
+        "-o", "jsonpath={.spec.entryPoints[0]} {.spec.routes[0].match} {.spec.routes[0].services[0].name}"
+            + ":{.spec.routes[0].services[0].port}");
+    assertThat(route.output()).as(route.toString()).isEqualTo("sqlserver HostSNI(`*`) ag1-primary:1433");
   }
 
   @Test
@@ -146,7 +177,12 @@ class GatewayDeployerTest {
     assertThat(deploy.out()).contains("updated Deployment platform/platform-gateway",
         "updated Ingress platform/platform-gateway", "python-service: 0/3 ready");
     assertThat(status.exit()).as(status.out()).isEqualTo(1);
-    assertThat(status.out()).contains("0/3 ready", "Ingress gateway.lab.test (no address yet)");
+    assertThat(status.out()).contains("0/3 ready", "Ingress gateway.lab.test (no address yet)",
+        "URL: https://gateway.lab.test/ (the spec has no loadBalancer: no VIP serves gateway.lab.test)",
+        "end to end: https://gateway.lab.test/readyz not reached");
+    Cli noE2e = Cli.run("python-service", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig, "--no-e2e");
+    assertThat(noE2e.exit()).as("no replica is ready, with or without the check").isEqualTo(1);
+    assertThat(noE2e.out()).contains("URL: https://gateway.lab.test/").doesNotContain("end to end");
   }
 
   /** A CLI run with its standard output captured. */

@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * What the Elasticsearch manifests are rendered from, derived once from the cluster facts: names,
  * counts, storage, the Kubernetes version (which APIs exist) and the target version and revision.
+ * {@code ingressHost} is null unless the spec publishes the HTTP API through the ingress controller.
  */
 public record ElasticsearchDeployment(
     String clusterName,
@@ -25,7 +26,8 @@ public record ElasticsearchDeployment(
     int ingest,
     String storageSize,
     String storageClass,
-    String imageRepository) {
+    String imageRepository,
+    String ingressHost) {
 
   public static final String NAME = "elasticsearch";
   public static final String REPO_PATH = "/usr/share/elasticsearch/snapshots";
@@ -39,17 +41,17 @@ public record ElasticsearchDeployment(
     }
     return new ElasticsearchDeployment(facts.clusterName(), es.namespace(), facts.version(), EsVersion.of(es.version()),
         es.heap(), es.masters(), es.data(), es.ingest(), es.storageSize(), es.storageClass(),
-        es.image() == null ? IMAGE : es.image());
+        es.image() == null ? IMAGE : es.image(), es.ingressHost());
   }
 
   public ElasticsearchDeployment withVersion(EsVersion v) {
     return new ElasticsearchDeployment(clusterName, namespace, kubernetes, v, heap, masters, data, ingest, storageSize,
-        storageClass, imageRepository);
+        storageClass, imageRepository, ingressHost);
   }
 
   public ElasticsearchDeployment withHeap(String h) {
     return new ElasticsearchDeployment(clusterName, namespace, kubernetes, version, h, masters, data, ingest,
-        storageSize, storageClass, imageRepository);
+        storageSize, storageClass, imageRepository, ingressHost);
   }
 
   public int replicas(NodeRole role) {

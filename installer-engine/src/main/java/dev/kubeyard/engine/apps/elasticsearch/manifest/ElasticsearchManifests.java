@@ -17,6 +17,9 @@ public final class ElasticsearchManifests {
     out.add(new Manifest("discovery-service.yaml", ServicesAndBudgets.discovery(d)));
     out.add(new Manifest("client-service.yaml", ServicesAndBudgets.client(d)));
     out.add(new Manifest("snapshots-pvc.yaml", Snapshots.claim(d)));
+    if (d.ingressHost() != null) {
+      out.add(new Manifest("ingress.yaml", ServicesAndBudgets.ingress(d)));
+    }
     for (NodeRole role : d.roles()) {
       out.add(new Manifest(role.label() + "-pdb.yaml", ServicesAndBudgets.budget(d, role)));
     }

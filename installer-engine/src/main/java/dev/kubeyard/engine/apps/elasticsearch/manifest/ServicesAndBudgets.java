@@ -1,9 +1,15 @@
 package dev.kubeyard.engine.apps.elasticsearch.manifest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubeyard.engine.apps.ingress.TraefikIngress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The namespace, the two Services and one PodDisruptionBudget per role. */
+/** The namespace, the two Services, the optional Ingress and one PodDisruptionBudget per role. */
 final class ServicesAndBudgets {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private ServicesAndBudgets() {}
 
   static ObjectNode namespace(ElasticsearchDeployment d) {
@@ -30,6 +36,16 @@ final class ServicesAndBudgets {
     spec.set("selector", Labels.role(d, d.ingest() > 0 ? NodeRole.INGEST : NodeRole.DATA));
     spec.putArray("ports").addObject().put("name", "http").put("port", 9200).put("targetPort", 9200);
     return svc;
+  }
+
+  /**
+   * The HTTP API at the spec's ingressHost through the controller, TLS on 443 by the controller. Only
+   * when asked for: this API has no authentication, so whoever reaches the host may write and delete.
+   */
+  static ObjectNode ingress(ElasticsearchDeployment d) {
+    Map<String, Object> labels = MAPPER.convertValue(Labels.object(d), new TypeReference<LinkedHashMap<String, Object>>() {});
+    return MAPPER.valueToTree(TraefikIngress.ingress(d.kubernetes(), ElasticsearchDeployment.NAME, d.namespace(),
+        labels, d.ingressHost(), ElasticsearchDeployment.NAME, "http"));
   }
 
   /** At most one pod of a role away by a voluntary disruption (a drain): policy/v1 from 1.21. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The example cluster's Elasticsearch objects on both Kubernetes lines (7.17.29, formed cluster), the
- * bootstrap variant of the masters, and 6.8 (zen1) on 1.14, each equal to its golden copy;
+ * bootstrap variant of the masters, the optional Ingress, and 6.8 (zen1) on 1.14, each equal to its golden copy;
  * tools/es-validate-manifests.sh checks the same files against each line's Kubernetes schemas.
  */
 class ElasticsearchManifestsGoldenTest {
@@ -36,6 +36,11 @@ class ElasticsearchManifestsGoldenTest {
     ElasticsearchManifests.render(d, false).forEach(m -> out.add(new String[] {line + "/" + m.file(), m.yaml()}));
     ElasticsearchManifests.render(d, true).stream().filter(m -> m.file().equals("master-statefulset.yaml"))
         .forEach(m -> out.add(new String[] {line + "/bootstrap/" + m.file(), m.yaml()}));
+    ElasticsearchDeployment published = new ElasticsearchDeployment(d.clusterName(), d.namespace(), d.kubernetes(),
+        d.version(), d.heap(), d.masters(), d.data(), d.ingest(), d.storageSize(), d.storageClass(),
+        d.imageRepository(), "search.example.com");
+    ElasticsearchManifests.render(published, false).stream().filter(m -> m.kind().equals("Ingress"))
+        .forEach(m -> out.add(new String[] {line + "/ingress/" + m.file(), m.yaml()}));
     if (line.equals("1.14")) {
       ElasticsearchManifests.statefulSets(d.withVersion(EsVersion.of("6.8.23"))).stream()
           .filter(m -> m.file().equals("master-statefulset.yaml"))

@@ -96,7 +96,7 @@ class ElasticsearchManifestsTest {
         .isEqualTo(ElasticsearchDeployment.IMAGE + ":" + d.version());
     ElasticsearchDeployment lab = new ElasticsearchDeployment(d.clusterName(), d.namespace(), d.kubernetes(),
         d.version(), d.heap(), d.masters(), d.data(), d.ingest(), d.storageSize(), d.storageClass(),
-        "kubeyard.local/elasticsearch");
+        "kubeyard.local/elasticsearch", null);
     assertThat(sts(lab.withVersion(EsVersion.of("7.17.28")), "master", false)
         .at("/spec/template/spec/containers/0/image").asText()).isEqualTo("kubeyard.local/elasticsearch:7.17.28");
   }
