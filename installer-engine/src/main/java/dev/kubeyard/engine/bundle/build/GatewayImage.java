@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * files, this recipe) skips a build that would give the same image without reaching PyPI.
  */
 public final class GatewayImage {
-  public static final String COMPONENT = "platform-gateway";
+  public static final String COMPONENT = dev.kubeyard.engine.bundle.BundleRequirements.GATEWAY_IMAGE;
   /** The tag: the app's version (FastAPI's {@code version=} in app/main.py), which the spec's default names. */
   public static final String VERSION = PythonServiceSpec.BUNDLE_IMAGE.substring(
       PythonServiceSpec.BUNDLE_IMAGE.indexOf(':') + 1);
