@@ -109,10 +109,8 @@ public final class GatewayImage {
       List<DebianPackage> packages = apt.resolve(PACKAGES, null).stream().filter(p -> KEPT.contains(p.name())).toList();
       String debian = packages.stream().map(DebianPackage::pinned).collect(Collectors.joining(", "));
       List<Path> appFiles = sources(app);
-      String origin = "pypi:python-service/" + LOCK + " (sha256-pinned wheels, lock sha256 " + Sha256.of(lock)
-          + ") + python-service/app (sha256 " + treeDigest(app, appFiles) + ") + debian:" + debian;
-      String inputs = Sha256.of(String.join("\n", RECIPE_REVISION, reference(), ENTRYPOINT.toString(),
-          new TreeMap<>(ENVIRONMENT).toString(), USER, PythonWheels.PLATFORMS.toString(), origin));
+      String origin = origin(pythonService, debian);
+      String inputs = inputsDigest(origin);
       Path tar = tar();
       Path stamp = tar.resolveSibling(tar.getFileName() + ".inputs-sha256");
       if (Files.isRegularFile(tar) && Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(inputs)) {
@@ -176,6 +174,23 @@ public final class GatewayImage {
     return new ImageRecipe(COMPONENT, VERSION, reference(),
         List.of(system, walk(site, SITE_PACKAGES, p -> true), walk(gateway, HOME, p -> true)),
         ENTRYPOINT, USER, origin, ENVIRONMENT);
+  }
+
+  /**
+   * What the image is made of, for the manifest and the stamp: the lock's and the app's digests and the
+   * Debian versions ({@code debian}, as apt pins them).
+   */
+  static String origin(Path pythonService, String debian) throws IOException {
+    Path app = pythonService.resolve("app");
+    return "pypi:python-service/" + LOCK + " (sha256-pinned wheels, lock sha256 " + Sha256.of(pythonService.resolve(LOCK))
+        + ") + python-service/app (sha256 " + treeDigest(app, sources(app)) + ") + debian:" + debian;
+  }
+
+  /** The stamp: the origin and every setting of the recipe. */
+  static String inputsDigest(String origin) {
+    return Sha256.of(String.join("\n", RECIPE_REVISION, reference(), ENTRYPOINT.toString(),
+        new TreeMap<>(ENVIRONMENT).toString(), USER, PythonWheels.PLATFORMS.toString(), KEPT.stream().sorted().toList()
+            .toString(), origin));
   }
 
   /** The app's sources: bytecode left by a local run and tests are not inputs. */
