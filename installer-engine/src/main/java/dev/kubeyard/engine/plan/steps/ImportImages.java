@@ -9,7 +9,6 @@ import dev.kubeyard.engine.plan.PlanInput;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.render.HostPaths;
-import dev.kubeyard.model.spec.AppsSpec;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.ArrayList;
@@ -54,8 +53,7 @@ public final class ImportImages implements HostStep {
     if (in.facts().network().flannel()) {
       c.add("flannel");
     }
-    AppsSpec apps = in.facts().apps();
-    if (apps != null && apps.pythonService() != null && apps.pythonService().runsBundleImage()) {
+    if (in.facts().runsBundleGatewayImage()) {
       c.add(BundleRequirements.GATEWAY_IMAGE);
     }
     return c;
