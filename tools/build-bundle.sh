@@ -16,8 +16,9 @@ start=$SECONDS
 
 # gcc/libc6-dev: flanneld links its cgo part statically. debootstrap: a minimal Debian root the
 # bundle's Debian part is tested on. curl: the apiserver test. The tests run containerd, runc and etcd
-# from the bundle itself, so those are not installed here; dpkg-deb comes with dpkg.
-packages=(gcc libc6-dev debootstrap curl ca-certificates)
+# from the bundle itself, so those are not installed here; dpkg-deb comes with dpkg. python3 (3.11) and
+# python3-pip: the gateway image's wheels are downloaded with pip and compiled to bytecode with python3.
+packages=(gcc libc6-dev debootstrap curl ca-certificates python3 python3-pip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -27,6 +27,9 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
   public static final List<String> FLANNEL_CNI = List.of("flanneld", "cni/flannel", "cni/bridge", "cni/host-local",
       "cni/loopback", "cni/portmap");
 
+  /** The platform gateway's image (python-service/), needed when apps.pythonService runs the bundle's image. */
+  public static final String GATEWAY_IMAGE = "platform-gateway";
+
   /** The bundle version a spec needs: its kubernetes.version without a leading v. */
   public static BundleRequirements of(ClusterSpec spec) {
     String version = spec.kubernetes().version().replaceFirst("^v", "");
@@ -65,6 +68,9 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
       FLANNEL_CNI.forEach(c -> needs.add(new Requirement(c, linux, Optional.empty(), "network.plugin: flannel",
           "rebuild the bundle with 'kubeyard bundle build'")));
       images.add("flannel");
+    }
+    if (spec.apps() != null && spec.apps().pythonService() != null && spec.apps().pythonService().runsBundleImage()) {
+      images.add(GATEWAY_IMAGE);
     }
     if (spec.hosts().stream().anyMatch(HostSpec::isWindows)) {
       Platform windows = new Platform("windows", HOST_ARCHITECTURE);

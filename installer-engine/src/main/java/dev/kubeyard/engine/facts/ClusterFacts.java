@@ -102,6 +102,11 @@ public record ClusterFacts(
     return spec.apps();
   }
 
+  /** True when apps.pythonService is on and runs the bundle's gateway image, so the nodes must hold it. */
+  public boolean runsBundleGatewayImage() {
+    return spec.apps() != null && spec.apps().pythonService() != null && spec.apps().pythonService().runsBundleImage();
+  }
+
   /** The enabled apps as the topology picture names them, in the spec's order. */
   public List<PlatformApp> platformApps() {
     return PlatformApp.of(spec.apps());

@@ -49,10 +49,22 @@ class InstallFromTheBundleTest {
   }
 
   @Test
-  void everyNodeImportsTheFourImagesAndItsCheckAsksContainerdForEachReference() {
+  void everyNodeImportsTheFourImagesAndTheGatewaysAndItsCheckAsksContainerdForEachReference() {
     Step s = step(plan(Specs.current(), bundle("1.35.0")), "import-images", "node1");
-    assertThat(puts(s)).hasSize(4).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
-    assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'");
+    assertThat(puts(s)).hasSize(5).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
+    assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'",
+        "grep -qxF 'kubeyard.local/platform-gateway:1'");
+  }
+
+  @Test
+  void theGatewayImageIsNotImportedWhenThePythonServiceRunsAnImageOfItsRegistry() {
+    ClusterSpec spec = Specs.example(y -> y.replace("version: 1.14.10", "version: 1.35.0")
+        .replace("  pythonService:\n", "  pythonService:\n    image: registry.example.com/platform/gateway:2.0.0\n"));
+    assertThat(spec.apps().pythonService().image()).isEqualTo("registry.example.com/platform/gateway:2.0.0");
+
+    Step s = step(plan(spec, bundle("1.35.0")), "import-images", "node1");
+
+    assertThat(puts(s)).hasSize(4).noneMatch(p -> p.contains("platform-gateway"));
   }
 
   @Test

@@ -105,7 +105,7 @@ public final class Defaults {
         a.gitlab().postgresHost(), a.gitlab().redisSentinels(), a.gitlab().objectStorageEndpoint());
     PythonServiceSpec py = a.pythonService() == null ? null : new PythonServiceSpec(
         or(a.pythonService().enabled(), true), or(a.pythonService().namespace(), "platform"),
-        or(a.pythonService().image(), "kubeyard/platform-gateway:0.1.0"),
+        or(a.pythonService().image(), PythonServiceSpec.BUNDLE_IMAGE),
         or(a.pythonService().replicas(), 2), or(a.pythonService().host(), "gateway.example.com"));
     return new AppsSpec(es, sql, gl, py);
   }

@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
 public final class PythonServiceDraft {
   public final BooleanProperty included = new SimpleBooleanProperty(false);
   public final StringProperty namespace = new SimpleStringProperty("platform");
-  public final StringProperty image = new SimpleStringProperty("kubeyard/platform-gateway:0.1.0");
+  public final StringProperty image = new SimpleStringProperty(PythonServiceSpec.BUNDLE_IMAGE);
   public final StringProperty replicas = new SimpleStringProperty("2");
   public final StringProperty host = new SimpleStringProperty("gateway.example.com");
 

@@ -32,6 +32,7 @@ public final class BundleBuilder {
       new PlaceGoBinaries(),
       new UnpackDebianPackages(),
       new BuildImages(),
+      new BuildGatewayImage(),
       new WriteManifest(),
       new ArchiveBundle());
 

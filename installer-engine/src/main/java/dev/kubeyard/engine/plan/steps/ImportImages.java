@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan.steps;
 
+import dev.kubeyard.engine.bundle.BundleRequirements;
 import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.engine.plan.BundleContent;
 import dev.kubeyard.engine.plan.HostStep;
@@ -16,7 +17,9 @@ import java.util.Optional;
 
 /**
  * Loads the bundle's images into containerd's k8s.io namespace on every node: sites have no registry,
- * so the pod sandbox, flannel, CoreDNS and metrics-server must already be there when the kubelet asks.
+ * so the pod sandbox, flannel, CoreDNS and metrics-server must already be there when the kubelet asks; so
+ * must the platform gateway's image when apps.pythonService runs the bundle's (on every node, as the
+ * others: its pods land wherever the scheduler puts them).
  */
 public final class ImportImages implements HostStep {
   @Override
@@ -49,6 +52,9 @@ public final class ImportImages implements HostStep {
     List<String> c = new ArrayList<>(List.of("pause", "coredns", "metrics-server"));
     if (in.facts().network().flannel()) {
       c.add("flannel");
+    }
+    if (in.facts().runsBundleGatewayImage()) {
+      c.add(BundleRequirements.GATEWAY_IMAGE);
     }
     return c;
   }

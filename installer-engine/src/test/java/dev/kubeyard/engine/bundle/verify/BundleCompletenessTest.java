@@ -11,6 +11,7 @@ import dev.kubeyard.engine.bundle.Requirement;
 import dev.kubeyard.engine.bundle.Specs;
 import dev.kubeyard.engine.bundle.TestBundle;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,6 +120,27 @@ class BundleCompletenessTest {
         .doesNotContain("dockerd");
     assertThat(BundleRequirements.of(spec).images()).containsExactlyInAnyOrder("pause", "coredns",
         "metrics-server", "flannel");
+  }
+
+  @Test
+  void needsTheGatewayImageWhenThePythonServiceRunsTheBundlesImageAndNamesItWhenMissing() throws Exception {
+    ClusterSpec bundled = withPythonService("{host: gw.example.com}");
+    ClusterSpec ownRegistry = withPythonService("{host: gw.example.com, image: registry.example.com/gw:2.0.0}");
+    ClusterSpec off = withPythonService("{enabled: false}");
+
+    assertThat(BundleRequirements.of(bundled).images()).contains("platform-gateway");
+    assertThat(BundleRequirements.of(ownRegistry).images()).doesNotContain("platform-gateway");
+    assertThat(BundleRequirements.of(off).images()).doesNotContain("platform-gateway");
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(Specs.cluster("1.35.8", false)), imageCache())
+        .write();
+    assertThat(messages(BundleVerifier.verify(dir, bundled))).containsExactly(
+        "images: no platform-gateway image for linux/amd64; rebuild the bundle with 'kubeyard bundle build' on an"
+            + " amd64 machine");
+    assertThat(messages(BundleVerifier.verify(dir, ownRegistry))).isEmpty();
+  }
+
+  private static ClusterSpec withPythonService(String pythonService) {
+    return Validator.loadText(Specs.yaml("1.35.8", false) + "apps:\n  pythonService: " + pythonService + "\n").spec();
   }
 
   @Test
