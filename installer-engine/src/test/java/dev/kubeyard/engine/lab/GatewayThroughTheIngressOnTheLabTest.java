@@ -84,7 +84,8 @@ class GatewayThroughTheIngressOnTheLabTest {
 
   /** The ES spec the previous test wrote, plus the gateway, the TCP route and the address pool. */
   private static String specWithGateway(String esSpec) {
-    return esSpec.replace("loadBalancer:\n", "loadBalancer:\n  serviceAddresses: [\"" + POOL_FIRST + "-10.213.56.210\"]\n")
+    return esSpec.replace("\nhosts:\n", "\nnetwork:\n  hostSubnet: 10.213.56.0/24\n  loadBalancerAddresses: [\""
+            + POOL_FIRST + "-10.213.56.210\"]\nhosts:\n")
         .replace("    image: kubeyard.local/elasticsearch\n", "    image: kubeyard.local/elasticsearch\n"
             + "    ingressHost: " + SEARCH_HOST + "\n") + """
           pythonService:
