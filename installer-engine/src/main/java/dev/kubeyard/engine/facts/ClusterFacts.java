@@ -106,6 +106,29 @@ public record ClusterFacts(
     return PlatformApp.of(spec.apps());
   }
 
+  /**
+   * The host names the Ingress serves, sorted: each enabled app's host (the Python service's, GitLab's,
+   * and any other app whose {@link PlatformApp#ingressHost()} is set). The ingress certificate's SANs.
+   */
+  public List<String> ingressHosts() {
+    return IngressController.hosts(platformApps());
+  }
+
+  /**
+   * The ingress certificate's SANs: {@link #ingressHosts()}, or, with no app host yet, a placeholder
+   * name of the cluster's own so the certificate, its Secret and the controller exist from the first
+   * install; adding an app host changes the SANs and the next plan re-issues it.
+   */
+  public List<String> ingressCertificateSans() {
+    List<String> hosts = ingressHosts();
+    return hosts.isEmpty() ? List.of("ingress." + clusterName() + ".local") : hosts;
+  }
+
+  /** The ingress controller addon's ports, nodes and TCP entrypoint (ADR 29). */
+  public IngressController ingressController() {
+    return IngressController.of(loadBalancer(), hosts, spec.apps());
+  }
+
   public List<HostSpec> withRole(Role role) {
     return spec.hostsWithRole(role);
   }
