@@ -5,6 +5,7 @@ import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.facts.IngressController;
 import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.model.version.KubernetesVersion;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -37,6 +38,19 @@ public final class IngressControllerFiles {
   /** Traefik 3 (CRDs, EndpointSlices) on the current line, Traefik 2.11 on 1.14. */
   public static boolean traefik3(KubernetesVersion v) {
     return AddonImages.currentReleases(v);
+  }
+
+  /** The controller a line runs and the day Traefik's security support for its minor ended (ADR 29). */
+  public record Support(String version, LocalDate securitySupportEnded) {}
+
+  /**
+   * Both are past: Traefik's releases page (v3.7.13) ends 3.6's security support on 2026-08-16 and
+   * 2.11's on 2026-09-07; 3.7 cannot be built from the proxy yet. The wizard's review says so.
+   */
+  public static Support support(KubernetesVersion v) {
+    String image = AddonImages.defaults(v).traefik();
+    String version = image.substring(image.lastIndexOf(':') + 1);
+    return new Support(version, traefik3(v) ? LocalDate.of(2026, 8, 16) : LocalDate.of(2026, 9, 7));
   }
 
   static Map<String, String> manifests(RenderContext ctx) {
