@@ -28,7 +28,7 @@ public final class IngressControllerFiles {
   public static final String CRDS = "ingress-crds.yaml";
   static final String TLS_SECRET = "kubeyard-ingress-tls";
   static final String TLS_FILE = "ingress-tls.yaml";
-  /** Seconds Traefik keeps accepting after SIGTERM while its /ping already says 503 (kube-proxy forgets it). */
+  /** Seconds Traefik keeps accepting after SIGTERM while its /ping is already gone (kube-proxy forgets it). */
   private static final int ACCEPT_GRACE_SECONDS = 10;
   /** Seconds it then gives requests in flight. */
   private static final int FINISH_GRACE_SECONDS = 10;
@@ -117,7 +117,11 @@ public final class IngressControllerFiles {
     a.add("--ping.entryPoint=traefik");
     a.add("--providers.kubernetesingress=true");
     a.add("--providers.kubernetesingress.ingressClass=traefik");
-    a.add("--providers.kubernetesingress.ingressEndpoint.publishedService=" + NAMESPACE + "/" + DEPLOYMENT);
+    // Every Ingress's status names the VIP clients reach. Not publishedService: for a NodePort Service
+    // Traefik publishes the nodes' ExternalIPs, which these nodes do not have. No VIP, no status.
+    if (lb != null) {
+      a.add("--providers.kubernetesingress.ingressEndpoint.ip=" + lb.vip());
+    }
     if (v3) {
       a.add("--providers.kubernetescrd=true");
     } else {

@@ -49,9 +49,9 @@ class InstallFromTheBundleTest {
   }
 
   @Test
-  void everyNodeImportsTheFourImagesAndItsCheckAsksContainerdForEachReference() {
+  void everyNodeImportsTheFiveImagesAndItsCheckAsksContainerdForEachReference() {
     Step s = step(plan(Specs.current(), bundle("1.35.0")), "import-images", "node1");
-    assertThat(puts(s)).hasSize(4).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
+    assertThat(puts(s)).hasSize(5).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
     assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'");
   }
 

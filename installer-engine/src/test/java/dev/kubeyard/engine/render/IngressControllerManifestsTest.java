@@ -141,7 +141,7 @@ class IngressControllerManifestsTest {
         "--entryPoints.web.http.redirections.entryPoint.permanent=true",
         "--entryPoints.websecure.http.tls=true", "--ping=true", "--ping.entryPoint=traefik",
         "--providers.kubernetesingress.ingressClass=traefik",
-        "--providers.kubernetesingress.ingressEndpoint.publishedService=kubeyard-ingress/traefik",
+        "--providers.kubernetesingress.ingressEndpoint.ip=192.168.1.10",
         "--entryPoints.websecure.transport.lifeCycle.requestAcceptGraceTimeout=10s",
         "--global.sendAnonymousUsage=false", "--global.checkNewVersion=false");
     // Any --api.* flag switches Traefik's API on: none is given, the dashboard stays off.
