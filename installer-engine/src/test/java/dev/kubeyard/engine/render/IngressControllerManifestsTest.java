@@ -117,7 +117,10 @@ class IngressControllerManifestsTest {
   @ParameterizedTest(name = "Kubernetes {0}")
   @ValueSource(strings = {"1.14", "1.35"})
   void theControllerRunsUnprivilegedOnAReadOnlyRoot(String line) {
-    JsonNode pod = object(controller(spec(line)), "Deployment").at("/spec/template/spec");
+    JsonNode template = object(controller(spec(line)), "Deployment").at("/spec/template");
+    JsonNode pod = template.path("spec");
+    assertThat(template.at("/metadata/annotations/seccomp.security.alpha.kubernetes.io~1pod").asText())
+        .isEqualTo(line.equals("1.14") ? "runtime/default" : "");
     assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
     assertThat(pod.at("/securityContext/runAsUser").asInt()).isEqualTo(65532);
     assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo(line.equals("1.14") ? "" : "RuntimeDefault");
