@@ -117,6 +117,8 @@ public final class IngressControllerFiles {
     a.add("--ping.entryPoint=traefik");
     a.add("--providers.kubernetesingress=true");
     a.add("--providers.kubernetesingress.ingressClass=traefik");
+    // A host whose pods are all down (or not yet up) answers 503, not 404 as if it did not exist.
+    a.add("--providers.kubernetesingress.allowEmptyServices=true");
     // Every Ingress's status names the VIP clients reach. Not publishedService: for a NodePort Service
     // Traefik publishes the nodes' ExternalIPs, which these nodes do not have. No VIP, no status.
     if (lb != null) {
@@ -124,6 +126,7 @@ public final class IngressControllerFiles {
     }
     if (v3) {
       a.add("--providers.kubernetescrd=true");
+      a.add("--providers.kubernetescrd.allowEmptyServices=true");
     } else {
       a.add("--providers.file.filename=/etc/traefik/dynamic/tls.yaml");
     }
