@@ -120,7 +120,7 @@ class IngressAddonApiserverTest {
     Path out = tmp.resolve("traefik-image");
     Proc.Result r = Proc.run(null, "sh", "-c", "mkdir -p " + out + " && cd " + out + " && tar -xf "
         + dev.kubeyard.engine.bundle.BuiltBundle.image("traefik") + " && for l in $(find . -name '*.tar*' -o -name"
-        + " 'sha256*' -type f); do tar -xf $l traefik 2>/dev/null && break; done; test -x traefik");
+        + " 'sha256*' -type f); do tar -xf $l --wildcards '*traefik' 2>/dev/null && break; done; test -x traefik");
     assertThat(r.exit()).as("/traefik out of the bundle's image: %s", r).isZero();
     return out.resolve("traefik");
   }
