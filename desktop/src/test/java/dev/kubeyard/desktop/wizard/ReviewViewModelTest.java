@@ -48,6 +48,15 @@ class ReviewViewModelTest {
   }
 
   @Test
+  void theReviewKnowsTheIngressControllerOfTheLineIsOutOfSecuritySupport() {
+    wizard.review.refresh();
+
+    var support = wizard.review.previewProperty().get().ingressSupport();
+    assertThat(support.version()).isEqualTo("2.11.30");
+    assertThat(support.securitySupportEnded()).hasToString("2026-09-07");
+  }
+
+  @Test
   void theReviewShowsThePictureThePlanFolderHolds() throws Exception {
     wizard.review.refresh();
     TopologyDrawing preview = wizard.review.previewProperty().get().topology();

@@ -63,7 +63,7 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
     }
     NODE_TOOLS.forEach(c -> needs.add(new Requirement(c, linux, Optional.empty(), "kube-proxy and kubelet",
         "rebuild the bundle with 'kubeyard bundle build'")));
-    List<String> images = new ArrayList<>(List.of("pause", "coredns", "metrics-server"));
+    List<String> images = new ArrayList<>(List.of("pause", "coredns", "metrics-server", "traefik"));
     if ("flannel".equals(spec.network().plugin())) {
       FLANNEL_CNI.forEach(c -> needs.add(new Requirement(c, linux, Optional.empty(), "network.plugin: flannel",
           "rebuild the bundle with 'kubeyard bundle build'")));

@@ -15,7 +15,8 @@ public record ApiLoadBalancer(
     int ingressHttpPort,
     int ingressHttpsPort,
     int ingressHttpNodePort,
-    int ingressHttpsNodePort) {
+    int ingressHttpsNodePort,
+    int ingressSqlServerNodePort) {
 
   /** The facts of a defaulted section; null when the spec has none (a single master, no VIP). */
   static ApiLoadBalancer of(LoadBalancerSpec lb) {
@@ -24,7 +25,7 @@ public record ApiLoadBalancer(
     }
     return new ApiLoadBalancer(lb.vip(), lb.apiserverPort(), lb.interfaceName(), lb.virtualRouterId(),
         lb.advertInterval(), lb.ingressHttpPort(), lb.ingressHttpsPort(), lb.ingressHttpNodePort(),
-        lb.ingressHttpsNodePort());
+        lb.ingressHttpsNodePort(), lb.ingressSqlServerNodePort());
   }
 
   /**

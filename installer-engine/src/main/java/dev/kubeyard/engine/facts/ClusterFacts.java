@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -113,27 +112,26 @@ public record ClusterFacts(
   }
 
   /**
-   * The hosts the ingress controller serves on the shared 80/443, sorted: the gateway's, Elasticsearch's
-   * when its API is published, GitLab's; only of enabled apps. The controller's TLS certificate
-   * carries them all as SANs.
+   * The host names the Ingress serves, sorted: each enabled app's host (the Python service's, GitLab's,
+   * and any other app whose {@link PlatformApp#ingressHost()} is set). The ingress certificate's SANs.
    */
   public List<String> ingressHosts() {
-    AppsSpec a = spec.apps();
-    TreeSet<String> hosts = new TreeSet<>();
-    if (a == null) {
-      return List.of();
-    }
-    if (a.pythonService() != null && Boolean.TRUE.equals(a.pythonService().enabled()) && a.pythonService().host() != null) {
-      hosts.add(a.pythonService().host());
-    }
-    if (a.elasticsearch() != null && Boolean.TRUE.equals(a.elasticsearch().enabled())
-        && a.elasticsearch().ingressHost() != null) {
-      hosts.add(a.elasticsearch().ingressHost());
-    }
-    if (a.gitlab() != null && Boolean.TRUE.equals(a.gitlab().enabled()) && a.gitlab().host() != null) {
-      hosts.add(a.gitlab().host());
-    }
-    return List.copyOf(hosts);
+    return IngressController.hosts(platformApps());
+  }
+
+  /**
+   * The ingress certificate's SANs: {@link #ingressHosts()}, or, with no app host yet, a placeholder
+   * name of the cluster's own so the certificate, its Secret and the controller exist from the first
+   * install; adding an app host changes the SANs and the next plan re-issues it.
+   */
+  public List<String> ingressCertificateSans() {
+    List<String> hosts = ingressHosts();
+    return hosts.isEmpty() ? List.of("ingress." + clusterName() + ".local") : hosts;
+  }
+
+  /** The ingress controller addon's ports, nodes and TCP entrypoint (ADR 29). */
+  public IngressController ingressController() {
+    return IngressController.of(loadBalancer(), hosts, spec.apps());
   }
 
   public List<HostSpec> withRole(Role role) {

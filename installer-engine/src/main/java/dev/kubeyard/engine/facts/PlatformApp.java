@@ -20,7 +20,7 @@ public record PlatformApp(String name, String workload, String ingressHost) {
     var es = apps.elasticsearch();
     if (es != null && !Boolean.FALSE.equals(es.enabled())) {
       out.add(new PlatformApp("Elasticsearch", es.version() + ": " + es.masters() + " master, " + es.data()
-          + " data, " + es.ingest() + " ingest", null));
+          + " data, " + es.ingest() + " ingest", es.ingressHost()));
     }
     var sql = apps.sqlserver();
     if (sql != null && !Boolean.FALSE.equals(sql.enabled())) {

@@ -59,6 +59,11 @@ public final class CertificateCatalogue {
       all.add(CertificateRequest.client(PkiNames.LB_HEALTHCHECK_CLIENT, CLUSTER, "kubeyard:lb-healthcheck"));
     }
 
+    // The ingress controller serves every app host on 443 with this one; it never leaves the cluster's
+    // Secret (rendered for the first master only, see render/IngressTls). Re-issued when the hosts change.
+    all.add(new CertificateRequest(PkiNames.INGRESS, CLUSTER, "kubeyard-ingress", List.of(),
+        facts.ingressCertificateSans(), EnumSet.of(SERVER_AUTH)));
+
     // Aggregation layer: the apiserver proves itself to extension apiservers with this one.
     all.add(CertificateRequest.client(PkiNames.FRONT_PROXY_CLIENT, FRONT_PROXY, "front-proxy-client"));
 

@@ -21,6 +21,8 @@ public final class PkiNames {
   public static final String FRONT_PROXY_CLIENT = "front-proxy-client";
   /** haproxy's client certificate for its apiserver health checks (the apiservers refuse anonymous requests). */
   public static final String LB_HEALTHCHECK_CLIENT = "lb-healthcheck-client";
+  /** The ingress controller's default serving certificate for the apps' hosts (ADR 29). */
+  public static final String INGRESS = "ingress";
 
   private PkiNames() {}
 

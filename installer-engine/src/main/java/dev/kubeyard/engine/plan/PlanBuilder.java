@@ -2,10 +2,13 @@ package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.files.Sha256;
+import dev.kubeyard.engine.pki.PkiMaterial;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.render.AddonImages;
 import dev.kubeyard.engine.render.AdminKubeconfig;
 import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.ClusterSecrets;
+import dev.kubeyard.engine.render.IngressControllerFiles;
 import dev.kubeyard.engine.render.RenderContext;
 import dev.kubeyard.engine.render.RenderedFile;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +66,10 @@ public final class PlanBuilder {
     linkBundle(dir.resolve(BundleContent.FOLDER), bundle.isEmpty() ? null : bundleDir);
     Path pki = dir.resolve("pki");
     RenderContext ctx = withBundleImages(new RenderContext(facts, ClusterSecrets.loadOrCreate(pki)), bundle);
-    List<RenderedFile> files = ClusterRenderer.render(ctx);
+    List<RenderedFile> files = new ArrayList<>(ClusterRenderer.render(ctx));
+    PkiMaterial material = PkiMaterial.load(pki);
+    files.add(IngressControllerFiles.tlsSecret(facts, material.certificate(PkiNames.INGRESS),
+        material.privateKey(PkiNames.INGRESS)));
     Plan plan = InstallSequence.plan(new PlanInput(facts, files, digests(pki), bundle));
     PlanWriter.write(dir, plan, files);
     AdminKubeconfig.write(facts, pki, dir.resolve("admin.kubeconfig"));
@@ -76,7 +83,8 @@ public final class PlanBuilder {
     }
     AddonImages d = ctx.images();
     return ctx.withImages(new AddonImages(reference(bundle, "pause", d.pause()), reference(bundle, "flannel", d.flannel()),
-        reference(bundle, "coredns", d.coredns()), reference(bundle, "metrics-server", d.metricsServer())));
+        reference(bundle, "coredns", d.coredns()), reference(bundle, "metrics-server", d.metricsServer()),
+        reference(bundle, "traefik", d.traefik())));
   }
 
   private static String reference(BundleContent bundle, String component, String fallback) {

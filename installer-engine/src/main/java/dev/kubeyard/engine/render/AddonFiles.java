@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The in-cluster addons as manifests, one file each, on the first master, which applies them: flannel,
- * CoreDNS, metrics-server and the RBAC that lets the apiserver reach kubelets.
+ * CoreDNS, metrics-server, the RBAC that lets the apiserver reach kubelets and the ingress controller
+ * ({@link IngressControllerFiles}).
  */
 public final class AddonFiles implements HostRenderer {
   static final String KUBELET_CA_DIR = "/etc/kubeyard/kubelet-ca";
@@ -28,7 +29,8 @@ public final class AddonFiles implements HostRenderer {
   public static List<Workload> workloads(KubernetesVersion version) {
     return List.of(new Workload(flannelNamespace(version), "daemonset/kube-flannel-ds"),
         new Workload("kube-system", "deployment/coredns"),
-        new Workload("kube-system", "deployment/metrics-server"));
+        new Workload("kube-system", "deployment/metrics-server"),
+        new Workload(IngressControllerFiles.NAMESPACE, "deployment/" + IngressControllerFiles.DEPLOYMENT));
   }
 
   @Override
@@ -37,11 +39,14 @@ public final class AddonFiles implements HostRenderer {
       return List.of();
     }
     Map<String, Object> rbac = Map.of("user", CertificateCatalogue.APISERVER_KUBELET_CLIENT_USER);
-    return List.of(
+    List<RenderedFile> files = new ArrayList<>(List.of(
         file(host, "flannel.yaml", flannel(ctx)),
         file(host, "coredns.yaml", coredns(ctx)),
         file(host, "metrics-server.yaml", metricsServer(ctx)),
-        file(host, "apiserver-to-kubelet-rbac.yaml", rbac));
+        file(host, "apiserver-to-kubelet-rbac.yaml", rbac)));
+    IngressControllerFiles.manifests(ctx).forEach((name, text) ->
+        files.add(RenderedFile.config(host.name(), HostPaths.ADDONS + "/" + name, text)));
+    return files;
   }
 
   private static RenderedFile file(HostSpec host, String name, Map<String, Object> scope) {

@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.ApiLoadBalancer;
+import dev.kubeyard.engine.facts.IngressController;
 import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * haproxy (8443 to every master's 6443, 80/443 passed through to the ingress NodePorts) and keepalived
+ * haproxy (8443 to every master's 6443, 80/443 and SQL Server's port passed through to the ingress NodePorts) and keepalived
  * (unicast VRRP, the VIP released when haproxy stops answering and kept where it went: no failback, see ADR 17).
  */
 final class LoadBalancerFiles implements HostRenderer {
@@ -33,6 +34,9 @@ final class LoadBalancerFiles implements HostRenderer {
     List<HostSpec> workers = ctx.facts().withRole(Role.NODE).stream().filter(h -> !h.isWindows()).toList();
     scope.put("ingressHttp", backends(workers, lb.ingressHttpNodePort()));
     scope.put("ingressHttps", backends(workers, lb.ingressHttpsNodePort()));
+    IngressController ingress = ctx.facts().ingressController();
+    scope.put("sqlServer", !ingress.exposesSqlServer() ? null : Map.of("listenPort", ingress.sqlServerPort(),
+        "backends", backends(workers, ingress.sqlServerNodePort())));
     scope.put("caFile", HostPaths.ssl("ca"));
     scope.put("healthCheckCert", HostPaths.ssl(PkiNames.LB_HEALTHCHECK_CLIENT));
     scope.put("readinessPath", ctx.facts().apiserverReadinessPath());

@@ -77,7 +77,7 @@ class CaRecoveryTest {
 
     assertThat(report.outcome("ca")).isEqualTo(Outcome.ISSUED);
     assertThat(report.names(Outcome.REISSUED)).containsExactly("kubernetes", "apiserver-kubelet-client", "admin",
-        "kube-controller-manager", "kube-scheduler", "kube-proxy", "lb-healthcheck-client", "kubelet-master1", "kubelet-master2",
+        "kube-controller-manager", "kube-scheduler", "kube-proxy", "lb-healthcheck-client", "ingress", "kubelet-master1", "kubelet-master2",
         "kubelet-node1", "kubelet-node2",
         "kubelet-node3", "kubelet-win1");
     assertThat(report.entry("admin").map(Entry::reason)).contains("CA changed: ca was created anew");

@@ -20,14 +20,15 @@ class CertificateCatalogueTest {
     assertThat(CertificateCatalogue.of(ExampleCluster.facts())).extracting(CertificateRequest::name)
         .containsExactly("etcd-master1", "etcd-master2", "etcd-node1", "etcd-healthcheck-client",
             "apiserver-etcd-client", "kubernetes", "apiserver-kubelet-client", "admin",
-            "kube-controller-manager", "kube-scheduler", "kube-proxy", "lb-healthcheck-client", "front-proxy-client",
+            "kube-controller-manager", "kube-scheduler", "kube-proxy", "lb-healthcheck-client", "ingress",
+            "front-proxy-client",
             "kubelet-master1", "kubelet-master2", "kubelet-node1", "kubelet-node2", "kubelet-node3", "kubelet-win1");
   }
 
   @Test
   void theFullInventoryStartsWithTheThreeCasAndTheServiceAccountKeyPair() {
     assertThat(CertificateCatalogue.names(ExampleCluster.facts()))
-        .startsWith("ca", "etcd-ca", "front-proxy-ca", "sa").hasSize(23);
+        .startsWith("ca", "etcd-ca", "front-proxy-ca", "sa").hasSize(24);
   }
 
   @Test

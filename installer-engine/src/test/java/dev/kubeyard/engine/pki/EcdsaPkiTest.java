@@ -33,7 +33,7 @@ class EcdsaPkiTest {
   @Test
   void everyKeyIsOnPrime256v1AndEverySignatureIsEcdsaWithSha256() {
     OpenSsl openssl = new OpenSsl(dir);
-    assertThat(report.names(Outcome.ISSUED)).hasSize(23);
+    assertThat(report.names(Outcome.ISSUED)).hasSize(24);
     for (String name : names()) {
       String text = openssl.text(name);
       assertThat(text).as(name).contains("Public Key Algorithm: id-ecPublicKey", "ASN1 OID: prime256v1",
@@ -58,7 +58,7 @@ class EcdsaPkiTest {
   @Test
   void aSecondEcdsaRunKeepsEverything() {
     PkiReport again = ClusterPki.ensure(ExampleCluster.withKeyAlgorithm("ecdsa-p256"), dir, Clock.systemUTC());
-    assertThat(again.names(Outcome.KEPT)).hasSize(23);
+    assertThat(again.names(Outcome.KEPT)).hasSize(24);
     assertThat(again.unchanged()).isTrue();
   }
 }

@@ -25,7 +25,7 @@ class PkiMaterialTest {
   @Test
   void knowsEveryCertificateOfTheCatalogueAndTheServiceAccountKeys() throws IOException {
     assertThat(material.certificateNames()).containsAll(CertificateCatalogue.names(ExampleCluster.facts()).stream()
-        .filter(n -> !n.equals(PkiNames.SERVICE_ACCOUNT)).toList()).hasSize(22);
+        .filter(n -> !n.equals(PkiNames.SERVICE_ACCOUNT)).toList()).hasSize(23);
     assertThat(material.serviceAccountPublicKey()).isEqualTo(Files.readString(dir.resolve("sa.pub")));
     assertThat(material.privateKey(PkiNames.SERVICE_ACCOUNT)).startsWith("-----BEGIN PRIVATE KEY-----");
   }

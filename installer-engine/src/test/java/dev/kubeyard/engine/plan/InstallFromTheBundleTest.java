@@ -49,11 +49,11 @@ class InstallFromTheBundleTest {
   }
 
   @Test
-  void everyNodeImportsTheFourImagesAndTheGatewaysAndItsCheckAsksContainerdForEachReference() {
+  void everyNodeImportsTheFiveAddonImagesAndTheGatewaysAndItsCheckAsksContainerdForEachReference() {
     Step s = step(plan(Specs.current(), bundle("1.35.0")), "import-images", "node1");
-    assertThat(puts(s)).hasSize(5).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
+    assertThat(puts(s)).hasSize(6).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
     assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'",
-        "grep -qxF 'kubeyard.local/platform-gateway:1'");
+        "grep -qxF 'kubeyard.local/traefik:1'", "grep -qxF 'kubeyard.local/platform-gateway:1'");
   }
 
   @Test
@@ -64,7 +64,7 @@ class InstallFromTheBundleTest {
 
     Step s = step(plan(spec, bundle("1.35.0")), "import-images", "node1");
 
-    assertThat(puts(s)).hasSize(4).noneMatch(p -> p.contains("platform-gateway"));
+    assertThat(puts(s)).hasSize(5).noneMatch(p -> p.contains("platform-gateway"));
   }
 
   @Test

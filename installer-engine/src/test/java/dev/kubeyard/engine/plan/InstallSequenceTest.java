@@ -88,8 +88,10 @@ class InstallSequenceTest {
       assertThat(plan.steps().get(plan.steps().size() - 1)).isEqualTo(step);
       String kubectl = "/opt/kube/bin/kubectl --kubeconfig /etc/kubernetes/admin.kubeconfig";
       assertThat(step.apply()).last().isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/"));
-      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(4);
+      // flannel, CoreDNS, metrics-server, the kubelet RBAC, the ingress controller (+ its CRDs on the current line)
+      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(spec.kubernetes().version().startsWith("1.14.") ? 5 : 6);
       assertThat(step.verify()).contains(kubectl + " -n kube-system rollout status deployment/coredns --timeout=5s")
+          .contains(kubectl + " -n kubeyard-ingress rollout status deployment/traefik --timeout=5s")
           .contains("rollout status deployment/metrics-server").contains("rollout status daemonset/kube-flannel-ds");
       assertThat(step.check()).contains("sha256sum -c").endsWith("{ " + step.verify() + "; }");
     }

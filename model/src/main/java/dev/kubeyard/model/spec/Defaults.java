@@ -17,6 +17,7 @@ public final class Defaults {
   public static final int APISERVER_PORT = 8443;
   public static final int INGRESS_HTTP_NODE_PORT = 23456;
   public static final int INGRESS_HTTPS_NODE_PORT = 23457;
+  public static final int INGRESS_SQLSERVER_NODE_PORT = 23458;
   public static final int FLANNEL_VNI = 4096;
   public static final int FLANNEL_PORT = 4789;
   /** apps.elasticsearch.version when absent, and the version the CLI and the desktop offer first. */
@@ -50,7 +51,8 @@ public final class Defaults {
         or(s.loadBalancer().ingressHttpPort(), 80),
         or(s.loadBalancer().ingressHttpsPort(), 443),
         or(s.loadBalancer().ingressHttpNodePort(), INGRESS_HTTP_NODE_PORT),
-        or(s.loadBalancer().ingressHttpsNodePort(), INGRESS_HTTPS_NODE_PORT));
+        or(s.loadBalancer().ingressHttpsNodePort(), INGRESS_HTTPS_NODE_PORT),
+        or(s.loadBalancer().ingressSqlServerNodePort(), INGRESS_SQLSERVER_NODE_PORT));
 
     NetworkSpec n = s.network() == null ? new NetworkSpec(null, null, null, null) : s.network();
     NetworkSpec network = new NetworkSpec(or(n.plugin(), "flannel"), or(n.backend(), "vxlan"),

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * haproxy + keepalived in front of the apiservers and the ingress controller.
  * {@code interfaceName} is a network interface name (the original notes wrongly put an IP there).
+ * {@code ingressSqlServerNodePort}: the ingress controller's TCP entrypoint for SQL Server, which haproxy
+ * forwards apps.sqlserver.exposeTcpPort to (ADR 29).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"vip", "apiserverPort", "interfaceName", "virtualRouterId", "advertInterval",
-    "ingressHttpPort", "ingressHttpsPort", "ingressHttpNodePort", "ingressHttpsNodePort"})
+    "ingressHttpPort", "ingressHttpsPort", "ingressHttpNodePort", "ingressHttpsNodePort",
+    "ingressSqlServerNodePort"})
 public record LoadBalancerSpec(
     String vip,
     Integer apiserverPort,
@@ -19,4 +22,5 @@ public record LoadBalancerSpec(
     Integer ingressHttpPort,
     Integer ingressHttpsPort,
     Integer ingressHttpNodePort,
-    Integer ingressHttpsNodePort) {}
+    Integer ingressHttpsNodePort,
+    Integer ingressSqlServerNodePort) {}

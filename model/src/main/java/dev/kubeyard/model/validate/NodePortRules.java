@@ -39,6 +39,11 @@ final class NodePortRules {
     }
     checkIngress("loadBalancer.ingressHttpNodePort", lb.ingressHttpNodePort(), first, last, text, out);
     checkIngress("loadBalancer.ingressHttpsNodePort", lb.ingressHttpsNodePort(), first, last, text, out);
+    // Only a SQL Server exposed through the VIP uses this one (the controller's TCP entrypoint).
+    if (s.apps() != null && s.apps().sqlserver() != null && !Boolean.FALSE.equals(s.apps().sqlserver().enabled())
+        && s.apps().sqlserver().exposeTcpPort() != null) {
+      checkIngress("loadBalancer.ingressSqlServerNodePort", lb.ingressSqlServerNodePort(), first, last, text, out);
+    }
   }
 
   private static void checkIngress(String path, Integer port, int first, int last, String range, Problems out) {

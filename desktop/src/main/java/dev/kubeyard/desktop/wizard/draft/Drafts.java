@@ -15,7 +15,7 @@ public final class Drafts {
   public static ClusterSpec blankSpec(String name) {
     return new ClusterSpec(ClusterSpec.API_VERSION, ClusterSpec.KIND, new Metadata(name),
         new KubernetesSpec(SupportedLines.LEGACY, null, null, null, null, null, null),
-        new LoadBalancerSpec("", null, null, null, null, null, null, null, null),
+        new LoadBalancerSpec("", null, null, null, null, null, null, null, null, null),
         null, null, null, List.of(), null);
   }
 }

@@ -21,6 +21,8 @@ public final class LoadBalancerDraft {
   public final StringProperty ingressHttpsPort = new SimpleStringProperty("");
   public final StringProperty ingressHttpNodePort = new SimpleStringProperty("");
   public final StringProperty ingressHttpsNodePort = new SimpleStringProperty("");
+  /** Not on the form: kept as loaded, so editing a spec in the wizard does not drop it. */
+  private Integer ingressSqlServerNodePort;
 
   void load(LoadBalancerSpec lb) {
     enabled.set(lb != null);
@@ -35,6 +37,7 @@ public final class LoadBalancerDraft {
     ingressHttpsPort.set(Conversion.show(l.ingressHttpsPort()));
     ingressHttpNodePort.set(Conversion.show(l.ingressHttpNodePort()));
     ingressHttpsNodePort.set(Conversion.show(l.ingressHttpsNodePort()));
+    ingressSqlServerNodePort = lb == null ? null : lb.ingressSqlServerNodePort();
   }
 
   LoadBalancerSpec toSpec(Conversion c) {
@@ -49,7 +52,7 @@ public final class LoadBalancerDraft {
         c.number("loadBalancer.ingressHttpPort", ingressHttpPort.get()),
         c.number("loadBalancer.ingressHttpsPort", ingressHttpsPort.get()),
         c.number("loadBalancer.ingressHttpNodePort", ingressHttpNodePort.get()),
-        c.number("loadBalancer.ingressHttpsNodePort", ingressHttpsNodePort.get()));
+        c.number("loadBalancer.ingressHttpsNodePort", ingressHttpsNodePort.get()), ingressSqlServerNodePort);
   }
 
   List<Observable> observables() {

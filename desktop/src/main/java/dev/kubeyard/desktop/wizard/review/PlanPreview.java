@@ -6,11 +6,13 @@ import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanText;
 import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.render.IngressControllerFiles;
 import dev.kubeyard.engine.topology.LiveState;
 import dev.kubeyard.engine.topology.TopologyDrawing;
 import dev.kubeyard.engine.topology.TopologyLayout;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.ValidSpec;
+import dev.kubeyard.model.version.KubernetesVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,11 @@ public record PlanPreview(ClusterSpec spec, Plan plan, String text, Path folder,
   public static PlanPreview of(ValidSpec spec) {
     Plan plan = PlanPipeline.preview(spec);
     return new PlanPreview(spec.spec(), plan, PlanText.format(plan), null, picture(spec));
+  }
+
+  /** The ingress controller this plan installs and when its security support ended (the review warns). */
+  public IngressControllerFiles.Support ingressSupport() {
+    return IngressControllerFiles.support(KubernetesVersion.of(plan.kubernetesVersion()));
   }
 
   /** The picture topology.svg holds, laid out for the screen (the same marks, painted by the review's canvas). */

@@ -85,7 +85,19 @@ public final class ReviewView implements PageView {
       return p == null || p.folder() == null ? i18n.get("review.certificates") : i18n.get("review.written", p.folder());
     }, vm.previewProperty(), i18n.languageProperty()));
     Label installHint = Ui.hint(i18n, "review.installHint");
-    root.getChildren().addAll(head, failure, bundle(ctx), tabs, certificates, installHint);
+    Label ingressSupport = new Label();
+    ingressSupport.setId("review-ingress-support");
+    ingressSupport.getStyleClass().add("warning-text");
+    ingressSupport.setWrapText(true);
+    ingressSupport.textProperty().bind(Bindings.createStringBinding(() -> {
+      PlanPreview p = vm.previewProperty().get();
+      if (p == null) {
+        return "";
+      }
+      var s = p.ingressSupport();
+      return i18n.get("review.ingressSupport", s.version(), s.securitySupportEnded().toString());
+    }, vm.previewProperty(), i18n.languageProperty()));
+    root.getChildren().addAll(head, failure, bundle(ctx), tabs, certificates, ingressSupport, installHint);
   }
 
   /** Which offline bundle Install uses (or that there is none, and how to get one), and why it was refused. */

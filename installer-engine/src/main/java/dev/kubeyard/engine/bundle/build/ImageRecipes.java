@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The four images of the bundle, built from scratch: pause (the pod sandbox), CoreDNS, metrics-server and
- * flannel. Each runs one static Go binary; flannel's image adds iptables and the libraries it needs from
+ * The images of the bundle, built from scratch: pause (the pod sandbox), CoreDNS, metrics-server, Traefik
+ * (the ingress controller) and flannel. Each runs one static Go binary; flannel's image adds iptables and the libraries it needs from
  * Debian, because flanneld programs masquerading rules through the iptables commands.
  */
 final class ImageRecipes {
@@ -18,11 +18,13 @@ final class ImageRecipes {
     GoArtifact coredns = b.go("coredns");
     GoArtifact metrics = b.go("metrics-server");
     GoArtifact flanneld = b.go("flanneld");
+    GoArtifact traefik = b.go("traefik");
     String rootfsOrigin = b.flannelRootfs.stream().map(t -> t.pkg().pinned()).collect(Collectors.joining(", "));
     return List.of(
         single(pause, "/pause", "65535:65535"),
         single(coredns, "/coredns", "65532:65532"),
         single(metrics, "/metrics-server", "65534:65534"),
+        single(traefik, "/traefik", "65532:65532"),
         new ImageRecipe("flannel", flanneld.version(), ImageRecipe.reference("flannel", flanneld.version()),
             List.of(RootFilesystem.files(b.flannelRootfs),
                 List.of(new ImageRecipe.ImageFile(flanneld.file(), "/opt/bin/flanneld", true))),

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class PlaceGoBinaries implements BuildStep {
 
-  static final Set<String> IMAGE_ONLY = Set.of("coredns", "metrics-server", "pause");
+  static final Set<String> IMAGE_ONLY = Set.of("coredns", "metrics-server", "pause", "traefik");
 
   @Override
   public String title() {

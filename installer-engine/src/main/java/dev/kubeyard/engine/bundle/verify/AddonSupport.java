@@ -20,7 +20,9 @@ final class AddonSupport {
           "CoreDNS 1.3.1 (kubeadm's for 1.14)"),
       new Floor("metrics-server", "0.8.", 31, "its compatibility matrix says 1.31+", "metrics-server 0.3.x"),
       new Floor("metrics-server", "0.7.", 27, "its compatibility matrix says 1.27+", "metrics-server 0.3.x"),
-      new Floor("metrics-server", "0.6.", 25, "its compatibility matrix says 1.25+", "metrics-server 0.3.x"));
+      new Floor("metrics-server", "0.6.", 25, "its compatibility matrix says 1.25+", "metrics-server 0.3.x"),
+      new Floor("traefik", "3.", 21, "it reads discovery.k8s.io/v1 EndpointSlices and networking.k8s.io/v1 Ingresses",
+          "Traefik 2.11 (ADR 29)"));
 
   private AddonSupport() {}
 

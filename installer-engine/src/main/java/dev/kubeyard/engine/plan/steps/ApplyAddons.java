@@ -7,13 +7,14 @@ import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.engine.render.AddonFiles;
 import dev.kubeyard.engine.render.HostPaths;
+import dev.kubeyard.engine.render.IngressControllerFiles;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The cluster addons, applied once from the first master with its admin kubeconfig; done when the
- * flannel DaemonSet and the CoreDNS and metrics-server Deployments have rolled out. Skipped when the
+ * The cluster addons, applied once from the first master with its admin kubeconfig (Traefik's CRDs first);
+ * done when the flannel DaemonSet and the CoreDNS, metrics-server and ingress controller Deployments have rolled out. Skipped when the
  * manifests are unchanged and those rollouts are complete.
  */
 public final class ApplyAddons implements HostStep {
@@ -29,8 +30,14 @@ public final class ApplyAddons implements HostStep {
         .map(w -> KUBECTL + " -n " + w.namespace() + " rollout status " + w.resource() + " --timeout=5s")
         .collect(Collectors.joining(" && "));
     StepBuilder b = new StepBuilder("apply-addons", Phase.ADDONS, host.name(), "apply the cluster addons")
-        .put(in.filesOf(host.name(), HostPaths.ADDONS + "/"))
-        .run(KUBECTL + " apply -f " + HostPaths.ADDONS + "/")
+        .put(in.filesOf(host.name(), HostPaths.ADDONS + "/"));
+    if (IngressControllerFiles.traefik3(in.facts().version())) {
+      // kubectl maps every object of one apply before creating any: the TLSStore needs its CRD served first.
+      String crds = HostPaths.ADDONS + "/" + IngressControllerFiles.CRDS;
+      b.run(KUBECTL + " apply -f " + crds)
+          .run(KUBECTL + " wait --for condition=established --timeout=60s -f " + crds);
+    }
+    b.run(KUBECTL + " apply -f " + HostPaths.ADDONS + "/")
         .alsoCheck(rolledOut)
         .verify(rolledOut);
     return Optional.of(b.build());

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Loads the bundle's images into containerd's k8s.io namespace on every node: sites have no registry,
- * so the pod sandbox, flannel, CoreDNS and metrics-server must already be there when the kubelet asks; so
- * must the platform gateway's image when apps.pythonService runs the bundle's (on every node, as the
+ * so the pod sandbox, flannel, CoreDNS, metrics-server and Traefik must already be there when the kubelet asks;
+ * so must the platform gateway's image when apps.pythonService runs the bundle's (on every node, as the
  * others: its pods land wherever the scheduler puts them).
  */
 public final class ImportImages implements HostStep {
@@ -49,7 +49,7 @@ public final class ImportImages implements HostStep {
   }
 
   private static List<String> components(PlanInput in) {
-    List<String> c = new ArrayList<>(List.of("pause", "coredns", "metrics-server"));
+    List<String> c = new ArrayList<>(List.of("pause", "coredns", "metrics-server", "traefik"));
     if (in.facts().network().flannel()) {
       c.add("flannel");
     }

@@ -18,7 +18,9 @@ final class ExampleCluster {
   }
 
   static ClusterFacts at(String version, boolean exposeSqlServer, UnaryOperator<String> edit) {
-    String yaml = edit.apply(read().replace("version: 1.14.10", "version: " + version));
+    // The example exposes SQL Server itself; start from a spec that does not.
+    String yaml = edit.apply(read().replace("version: 1.14.10", "version: " + version)
+        .replaceAll("(?m)^    exposeTcpPort: .*\n", ""));
     if (exposeSqlServer) {
       yaml = yaml.replace("    saPasswordFrom: secret:mssql/sa-password",
           "    saPasswordFrom: secret:mssql/sa-password\n    exposeTcpPort: 1433");

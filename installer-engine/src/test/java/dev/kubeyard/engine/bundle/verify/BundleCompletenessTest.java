@@ -119,7 +119,7 @@ class BundleCompletenessTest {
         "flanneld", "cni/flannel", "cni/bridge", "cni/host-local", "conntrack", "iptables", "socat")
         .doesNotContain("dockerd");
     assertThat(BundleRequirements.of(spec).images()).containsExactlyInAnyOrder("pause", "coredns",
-        "metrics-server", "flannel");
+        "metrics-server", "traefik", "flannel");
   }
 
   @Test
@@ -146,7 +146,8 @@ class BundleCompletenessTest {
   @Test
   void refusesAddonImagesTooNewForTheClustersKubernetes() throws Exception {
     Path cache = imageCache();
-    Path dir = bundle("1.14.10").image("coredns", "1.13.1", cache).image("metrics-server", "0.8.0", cache).write();
+    Path dir = bundle("1.14.10").image("coredns", "1.13.1", cache).image("metrics-server", "0.8.0", cache)
+        .image("traefik", "3.6.12", cache).write();
 
     List<String> problems = messages(BundleVerifier.verify(dir, Specs.cluster("1.14.10", false)));
 
@@ -156,6 +157,9 @@ class BundleCompletenessTest {
             + " CoreDNS 1.3.1 (kubeadm's for 1.14) in the bundle instead",
         "images/metrics-server-0.8.0-linux-amd64.tar: metrics-server 0.8.0 needs Kubernetes 1.31 or later (its"
             + " compatibility matrix says 1.31+) but the cluster spec asks for 1.14.10; put an image of metrics-server"
-            + " 0.3.x in the bundle instead");
+            + " 0.3.x in the bundle instead",
+        "images/traefik-3.6.12-linux-amd64.tar: traefik 3.6.12 needs Kubernetes 1.21 or later (it reads"
+            + " discovery.k8s.io/v1 EndpointSlices and networking.k8s.io/v1 Ingresses) but the cluster spec asks for"
+            + " 1.14.10; put an image of Traefik 2.11 (ADR 29) in the bundle instead");
   }
 }
