@@ -13,7 +13,7 @@ export KUBEYARD_ARTIFACT_LIST="$list.tmp"
 : > "$KUBEYARD_ARTIFACT_LIST"
 "$tools/k8s-builder/build.sh"
 if [ "$goos" = linux ]; then
-  for component in etcd flannel cni-flannel coredns metrics-server pause; do
+  for component in etcd flannel cni-flannel coredns metrics-server metallb pause; do
     "$tools/go-components/build.sh" "$component"
   done
 fi

@@ -66,6 +66,9 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
           "rebuild the bundle with 'kubeyard bundle build'")));
       images.add("flannel");
     }
+    if (spec.network().serviceLoadBalancer()) {
+      images.addAll(List.of("metallb-controller", "metallb-speaker")); // network.loadBalancerAddresses
+    }
     if (spec.hosts().stream().anyMatch(HostSpec::isWindows)) {
       Platform windows = new Platform("windows", HOST_ARCHITECTURE);
       String windowsFix = version.startsWith("1.14.")

@@ -72,7 +72,9 @@ class AddonManifestsTest {
     assertThat(addons).extracting(RenderedFile::host).containsOnly("master1");
     assertThat(addons).extracting(RenderedFile::path).containsExactlyInAnyOrder(HostPaths.ADDONS + "/flannel.yaml",
         HostPaths.ADDONS + "/coredns.yaml", HostPaths.ADDONS + "/metrics-server.yaml",
-        HostPaths.ADDONS + "/apiserver-to-kubelet-rbac.yaml");
+        HostPaths.ADDONS + "/apiserver-to-kubelet-rbac.yaml", HostPaths.ADDONS + "/metallb-crds.yaml",
+        HostPaths.ADDONS + "/metallb.yaml", HostPaths.ADDONS + "/metallb-memberlist.yaml",
+        MetalLbFiles.POOL_DIR + "/address-pool.yaml");
   }
 
   @ParameterizedTest(name = "Kubernetes {0}")
@@ -214,7 +216,7 @@ class AddonManifestsTest {
   @ValueSource(strings = {"1.14", "1.35"})
   void addonsAndSandboxesRunTheContextsImages(String line) {
     AddonImages mine = new AddonImages("site.example/pause:9", "site.example/flannel:9", "site.example/coredns:9",
-        "site.example/metrics-server:9");
+        "site.example/metrics-server:9", "site.example/metallb-controller:9", "site.example/metallb-speaker:9");
     RenderContext ctx = context(line).withImages(mine);
     assertThat(container(object(ctx, "flannel.yaml", "DaemonSet", "kube-flannel-ds")).path("image").asText())
         .isEqualTo(mine.flannel());
@@ -232,9 +234,11 @@ class AddonManifestsTest {
   @Test
   void defaultImagesAreTheBundlesForEachLine() {
     assertThat(context("1.35").images()).isEqualTo(new AddonImages("kubeyard.local/pause:1.0.0",
-        "kubeyard.local/flannel:0.28.10", "kubeyard.local/coredns:1.13.1", "kubeyard.local/metrics-server:0.8.0"));
+        "kubeyard.local/flannel:0.28.10", "kubeyard.local/coredns:1.13.1", "kubeyard.local/metrics-server:0.8.0",
+        "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
     assertThat(context("1.14").images()).isEqualTo(new AddonImages("kubeyard.local/pause:3.1",
-        "kubeyard.local/flannel:0.11.0", "kubeyard.local/coredns:1.3.1", "kubeyard.local/metrics-server:0.3.6"));
+        "kubeyard.local/flannel:0.11.0", "kubeyard.local/coredns:1.3.1", "kubeyard.local/metrics-server:0.3.6",
+        "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class ExamplePlans {
       commands.put(c, new BundleContent.Artifact(path, "a".repeat(64)));
     }
     Map<String, BundleContent.Image> images = new HashMap<>();
-    for (String i : List.of("pause", "flannel", "coredns", "metrics-server")) {
+    for (String i : List.of("pause", "flannel", "coredns", "metrics-server", "metallb-controller", "metallb-speaker")) {
       images.put(i, new BundleContent.Image(i, "kubeyard.local/" + i + ":1", "bundle/images/" + i + ".tar", "b".repeat(64)));
     }
     return new BundleContent(version, commands,

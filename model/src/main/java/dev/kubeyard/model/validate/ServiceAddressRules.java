@@ -18,7 +18,7 @@ import java.util.Optional;
  * subnet: no host, no VIP, nothing a DHCP server may lease, nothing the pod or service routes hide.
  */
 final class ServiceAddressRules implements Rule {
-  /** MetalLB 0.16's CRDs carry CEL validation rules (1.25+) and it reads discovery/v1 EndpointSlices. */
+  /** MetalLB 0.15's CRDs carry CEL validation rules (1.25+) and it reads discovery/v1 EndpointSlices. */
   static final int MIN_MINOR = 25;
 
   @Override

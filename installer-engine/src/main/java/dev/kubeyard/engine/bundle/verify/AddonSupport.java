@@ -20,7 +20,9 @@ final class AddonSupport {
           "CoreDNS 1.3.1 (kubeadm's for 1.14)"),
       new Floor("metrics-server", "0.8.", 31, "its compatibility matrix says 1.31+", "metrics-server 0.3.x"),
       new Floor("metrics-server", "0.7.", 27, "its compatibility matrix says 1.27+", "metrics-server 0.3.x"),
-      new Floor("metrics-server", "0.6.", 25, "its compatibility matrix says 1.25+", "metrics-server 0.3.x"));
+      new Floor("metrics-server", "0.6.", 25, "its compatibility matrix says 1.25+", "metrics-server 0.3.x"),
+      new Floor("metallb-controller", "0.15.", 25, "its CRDs use CEL validation rules (1.25+)",
+          "MetalLB 0.12.x (configured by a ConfigMap, no CRDs)"));
 
   private AddonSupport() {}
 

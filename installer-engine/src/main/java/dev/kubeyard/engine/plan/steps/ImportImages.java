@@ -50,6 +50,9 @@ public final class ImportImages implements HostStep {
     if (in.facts().network().flannel()) {
       c.add("flannel");
     }
+    if (in.facts().serviceLoadBalancer()) {
+      c.addAll(List.of("metallb-controller", "metallb-speaker"));
+    }
     return c;
   }
 }
