@@ -11,6 +11,7 @@ import dev.kubeyard.engine.bundle.Requirement;
 import dev.kubeyard.engine.bundle.Specs;
 import dev.kubeyard.engine.bundle.TestBundle;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -135,5 +136,20 @@ class BundleCompletenessTest {
         "images/metrics-server-0.8.0-linux-amd64.tar: metrics-server 0.8.0 needs Kubernetes 1.31 or later (its"
             + " compatibility matrix says 1.31+) but the cluster spec asks for 1.14.10; put an image of metrics-server"
             + " 0.3.x in the bundle instead");
+  }
+
+  @Test
+  void aSpecWithLoadBalancerAddressesNeedsMetalLbsImages() throws Exception {
+    ClusterSpec plain = Specs.cluster("1.35.8", false);
+    ClusterSpec withPool = Validator.loadText(Specs.yaml("1.35.8", false)
+        + "network: {hostSubnet: 192.168.1.0/24, loadBalancerAddresses: [192.168.1.200-192.168.1.220]}\n").spec();
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(plain), imageCache()).write();
+
+    assertThat(BundleRequirements.of(withPool).images()).contains("metallb-controller", "metallb-speaker");
+    assertThat(messages(BundleVerifier.verify(dir, withPool))).containsExactly(
+        "images: no metallb-controller image for linux/amd64; rebuild the bundle with 'kubeyard bundle build' on an"
+            + " amd64 machine",
+        "images: no metallb-speaker image for linux/amd64; rebuild the bundle with 'kubeyard bundle build' on an"
+            + " amd64 machine");
   }
 }
