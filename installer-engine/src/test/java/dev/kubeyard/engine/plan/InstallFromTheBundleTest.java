@@ -49,10 +49,12 @@ class InstallFromTheBundleTest {
   }
 
   @Test
-  void everyNodeImportsTheFourImagesAndItsCheckAsksContainerdForEachReference() {
+  void everyNodeImportsTheAddonImagesAndItsCheckAsksContainerdForEachReference() {
     Step s = step(plan(Specs.current(), bundle("1.35.0")), "import-images", "node1");
-    assertThat(puts(s)).hasSize(4).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
-    assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'");
+    // pause, CoreDNS, metrics-server, flannel, and MetalLB's two: the current example has a pool
+    assertThat(puts(s)).hasSize(6).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
+    assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'",
+        "grep -qxF 'kubeyard.local/metallb-speaker:1'");
   }
 
   @Test

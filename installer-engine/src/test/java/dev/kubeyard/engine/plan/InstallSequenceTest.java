@@ -87,8 +87,16 @@ class InstallSequenceTest {
       Step step = addons.get(1);
       assertThat(plan.steps().get(plan.steps().size() - 1)).isEqualTo(step);
       String kubectl = "/opt/kube/bin/kubectl --kubeconfig /etc/kubernetes/admin.kubeconfig";
-      assertThat(step.apply()).last().isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/"));
-      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(4);
+      boolean metallb = spec.network().serviceLoadBalancer(); // the current example has a pool
+      List<Action> runs = step.apply().stream().filter(a -> a instanceof Action.Run).toList();
+      assertThat(runs).first().isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/"));
+      if (metallb) { // the pool only once its CRDs are established
+        assertThat(runs).hasSize(3).last().isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/metallb-pool/"));
+        assertThat(runs.get(1).toString()).contains("wait --for=condition=Established");
+      } else {
+        assertThat(runs).hasSize(1);
+      }
+      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(metallb ? 8 : 4);
       assertThat(step.verify()).contains(kubectl + " -n kube-system rollout status deployment/coredns --timeout=5s")
           .contains("rollout status deployment/metrics-server").contains("rollout status daemonset/kube-flannel-ds");
       assertThat(step.check()).contains("sha256sum -c").endsWith("{ " + step.verify() + "; }");

@@ -7,6 +7,7 @@ import dev.kubeyard.engine.testing.Proc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -106,5 +107,50 @@ class MetalLbOnTheBundleApiserverTest {
 
     assertThat(applied.exit()).isNotZero();
     assertThat(applied.output()).contains("ipAddressPools");
+  }
+
+  /**
+   * MetalLB's own controller binary, as tools/go-components/build.sh metallb made it, run against the
+   * apiserver with the token of the controller's ServiceAccount (so with our trimmed RBAC, no webhook):
+   * it gives a LoadBalancer Service the pool's first address. Skipped when the binary is not built.
+   */
+  @Test
+  @Order(4)
+  void theControllerGivesALoadBalancerServiceThePoolsFirstAddressWithItsOwnRbac() throws Exception {
+    Path binary = Path.of(System.getenv().getOrDefault("KUBEYARD_CACHE", System.getProperty("user.home") + "/.cache/kubeyard"))
+        .resolve("bin/metallb-v0.15.2/linux-amd64/metallb-controller");
+    Assumptions.assumeTrue(Files.isExecutable(binary), "build it with tools/go-components/build.sh metallb");
+    Proc.Result token = api.kubectl("-n", MetalLbFiles.NAMESPACE, "create", "token", "controller", "--duration=10m");
+    assertThat(token.exit()).as(token.output()).isZero();
+    String server = Files.readAllLines(api.loopbackKubeconfig()).stream().filter(l -> l.trim().startsWith("server:"))
+        .findFirst().orElseThrow().trim().substring("server:".length()).trim();
+    Path kubeconfig = tmp.resolve("controller.kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "%s", certificate-authority: "%s"}}]
+        users: [{name: controller, user: {token: "%s"}}]
+        contexts: [{name: c, context: {cluster: c, user: controller}}]
+        current-context: c
+        """.formatted(server, api.pki().resolve("ca.pem"), token.output().trim()));
+    assertThat(api.kubectl("create", "service", "loadbalancer", "lb-test", "--tcp=80:8080").exit()).isZero();
+
+    ProcessBuilder pb = new ProcessBuilder(binary.toString(), "--port=0", "--webhook-mode=disabled",
+        "--disable-cert-rotation=true", "--namespace=" + MetalLbFiles.NAMESPACE)
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("controller.log").toFile());
+    pb.environment().put("KUBECONFIG", kubeconfig.toString());
+    pb.environment().put("METALLB_POD_NAME", "controller-test");
+    Process controller = pb.start();
+    try {
+      String ip = "";
+      for (int i = 0; i < 60 && ip.isEmpty(); i++) {
+        Thread.sleep(1000);
+        ip = api.kubectl("get", "service", "lb-test", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}").output().trim();
+      }
+      assertThat(ip).as(Files.readString(tmp.resolve("controller.log"))).isEqualTo("10.213.86.200");
+    } finally {
+      controller.destroy();
+      controller.waitFor();
+    }
   }
 }
