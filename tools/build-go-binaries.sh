@@ -13,7 +13,7 @@ export KUBEYARD_ARTIFACT_LIST="$list.tmp"
 : > "$KUBEYARD_ARTIFACT_LIST"
 "$tools/k8s-builder/build.sh"
 if [ "$goos" = linux ]; then
-  for component in etcd flannel cni-flannel coredns metrics-server pause traefik; do
+  for component in etcd flannel cni-flannel coredns metrics-server metallb pause traefik; do
     "$tools/go-components/build.sh" "$component"
   done
 fi

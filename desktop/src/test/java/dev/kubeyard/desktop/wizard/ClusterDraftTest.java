@@ -7,10 +7,12 @@ import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
 import dev.kubeyard.desktop.wizard.draft.HostDraft;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.Defaults;
+import dev.kubeyard.model.spec.NetworkSpec;
 import dev.kubeyard.model.spec.OsFamily;
 import dev.kubeyard.model.spec.Role;
 import dev.kubeyard.model.spec.SpecYaml;
 import dev.kubeyard.model.validate.Problem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClusterDraftTest {
@@ -35,6 +37,20 @@ class ClusterDraftTest {
 
     assertThat(built.problems()).isEmpty();
     assertThat(Defaults.apply(built.spec())).isEqualTo(Defaults.apply(example));
+  }
+
+  @Test
+  void theHostLanAndMetalLbsAddressesSurviveTheDraftThoughItDoesNotEditThemYet() {
+    ClusterSpec example = SpecYaml.read(Fixtures.exampleClusterYaml()).spec();
+    NetworkSpec lan = new NetworkSpec("flannel", "vxlan", 4096, 4789, "192.168.1.0/24",
+        "192.168.1.100-192.168.1.199", List.of("192.168.1.200-192.168.1.220"));
+    ClusterSpec withPool = new ClusterSpec(example.apiVersion(), example.kind(), example.metadata(),
+        example.kubernetes(), example.loadBalancer(), lan, example.pki(), example.windows(), example.hosts(),
+        example.apps());
+
+    draft.load(withPool);
+
+    assertThat(draft.build().spec().network()).isEqualTo(withPool.network());
   }
 
   @Test

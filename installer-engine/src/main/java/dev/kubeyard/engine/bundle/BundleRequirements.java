@@ -72,6 +72,9 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
     if (spec.apps() != null && spec.apps().pythonService() != null && spec.apps().pythonService().runsBundleImage()) {
       images.add(GATEWAY_IMAGE);
     }
+    if (spec.network().serviceLoadBalancer()) {
+      images.addAll(List.of("metallb-controller", "metallb-speaker")); // network.loadBalancerAddresses
+    }
     if (spec.hosts().stream().anyMatch(HostSpec::isWindows)) {
       Platform windows = new Platform("windows", HOST_ARCHITECTURE);
       String windowsFix = version.startsWith("1.14.")

@@ -87,6 +87,19 @@ public record ClusterFacts(
     return ApiLoadBalancer.of(spec.loadBalancer());
   }
 
+  /**
+   * The ranges or CIDRs MetalLB gives Services of type LoadBalancer, as the spec writes them (validated
+   * against the hosts' LAN); empty when the spec asks for no MetalLB.
+   */
+  public List<String> loadBalancerAddresses() {
+    return spec.network().serviceLoadBalancer() ? spec.network().loadBalancerAddresses() : List.of();
+  }
+
+  /** Whether MetalLB runs: the spec gives it addresses. */
+  public boolean serviceLoadBalancer() {
+    return !loadBalancerAddresses().isEmpty();
+  }
+
   public PkiPolicy pki() {
     return PkiPolicy.of(spec.pki());
   }

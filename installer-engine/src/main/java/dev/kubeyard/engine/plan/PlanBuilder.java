@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,12 +33,10 @@ public final class PlanBuilder {
 
   /**
    * The plan without a PKI or a folder, for review: certificates are not issued yet (their digests are
-   * {@link #CERTIFICATE_DIGEST_PENDING}) and the encryption key is a throwaway one, never shown or kept.
+   * {@link #CERTIFICATE_DIGEST_PENDING}) and the encryption and memberlist keys are throwaway ones, never shown or kept.
    */
   public static Plan preview(ClusterFacts facts) {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    RenderContext ctx = new RenderContext(facts, new ClusterSecrets(Base64.getEncoder().encodeToString(key)));
+    RenderContext ctx = new RenderContext(facts, ClusterSecrets.throwaway());
     Map<String, String> certificates = new TreeMap<>();
     CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
     return InstallSequence.plan(new PlanInput(facts, ClusterRenderer.render(ctx), certificates, BundleContent.none()));
@@ -84,7 +80,9 @@ public final class PlanBuilder {
     AddonImages d = ctx.images();
     return ctx.withImages(new AddonImages(reference(bundle, "pause", d.pause()), reference(bundle, "flannel", d.flannel()),
         reference(bundle, "coredns", d.coredns()), reference(bundle, "metrics-server", d.metricsServer()),
-        reference(bundle, "traefik", d.traefik())));
+        reference(bundle, "traefik", d.traefik()),
+        reference(bundle, "metallb-controller", d.metallbController()),
+        reference(bundle, "metallb-speaker", d.metallbSpeaker())));
   }
 
   private static String reference(BundleContent bundle, String component, String fallback) {

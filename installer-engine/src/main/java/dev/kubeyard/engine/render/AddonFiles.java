@@ -26,11 +26,16 @@ public final class AddonFiles implements HostRenderer {
   public record Workload(String namespace, String resource) {}
 
   /** The workloads to wait for after applying the addons. */
-  public static List<Workload> workloads(KubernetesVersion version) {
-    return List.of(new Workload(flannelNamespace(version), "daemonset/kube-flannel-ds"),
+  public static List<Workload> workloads(ClusterFacts facts) {
+    List<Workload> out = new ArrayList<>(List.of(new Workload(flannelNamespace(facts.version()), "daemonset/kube-flannel-ds"),
         new Workload("kube-system", "deployment/coredns"),
         new Workload("kube-system", "deployment/metrics-server"),
-        new Workload(IngressControllerFiles.NAMESPACE, "deployment/" + IngressControllerFiles.DEPLOYMENT));
+        new Workload(IngressControllerFiles.NAMESPACE, "deployment/" + IngressControllerFiles.DEPLOYMENT)));
+    if (facts.serviceLoadBalancer()) {
+      out.add(new Workload(MetalLbFiles.NAMESPACE, "deployment/controller"));
+      out.add(new Workload(MetalLbFiles.NAMESPACE, "daemonset/speaker"));
+    }
+    return List.copyOf(out);
   }
 
   @Override

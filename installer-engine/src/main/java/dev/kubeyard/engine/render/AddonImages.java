@@ -6,8 +6,11 @@ import dev.kubeyard.model.version.KubernetesVersion;
  * The images the cluster's addons and sandboxes run. They are imported from the offline bundle under
  * kubeyard.local/ (a name no public registry answers), so a node never tries to pull from the internet.
  */
-public record AddonImages(String pause, String flannel, String coredns, String metricsServer, String traefik) {
+public record AddonImages(String pause, String flannel, String coredns, String metricsServer, String traefik,
+    String metallbController, String metallbSpeaker) {
   private static final String REGISTRY = "kubeyard.local/"; // the bundle's ImageRecipe.REGISTRY
+  /** MetalLB runs only where validation allows it (1.25+, ServiceAddressRules): one release for both lists. */
+  private static final String METALLB = "0.15.2";
 
   /**
    * What the bundle carries for {@code version}'s line. The current line's CoreDNS 1.13 and
@@ -29,6 +32,7 @@ public record AddonImages(String pause, String flannel, String coredns, String m
   private static AddonImages of(String pause, String flannel, String coredns, String metricsServer,
       String traefik) {
     return new AddonImages(REGISTRY + "pause:" + pause, REGISTRY + "flannel:" + flannel,
-        REGISTRY + "coredns:" + coredns, REGISTRY + "metrics-server:" + metricsServer, REGISTRY + "traefik:" + traefik);
+        REGISTRY + "coredns:" + coredns, REGISTRY + "metrics-server:" + metricsServer, REGISTRY + "traefik:" + traefik,
+        REGISTRY + "metallb-controller:" + METALLB, REGISTRY + "metallb-speaker:" + METALLB);
   }
 }

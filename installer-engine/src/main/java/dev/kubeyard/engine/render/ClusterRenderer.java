@@ -19,7 +19,8 @@ public final class ClusterRenderer {
       new KubeProxyFiles(),
       new KubeconfigFiles(),
       new WindowsNodeFiles(),
-      new AddonFiles());
+      new AddonFiles(),
+      new MetalLbFiles());
 
   private ClusterRenderer() {}
 

@@ -73,7 +73,9 @@ class AddonManifestsTest {
     assertThat(addons).extracting(RenderedFile::path).containsExactlyInAnyOrder(HostPaths.ADDONS + "/flannel.yaml",
         HostPaths.ADDONS + "/coredns.yaml", HostPaths.ADDONS + "/metrics-server.yaml",
         HostPaths.ADDONS + "/apiserver-to-kubelet-rbac.yaml", HostPaths.ADDONS + "/ingress-controller.yaml",
-        HostPaths.ADDONS + "/ingress-crds.yaml");
+        HostPaths.ADDONS + "/ingress-crds.yaml", HostPaths.ADDONS + "/metallb-crds.yaml",
+        HostPaths.ADDONS + "/metallb.yaml", HostPaths.ADDONS + "/metallb-memberlist.yaml",
+        MetalLbFiles.POOL_DIR + "/address-pool.yaml");
   }
 
   @ParameterizedTest(name = "Kubernetes {0}")
@@ -215,7 +217,8 @@ class AddonManifestsTest {
   @ValueSource(strings = {"1.14", "1.35"})
   void addonsAndSandboxesRunTheContextsImages(String line) {
     AddonImages mine = new AddonImages("site.example/pause:9", "site.example/flannel:9", "site.example/coredns:9",
-        "site.example/metrics-server:9", "site.example/traefik:9");
+        "site.example/metrics-server:9", "site.example/traefik:9", "site.example/metallb-controller:9",
+        "site.example/metallb-speaker:9");
     RenderContext ctx = context(line).withImages(mine);
     assertThat(container(object(ctx, "ingress-controller.yaml", "Deployment", "traefik")).path("image").asText())
         .isEqualTo(mine.traefik());
@@ -236,10 +239,10 @@ class AddonManifestsTest {
   void defaultImagesAreTheBundlesForEachLine() {
     assertThat(context("1.35").images()).isEqualTo(new AddonImages("kubeyard.local/pause:1.0.0",
         "kubeyard.local/flannel:0.28.10", "kubeyard.local/coredns:1.13.1", "kubeyard.local/metrics-server:0.8.0",
-        "kubeyard.local/traefik:3.6.12"));
+        "kubeyard.local/traefik:3.6.12", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
     assertThat(context("1.14").images()).isEqualTo(new AddonImages("kubeyard.local/pause:3.1",
         "kubeyard.local/flannel:0.11.0", "kubeyard.local/coredns:1.3.1", "kubeyard.local/metrics-server:0.3.6",
-        "kubeyard.local/traefik:2.11.30"));
+        "kubeyard.local/traefik:2.11.30", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
   }
 
   @Test

@@ -34,7 +34,8 @@ public final class ExamplePlans {
       commands.put(c, new BundleContent.Artifact(path, "a".repeat(64)));
     }
     Map<String, BundleContent.Image> images = new HashMap<>();
-    for (String i : List.of("pause", "flannel", "coredns", "metrics-server", "traefik", "platform-gateway")) {
+    for (String i : List.of("pause", "flannel", "coredns", "metrics-server", "traefik", "metallb-controller",
+        "metallb-speaker", "platform-gateway")) {
       images.put(i, new BundleContent.Image(i, "kubeyard.local/" + i + ":1", "bundle/images/" + i + ".tar", "b".repeat(64)));
     }
     return new BundleContent(version, commands,

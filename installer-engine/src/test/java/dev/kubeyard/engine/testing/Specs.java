@@ -10,11 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.function.UnaryOperator;
 
-/** The example spec (the original notes' topology) on either Kubernetes line, for engine tests. */
+/** The example spec (the original notes' topology) on either Kubernetes line, for engine tests; MetalLB on 1.35. */
 public final class Specs {
   /** A fixed, test-only encryption key so rendered files are comparable byte for byte. */
   public static final ClusterSecrets TEST_SECRETS =
-      new ClusterSecrets("dGVzdC1vbmx5LWtleS1ub3QtZm9yLXVzZS0xMjM0NTY=");
+      new ClusterSecrets("dGVzdC1vbmx5LWtleS1ub3QtZm9yLXVzZS0xMjM0NTY=",
+          "dGVzdC1vbmx5LW1lbWJlcmxpc3Qta2V5LTEyMzQ1Njc=");
 
   private Specs() {}
 
@@ -40,7 +41,8 @@ public final class Specs {
   }
 
   public static ClusterSpec current() {
-    return example(y -> y.replace("version: 1.14.10", "version: 1.35.0"));
+    return example(y -> y.replace("version: 1.14.10", "version: 1.35.0").replace("  # hostSubnet:", "  hostSubnet:")
+        .replace("  # loadBalancerAddresses:", "  loadBalancerAddresses:").replace("  #   - 192.168.1.200", "    - 192.168.1.200"));
   }
 
   public static RenderContext context(ClusterSpec spec) {

@@ -15,6 +15,9 @@ public final class ComponentPorts {
   public static final int KUBE_PROXY_HEALTHZ = 10256;
   public static final int CONTROLLER_MANAGER = 10257;
   public static final int SCHEDULER = 10259;
+  /** MetalLB's speakers on the workers' host network: memberlist gossip (TCP and UDP, on the LAN) and metrics/probes (loopback only). */
+  public static final int METALLB_MEMBERLIST = 7946;
+  public static final int METALLB_METRICS = 7472;
 
   private ComponentPorts() {}
 }

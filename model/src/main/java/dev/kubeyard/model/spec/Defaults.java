@@ -56,7 +56,8 @@ public final class Defaults {
 
     NetworkSpec n = s.network() == null ? new NetworkSpec(null, null, null, null) : s.network();
     NetworkSpec network = new NetworkSpec(or(n.plugin(), "flannel"), or(n.backend(), "vxlan"),
-        or(n.vni(), FLANNEL_VNI), or(n.port(), FLANNEL_PORT));
+        or(n.vni(), FLANNEL_VNI), or(n.port(), FLANNEL_PORT), n.hostSubnet(), n.dhcpRange(),
+        n.loadBalancerAddresses());
 
     PkiSpec p = s.pki() == null ? new PkiSpec(null, null, null) : s.pki();
     PkiSpec pki = new PkiSpec(or(p.keyAlgorithm(), PkiSpec.RSA_2048), or(p.caValidityDays(), 3650),

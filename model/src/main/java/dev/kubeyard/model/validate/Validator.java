@@ -19,6 +19,7 @@ public final class Validator {
       new TopologyRules(),
       new LoadBalancerRules(),
       new NetworkRules(),
+      new ServiceAddressRules(),
       new WindowsRules(),
       new PkiRules(),
       new AppRules());

@@ -25,6 +25,8 @@ public final class KubernetesDraft {
   public final StringProperty vni = new SimpleStringProperty("");
   public final StringProperty vxlanPort = new SimpleStringProperty("");
   private String networkPlugin = "flannel";
+  /** The hosts' LAN and MetalLB's addresses: not edited here yet, kept as loaded. */
+  private NetworkSpec hostLan = new NetworkSpec(null, null, null, null);
 
   void load(KubernetesSpec k, NetworkSpec n) {
     version.set(Conversion.show(k.version()));
@@ -36,6 +38,7 @@ public final class KubernetesDraft {
     clusterDnsIp.set(Conversion.show(k.clusterDnsIp()));
     clusterDomain.set(Conversion.show(k.clusterDomain()));
     networkPlugin = n.plugin();
+    hostLan = n;
     networkBackend.set(Conversion.show(n.backend()));
     vni.set(Conversion.show(n.vni()));
     vxlanPort.set(Conversion.show(n.port()));
@@ -50,7 +53,8 @@ public final class KubernetesDraft {
 
   NetworkSpec network(Conversion c) {
     return new NetworkSpec(networkPlugin, Conversion.required(networkBackend.get()),
-        c.number("network.vni", vni.get()), c.number("network.port", vxlanPort.get()));
+        c.number("network.vni", vni.get()), c.number("network.port", vxlanPort.get()), hostLan.hostSubnet(),
+        hostLan.dhcpRange(), hostLan.loadBalancerAddresses());
   }
 
   List<Observable> observables() {

@@ -15,7 +15,7 @@ final class BuildGoBinaries implements BuildStep {
 
   @Override
   public String title() {
-    return "Go binaries (Kubernetes, etcd, flannel, CoreDNS, metrics-server, pause)";
+    return "Go binaries (Kubernetes, etcd, flannel, CoreDNS, metrics-server, MetalLB, pause)";
   }
 
   @Override

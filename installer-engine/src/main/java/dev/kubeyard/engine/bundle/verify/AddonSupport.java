@@ -22,7 +22,9 @@ final class AddonSupport {
       new Floor("metrics-server", "0.7.", 27, "its compatibility matrix says 1.27+", "metrics-server 0.3.x"),
       new Floor("metrics-server", "0.6.", 25, "its compatibility matrix says 1.25+", "metrics-server 0.3.x"),
       new Floor("traefik", "3.", 21, "it reads discovery.k8s.io/v1 EndpointSlices and networking.k8s.io/v1 Ingresses",
-          "Traefik 2.11 (ADR 29)"));
+          "Traefik 2.11 (ADR 29)"),
+      new Floor("metallb-controller", "0.15.", 25, "its CRDs use CEL validation rules (1.25+)",
+          "MetalLB 0.12.x (configured by a ConfigMap, no CRDs)"));
 
   private AddonSupport() {}
 

@@ -56,6 +56,9 @@ public final class ImportImages implements HostStep {
     if (in.facts().runsBundleGatewayImage()) {
       c.add(BundleRequirements.GATEWAY_IMAGE);
     }
+    if (in.facts().serviceLoadBalancer()) {
+      c.addAll(List.of("metallb-controller", "metallb-speaker"));
+    }
     return c;
   }
 }

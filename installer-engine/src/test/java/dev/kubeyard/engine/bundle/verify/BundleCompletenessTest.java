@@ -162,4 +162,19 @@ class BundleCompletenessTest {
             + " discovery.k8s.io/v1 EndpointSlices and networking.k8s.io/v1 Ingresses) but the cluster spec asks for"
             + " 1.14.10; put an image of Traefik 2.11 (ADR 29) in the bundle instead");
   }
+
+  @Test
+  void aSpecWithLoadBalancerAddressesNeedsMetalLbsImages() throws Exception {
+    ClusterSpec plain = Specs.cluster("1.35.8", false);
+    ClusterSpec withPool = Validator.loadText(Specs.yaml("1.35.8", false)
+        + "network: {hostSubnet: 192.168.1.0/24, loadBalancerAddresses: [192.168.1.200-192.168.1.220]}\n").spec();
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(plain), imageCache()).write();
+
+    assertThat(BundleRequirements.of(withPool).images()).contains("metallb-controller", "metallb-speaker");
+    assertThat(messages(BundleVerifier.verify(dir, withPool))).containsExactly(
+        "images: no metallb-controller image for linux/amd64; rebuild the bundle with 'kubeyard bundle build' on an"
+            + " amd64 machine",
+        "images: no metallb-speaker image for linux/amd64; rebuild the bundle with 'kubeyard bundle build' on an"
+            + " amd64 machine");
+  }
 }
