@@ -240,7 +240,7 @@ class IngressControllerManifestsTest {
 
   @Test
   void theInstallWaitsForTheControllersRollout() {
-    assertThat(AddonFiles.workloads(KubernetesVersion.of("1.35.0")))
+    assertThat(AddonFiles.workloads(Specs.context(Specs.current()).facts()))
         .contains(new AddonFiles.Workload("kubeyard-ingress", "deployment/traefik"));
   }
 }
