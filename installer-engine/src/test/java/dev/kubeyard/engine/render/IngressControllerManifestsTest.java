@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.engine.testing.Specs;
 import dev.kubeyard.model.spec.ClusterSpec;
-import dev.kubeyard.model.version.KubernetesVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
