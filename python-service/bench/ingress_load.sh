@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # /api/search through the whole Ingress path on a lab cluster, beside each hop on its own, same load,
 # one run: VIP → haproxy → Traefik → gateway → Elasticsearch; Traefik's NodePort on a worker (no
-# haproxy); the gateway's ClusterIP and Elasticsearch's ClusterIP from inside a worker's network
-# namespace (where kube-proxy's rules live). Prints req/s, p50 and p99 per target.
+# haproxy); a gateway pod and an Elasticsearch data pod from inside a worker's network namespace. Prints req/s, p50 and p99 per target.
 #
 # Needs a lab with Elasticsearch and the gateway deployed, e.g. the 'es' lab that lab/run-e2e.sh keeps
 # (GatewayThroughTheIngressOnTheLabTest leaves it so) or any lab where `kubeyard python-service deploy` ran:
@@ -23,8 +22,10 @@ kubectl() { "$work/kubectl" --kubeconfig "$kubeconfig" "$@"; }
 
 vip="$(awk '/^  vip:/ {print $2; exit}' "$dir/cluster.yaml")"
 node_ip="$(awk -v n="$worker" '$0 ~ "name: "n"$" {getline; print $2; exit}' "$dir/cluster.yaml")"
-gateway_ip="$(kubectl -n platform get service platform-gateway -o jsonpath='{.spec.clusterIP}')"
-es_ip="$(kubectl -n elastic get service elasticsearch -o jsonpath='{.spec.clusterIP}')"
+# pod IPs, not ClusterIPs: from a lab node's own network namespace a ClusterIP times out (kube-proxy's
+# OUTPUT rules there do not catch it; pods reach ClusterIPs fine), and one pod each is what the hop costs
+gateway_ip="$(kubectl -n platform get pods -l app.kubernetes.io/name=platform-gateway -o jsonpath='{.items[0].status.podIP}')"
+es_ip="$(kubectl -n elastic get pod elasticsearch-data-0 -o jsonpath='{.status.podIP}')"
 netns="ky$lab-$worker"
 
 # a few hundred documents through the Ingress, so every target searches the same index
@@ -35,7 +36,7 @@ for i in $(seq 1 200); do
 done
 curl -sk --resolve "$host:443:$vip" -o /dev/null -H 'Content-Type: application/json' \
   --data-binary '{"title": "last", "body": "refresh"}' "https://$host/api/documents?refresh=true"
-index="$(curl -s "http://$es_ip:9200/_cat/indices?h=index" 2>/dev/null || ip netns exec "$netns" curl -s "http://$es_ip:9200/_cat/indices?h=index")"
+index="$(ip netns exec "$netns" curl -s "http://$es_ip:9200/_cat/indices?h=index")"
 index="$(echo "$index" | grep -m1 documents || true)"
 cat > "$work/es.lua" <<LUA
 wrk.method = "POST"
@@ -55,5 +56,5 @@ echo "machine: $(nproc) cores shared by wrk, the lab's machines and everything i
 printf "%-30s %10s %10s %10s\n" target "req/s" p50 p99
 run vip-haproxy-traefik-gateway "" -H "Host: $host" "https://$vip/api/search?q=$query"
 run nodeport-traefik-gateway "" -H "Host: $host" "https://$node_ip:23457/api/search?q=$query"
-run gateway-clusterip "$netns" "http://$gateway_ip:8000/api/search?q=$query"
-run elasticsearch-clusterip "$netns" -s "$work/es.lua" "http://$es_ip:9200/$index/_search"
+run gateway-pod "$netns" "http://$gateway_ip:8000/api/search?q=$query"
+run elasticsearch-pod "$netns" -s "$work/es.lua" "http://$es_ip:9200/$index/_search"
