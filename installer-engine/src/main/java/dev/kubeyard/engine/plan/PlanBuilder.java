@@ -39,7 +39,10 @@ public final class PlanBuilder {
     RenderContext ctx = new RenderContext(facts, ClusterSecrets.throwaway());
     Map<String, String> certificates = new TreeMap<>();
     CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
-    return InstallSequence.plan(new PlanInput(facts, ClusterRenderer.render(ctx), certificates, BundleContent.none()));
+    List<RenderedFile> files = new ArrayList<>(ClusterRenderer.render(ctx));
+    // the ingress Secret holds a certificate not issued yet: the same file, placed by the same step
+    files.add(IngressControllerFiles.tlsSecret(facts, CERTIFICATE_DIGEST_PENDING, CERTIFICATE_DIGEST_PENDING));
+    return InstallSequence.plan(new PlanInput(facts, files, certificates, BundleContent.none()));
   }
 
   /** A plan without a bundle: configuration and certificates only (binaries must already be on the hosts). */

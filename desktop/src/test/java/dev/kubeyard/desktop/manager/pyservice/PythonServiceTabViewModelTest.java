@@ -64,7 +64,7 @@ class PythonServiceTabViewModelTest {
     assertThat(vm.applied()).containsExactly("created Namespace platform", "created ConfigMap platform/platform-gateway",
         "created Service platform/platform-gateway", "created Deployment platform/platform-gateway",
         "created PodDisruptionBudget platform/platform-gateway", "created NetworkPolicy platform/platform-gateway",
-        "created Ingress platform/platform-gateway");
+        "created Ingress platform/platform-gateway", "created IngressRouteTCP mssql/sqlserver-tds");
     assertThat(busyWhileApplying).containsOnly(true);
     assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.INSTALLED);
     assertThat(vm.statusProperty().get().secretPresent()).isFalse();
