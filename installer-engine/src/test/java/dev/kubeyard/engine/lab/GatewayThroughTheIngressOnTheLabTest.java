@@ -152,7 +152,12 @@ class GatewayThroughTheIngressOnTheLabTest {
     LabSession.Cli es = LabSession.cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(es.exit()).as(es.output()).isZero();
     assertThat(es.output()).contains("Ingress").contains("the cluster already runs");
-    ThroughTheVip.Answer search = client.https(SEARCH_HOST, "GET", "/", null);
+    ThroughTheVip.Answer[] answer = new ThroughTheVip.Answer[1];
+    LabClusterTest.awaitTrue(() -> { // Traefik routes the new Ingress once its watch has seen it
+      answer[0] = client.https(SEARCH_HOST, "GET", "/", null);
+      return answer[0].status() == 200;
+    }, Duration.ofSeconds(60));
+    ThroughTheVip.Answer search = answer[0];
     assertThat(search.status()).as(search.body()).isEqualTo(200);
     assertThat(JSON.readTree(search.body()).path("version").path("number").asText()).startsWith("7.17.");
     ThroughTheVip.Answer gateway = client.https(GATEWAY_HOST, "GET", "/healthz", null);
