@@ -14,6 +14,8 @@ import java.util.Map;
 final class ApiserverFiles implements HostRenderer {
   static final String AUDIT_POLICY = HostPaths.KUBE + "/audit-policy.yaml";
   static final String ENCRYPTION_CONFIG = HostPaths.KUBE + "/encryption-config.yaml";
+  /** Longer than haproxy needs to see a failing /readyz (inter 2s, fastinter 500ms, fall 2). */
+  static final String SHUTDOWN_DELAY = "5s";
 
   @Override
   public List<RenderedFile> render(RenderContext ctx, HostSpec host) {
@@ -64,6 +66,8 @@ final class ApiserverFiles implements HostRenderer {
         .add("--proxy-client-cert-file", HostPaths.ssl("front-proxy-client"))
         .add("--proxy-client-key-file", HostPaths.sslKey("front-proxy-client"))
         .add("--enable-aggregator-routing", true)
+        // on stop, /readyz fails first and requests are still served until both haproxys took it out
+        .addIf(v.atLeast(16), "--shutdown-delay-duration", SHUTDOWN_DELAY)
         .add("--v", 2);
     String unit = new SystemdUnit("Kubernetes API server (Kubeyard)")
         .unit("After", "network-online.target")

@@ -24,6 +24,8 @@ public final class FlagCatalog {
       Map.entry("kube-apiserver --service-account-issuer", new Life(12, NOW)),
       Map.entry("kube-apiserver --service-account-signing-key-file", new Life(12, NOW)),
       Map.entry("kube-apiserver --encryption-provider-config", new Life(13, NOW)),
+      // not in 1.14's binary; only useful with /readyz (1.16), which fails during the delay
+      Map.entry("kube-apiserver --shutdown-delay-duration", new Life(16, NOW)),
       // kube-controller-manager
       Map.entry("kube-controller-manager --port", new Life(0, 24)),
       Map.entry("kube-controller-manager --experimental-cluster-signing-duration", new Life(0, 25)),
