@@ -2,6 +2,7 @@ package dev.kubeyard.engine.topology;
 
 import dev.kubeyard.engine.facts.ApiLoadBalancer;
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.facts.IngressController;
 import dev.kubeyard.engine.facts.NodeRoles;
 import dev.kubeyard.engine.facts.PlatformApp;
 import dev.kubeyard.model.net.ComponentPorts;
@@ -69,10 +70,16 @@ public record ClusterTopology(
       vip = new Vip(lb.vip(), lb.virtualRouterId(), List.copyOf(holders));
       // The same servers as haproxy.cfg: every master's apiserver, the Linux workers' ingress NodePorts.
       List<HostSpec> ingress = facts.withRole(Role.NODE).stream().filter(h -> !h.isWindows()).toList();
-      frontends = List.of(
+      List<Frontend> listening = new ArrayList<>(List.of(
           new Frontend("kube-apiserver", lb.apiserverPort(), backends(facts.withRole(Role.MASTER), ComponentPorts.APISERVER)),
           new Frontend("ingress-http", lb.ingressHttpPort(), backends(ingress, lb.ingressHttpNodePort())),
-          new Frontend("ingress-https", lb.ingressHttpsPort(), backends(ingress, lb.ingressHttpsNodePort())));
+          new Frontend("ingress-https", lb.ingressHttpsPort(), backends(ingress, lb.ingressHttpsNodePort()))));
+      // SQL Server's TDS has no SNI: its own port, to the controller's TCP entrypoint (haproxy's listen sqlserver)
+      IngressController controller = facts.ingressController();
+      if (controller != null && controller.exposesSqlServer()) {
+        listening.add(new Frontend("sqlserver", controller.sqlServerPort(), backends(ingress, controller.sqlServerNodePort())));
+      }
+      frontends = List.copyOf(listening);
     }
     // The apps run Linux images and tolerate no master taint: they land on the untainted Linux kubelets.
     List<String> appNodes = facts.kubeletHosts().stream()

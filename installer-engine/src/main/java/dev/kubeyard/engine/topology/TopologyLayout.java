@@ -163,7 +163,7 @@ public final class TopologyLayout {
       return host("worker-", h, Tone.WINDOWS_WORKER, "Windows worker");
     }
     String ingress = t.frontends().size() < 3 ? "Linux worker"
-        : "Linux, ingress :" + t.frontends().get(1).backends().get(0).port() + "/:" + t.frontends().get(2).backends().get(0).port();
+        : "Linux, ingress " + ingressFrontends().stream().map(f -> ":" + f.backends().get(0).port()).collect(Collectors.joining("/"));
     return host("worker-", h, Tone.LINUX_WORKER, ingress);
   }
 
@@ -230,11 +230,14 @@ public final class TopologyLayout {
     Point from = new Point(haproxy.x() + haproxy.width(), midY);
     routes.add(new Route(List.of(from, new Point(laneX, midY), new Point(laneX, busY)), Tone.INGRESS_TRAFFIC, false, false));
     bus(List.of(new Point(laneX, busY)), linux, busY, Tone.INGRESS_TRAFFIC);
-    Frontend http = t.frontends().get(1);
-    Frontend https = t.frontends().get(2);
-    String label = "ingress :" + http.port() + " → :" + http.backends().get(0).port() + ", :" + https.port()
-        + " → :" + https.backends().get(0).port();
+    String label = "ingress " + ingressFrontends().stream()
+        .map(f -> ":" + f.port() + " → :" + f.backends().get(0).port()).collect(Collectors.joining(", "));
     captions.add(new Caption(topOf(linux.get(0)).x() + 4, busY - 5, label, Tone.INGRESS_TRAFFIC, 11, false));
+  }
+
+  /** Every haproxy frontend after the apiserver's goes to the ingress controller's NodePorts. */
+  private List<Frontend> ingressFrontends() {
+    return t.frontends().subList(1, t.frontends().size());
   }
 
   private void bus(List<Point> sources, List<Box> targets, double busY, Tone tone) {

@@ -13,11 +13,23 @@ class ClusterTopologyTest {
 
   @Test
   void haproxySendsTheApiToEveryMasterAndIngressToTheLinuxWorkersOnly() {
-    assertThat(t.frontends()).extracting(ClusterTopology.Frontend::port).containsExactly(8443, 80, 443);
+    assertThat(t.frontends()).extracting(ClusterTopology.Frontend::port).containsExactly(8443, 80, 443, 1433);
     assertThat(t.frontends().get(0).backends()).containsExactly(new Backend("master1", "192.168.1.1", 6443),
         new Backend("master2", "192.168.1.2", 6443));
     assertThat(t.frontends().get(1).backends()).extracting(Backend::host).containsExactly("node1", "node2", "node3");
     assertThat(t.frontends().get(2).backends()).extracting(Backend::port).containsOnly(23457);
+  }
+
+  @Test
+  void sqlServersTcpPortIsOneMoreFrontendToTheControllersTcpNodePortOnTheLinuxWorkers() {
+    ClusterTopology.Frontend sql = t.frontends().get(3);
+    assertThat(sql.name()).isEqualTo("sqlserver");
+    assertThat(sql.backends()).extracting(Backend::port).containsOnly(23458);
+    assertThat(sql.backends()).extracting(Backend::host).containsExactly("node1", "node2", "node3");
+    ClusterTopology without = ClusterTopology.of(ClusterFacts.of(
+        Specs.example(y -> y.replace("    exposeTcpPort: 1433", "    # no TCP port"))));
+    assertThat(without.frontends()).extracting(ClusterTopology.Frontend::name)
+        .containsExactly("kube-apiserver", "ingress-http", "ingress-https");
   }
 
   @Test
