@@ -14,11 +14,13 @@ import dev.kubeyard.engine.plan.PlanBuilder;
 import dev.kubeyard.engine.topology.ClusterTopology;
 import dev.kubeyard.engine.topology.TopologySvg;
 import dev.kubeyard.model.spec.ClusterSpec;
+import dev.kubeyard.model.validate.Problem;
 import dev.kubeyard.model.validate.ValidSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +72,19 @@ public final class PlanPipeline {
     AtomicFiles.write(dir.resolve(TOPOLOGY_SVG), TopologySvg.of(facts), AtomicFiles.WORLD_READABLE);
     IngressTls tls = own.orElseGet(() -> IngressTls.forPlan(facts, PkiMaterial.load(dir.resolve("pki")), Instant.now()));
     return new WrittenPlan(plan, dir, pki, tls);
+  }
+
+  /**
+   * The problems {@link #write} would refuse the administrator's own ingress certificate with, for a form
+   * to show beside its fields; empty when it serves the spec's hosts or the spec names none. Reads the files.
+   */
+  public static List<Problem> ingressCertificateProblems(ValidSpec spec) {
+    try {
+      IngressTls.own(ClusterFacts.of(spec), Instant.now());
+      return List.of();
+    } catch (IngressCertificateException e) {
+      return e.problems();
+    }
   }
 
   /** What topology.svg shows, for a screen to draw the same picture (the desktop's review and manager). */
