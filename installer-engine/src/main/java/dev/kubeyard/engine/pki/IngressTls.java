@@ -11,24 +11,16 @@ import org.bouncycastle.cert.X509CertificateHolder;
 /**
  * What the ingress serves on 443: the cluster CA's certificate (PKI name 'ingress'), or the
  * administrator's own chain and key (pki.ingressCertificate), already checked against the spec's hosts.
- * {@link #toString()} describes it and never shows the key.
+ * {@code chainPem} is the Secret's tls.crt (the certificate, then any intermediates, in the file's
+ * order), {@code keyPem} its tls.key (PKCS#8; never print it). {@link #toString()} describes the
+ * certificate and never shows the key.
  */
-public final class IngressTls {
+public record IngressTls(boolean own, String chainPem, String keyPem, String subject, Instant notAfter) {
   /** An own certificate expiring sooner than this is named in the plan's output. */
   static final Duration RENEW_SOON = Duration.ofDays(30);
 
-  private final boolean own;
-  private final String chainPem;
-  private final String keyPem;
-  private final String subject;
-  private final Instant notAfter;
-
-  IngressTls(boolean own, String chainPem, String keyPem, X509CertificateHolder leaf) {
-    this.own = own;
-    this.chainPem = chainPem;
-    this.keyPem = keyPem;
-    this.subject = leaf.getSubject().toString();
-    this.notAfter = leaf.getNotAfter().toInstant();
+  static IngressTls of(boolean own, String chainPem, String keyPem, X509CertificateHolder leaf) {
+    return new IngressTls(own, chainPem, keyPem, leaf.getSubject().toString(), leaf.getNotAfter().toInstant());
   }
 
   /**
@@ -53,26 +45,7 @@ public final class IngressTls {
 
   static IngressTls clusterIssued(PkiMaterial pki) {
     String pem = pki.certificate(PkiNames.INGRESS);
-    return new IngressTls(false, pem, pki.privateKey(PkiNames.INGRESS), Pem.readCertificate(pem));
-  }
-
-  /** True when the administrator supplied it. */
-  public boolean own() {
-    return own;
-  }
-
-  /** The certificate, then any intermediates, in the order the file gave them: the Secret's tls.crt. */
-  public String chainPem() {
-    return chainPem;
-  }
-
-  /** The PKCS#8 PEM private key: the Secret's tls.key. Never print it. */
-  public String keyPem() {
-    return keyPem;
-  }
-
-  public Instant notAfter() {
-    return notAfter;
+    return of(false, pem, pki.privateKey(PkiNames.INGRESS), Pem.readCertificate(pem));
   }
 
   /** A warning when the administrator's certificate expires within 30 days of {@code now}. */

@@ -7,6 +7,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +20,9 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
@@ -55,7 +58,7 @@ final class OwnCertificateCheck {
       throw new IngressCertificateException(problems);
     }
     String pem = chain.stream().map(Pem::certificate).collect(Collectors.joining());
-    return new IngressTls(true, pem, Pem.privateKey(key), chain.get(0));
+    return IngressTls.of(true, pem, Pem.privateKey(key), chain.get(0));
   }
 
   /** The key signs what the certificate's public key verifies: works alike for RSA and ECDSA. */
@@ -143,7 +146,7 @@ final class OwnCertificateCheck {
     try {
       return cert.getIssuer().equals(issuer.getSubject())
           && cert.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer));
-    } catch (Exception e) {
+    } catch (CertException | CertificateException | OperatorCreationException | RuntimeException e) {
       return false; // an unknown signature algorithm or a malformed issuer key: not its issuer here
     }
   }
