@@ -1,6 +1,7 @@
 package dev.kubeyard.desktop.wizard;
 
 import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
+import dev.kubeyard.engine.pipeline.PlanPipeline;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Problem;
 import dev.kubeyard.model.validate.ValidSpec;
@@ -23,7 +24,8 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * Runs the model's {@link Validator} after every edit of the draft (it takes well under a
- * millisecond) and keeps the problems where pages and fields can bind to them.
+ * millisecond) and keeps the problems where pages and fields can bind to them. A spec naming its own
+ * ingress certificate also gets the engine's check of those files (two small reads and a signature).
  */
 public final class SpecValidation {
   private final ClusterDraft draft;
@@ -45,6 +47,12 @@ public final class SpecValidation {
       Validator.Result result = Validator.validate(built.spec());
       result.problems().stream().filter(p -> !unconvertible.contains(p.path())).forEach(all::add);
       validSpec = result.valid() && unconvertible.isEmpty() ? result.validSpec() : null;
+      if (validSpec != null && validSpec.spec().pki().ingressCertificate() != null) {
+        // the engine's own check of the administrator's certificate, as plan and apply will run it
+        List<Problem> certificate = PlanPipeline.ingressCertificateProblems(validSpec);
+        all.addAll(certificate);
+        validSpec = certificate.isEmpty() ? validSpec : null;
+      }
       spec.set(result.spec());
     } catch (RuntimeException e) {
       validSpec = null;

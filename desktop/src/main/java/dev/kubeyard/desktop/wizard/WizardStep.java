@@ -15,7 +15,7 @@ public enum WizardStep {
   LOAD_BALANCER("loadBalancer", List.of("loadBalancer")),
   WINDOWS("windows", List.of("windows")),
   VERSIONS("versions", List.of("kubernetes.version", "kubernetes.containerRuntime", "pki")),
-  APPS("apps", List.of("apps")),
+  APPS("apps", List.of("apps", "pki.ingressCertificate")),
   REVIEW("review", List.of());
 
   private final String key;
@@ -36,16 +36,29 @@ public enum WizardStep {
   }
 
   public boolean owns(String path) {
-    return paths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "["));
+    return ownership(path) > 0;
   }
 
-  /** The page that shows a problem: the owner of its path; the review page for anything else. */
+  /** How closely this page owns {@code path}: the length of its longest matching prefix, 0 for none. */
+  private int ownership(String path) {
+    return paths.stream().filter(p -> path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "["))
+        .mapToInt(String::length).max().orElse(0);
+  }
+
+  /**
+   * The page that shows a problem: the closest owner of its path (pki.ingressCertificate is edited on the
+   * apps page, the rest of pki on the versions page); the review page for anything else.
+   */
   public static WizardStep of(Problem problem) {
+    WizardStep best = REVIEW;
+    int closest = 0;
     for (WizardStep s : values()) {
-      if (s.owns(problem.path())) {
-        return s;
+      int o = s.ownership(problem.path());
+      if (o > closest) {
+        best = s;
+        closest = o;
       }
     }
-    return REVIEW;
+    return best;
   }
 }

@@ -96,4 +96,26 @@ class ClusterDraftTest {
 
     assertThat(draft.revisionProperty().get()).isEqualTo(before + 3);
   }
+
+  @Test
+  void theIngressCertificateFilesRoundTripAndTheirProblemsShowOnTheAppsPageNotTheVersionsPage() {
+    draft.load(SpecYaml.read(Fixtures.exampleClusterYaml()).spec());
+    draft.ingressCertificateFile.set("/etc/tls/ingress.crt");
+    draft.ingressKeyFile.set("/etc/tls/ingress.key");
+    ClusterSpec built = draft.build().spec();
+    assertThat(built.pki().ingressCertificate().keyFile()).isEqualTo("/etc/tls/ingress.key");
+    assertThat(built.pki().keyAlgorithm()).isEqualTo("rsa-2048");
+
+    ClusterDraft again = new ClusterDraft();
+    again.load(built);
+    assertThat(again.ingressCertificateFile.get()).isEqualTo("/etc/tls/ingress.crt");
+    draft.ingressKeyFile.set(" ");
+    assertThat(draft.build().spec().pki().ingressCertificate().keyFile()).isNull();
+    draft.ingressCertificateFile.set("");
+    assertThat(draft.build().spec().pki().ingressCertificate()).as("both blank: the cluster CA's").isNull();
+
+    assertThat(WizardStep.of(Problem.of("pki.ingressCertificate.keyFile", null, "pki.ingressCertificate.incomplete")))
+        .isEqualTo(WizardStep.APPS);
+    assertThat(WizardStep.of(Problem.of("pki.keyAlgorithm", "dsa", "pki.keyAlgorithm"))).isEqualTo(WizardStep.VERSIONS);
+  }
 }

@@ -42,6 +42,7 @@ final class ApplyCommand implements Callable<Integer> {
       return 1;
     }
     Plan plan = target.writePlan(!dryRun);
+    IngressTlsLine.print(target.ingressTls, System.out);
     RunSettings settings = RunSettings.defaults();
     TransportFactory transports = dryRun ? Rehearsal.of(plan) : target.transports(HostKeyTrust.REFUSE, retain);
     Executor executor = new Executor(target.planDir(), transports,

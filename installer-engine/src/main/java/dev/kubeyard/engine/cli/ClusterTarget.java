@@ -2,6 +2,7 @@ package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.pipeline.PlanPipeline;
+import dev.kubeyard.engine.pki.IngressTls;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.SshSettings;
@@ -30,6 +31,8 @@ final class ClusterTarget {
   Path bundle;
 
   ClusterSpec spec;
+  /** The certificate the ingress serves, once {@link #writePlan} ran: for the apply's output. */
+  IngressTls ingressTls;
   /** The same spec as the validator accepted it, for {@code ClusterFacts.of} (no second validation). */
   ValidSpec valid;
 
@@ -45,7 +48,9 @@ final class ClusterTarget {
           + " was given or built here", "pass --bundle DIR (a folder from 'kubeyard bundle fetch' or tools/build-bundle.sh)");
     }
     try {
-      return PlanPipeline.write(valid, planDir(), folder).plan();
+      PlanPipeline.WrittenPlan written = PlanPipeline.write(valid, planDir(), folder);
+      ingressTls = written.ingressTls();
+      return written.plan();
     } catch (BundleException e) {
       throw new CommandFailure(e.getMessage(), "rebuild it with tools/build-bundle.sh or pass another with --bundle");
     }

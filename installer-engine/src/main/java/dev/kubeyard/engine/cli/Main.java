@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.k8s.ClusterStatusException;
+import dev.kubeyard.engine.pki.IngressCertificateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,10 @@ public final class Main implements Runnable {
     return line.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof CommandFailure f) {
         cmd.getErr().println("error: " + f.getMessage() + "\n  fix: " + f.fix());
+        return 1;
+      }
+      if (e instanceof IngressCertificateException c) { // pki.ingressCertificate names files that cannot serve
+        cmd.getErr().println(IngressTlsLine.problems(c.problems()));
         return 1;
       }
       if (e instanceof ClusterStatusException c) { // the cluster could not be read or refused a change

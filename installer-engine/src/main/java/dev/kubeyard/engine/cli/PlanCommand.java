@@ -32,6 +32,7 @@ final class PlanCommand implements Callable<Integer> {
     Plan plan = written.plan();
     System.out.println("PKI: " + pki.summary());
     pki.entries().stream().filter(e -> e.outcome() != PkiReport.Outcome.KEPT).forEach(e -> System.out.println("  " + e));
+    IngressTlsLine.print(written.ingressTls(), System.out);
     System.out.println("plan: " + plan.steps().size() + " steps on " + plan.byHost().size() + " hosts, Kubernetes "
         + plan.kubernetesVersion());
     System.out.println("review " + output.resolve("plan.txt") + " before applying");

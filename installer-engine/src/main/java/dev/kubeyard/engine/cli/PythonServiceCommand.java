@@ -83,7 +83,7 @@ final class PythonServiceCommand {
       if (noE2e) {
         return status.available() ? 0 : 1;
       }
-      Path ca = GatewayEndpoint.clusterCa(planDir != null ? planDir : beside(spec, "kubeyard-plan"));
+      Path ca = GatewayEndpoint.trustFor(facts, planDir != null ? planDir : beside(spec, "kubeyard-plan"));
       GatewayProbe.Result check = endpoint.check(ca, Duration.ofSeconds(10));
       System.out.println("end to end: " + check.describe()
           + (endpoint.vip() == null ? "" : " (through " + endpoint.vip() + ":" + endpoint.httpsPort()

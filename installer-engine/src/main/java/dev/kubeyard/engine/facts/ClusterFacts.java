@@ -14,6 +14,7 @@ import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -140,6 +141,14 @@ public record ClusterFacts(
   public List<String> ingressCertificateSans() {
     List<String> hosts = ingressHosts();
     return hosts.isEmpty() ? List.of("ingress." + clusterName() + ".local") : hosts;
+  }
+
+  /**
+   * The administrator's own ingress certificate files, when pki.ingressCertificate names them; empty: the
+   * cluster CA issues the ingress certificate (PKI name 'ingress').
+   */
+  public Optional<OwnCertificateFiles> ownIngressCertificate() {
+    return Optional.ofNullable(OwnCertificateFiles.of(spec.pki().ingressCertificate()));
   }
 
   /** The ingress controller addon's ports, nodes and TCP entrypoint (ADR 29). */

@@ -2,8 +2,8 @@ package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.files.Sha256;
+import dev.kubeyard.engine.pki.IngressTls;
 import dev.kubeyard.engine.pki.PkiMaterial;
-import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.render.AddonImages;
 import dev.kubeyard.engine.render.AdminKubeconfig;
 import dev.kubeyard.engine.render.ClusterRenderer;
@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -34,14 +36,19 @@ public final class PlanBuilder {
   /**
    * The plan without a PKI or a folder, for review: certificates are not issued yet (their digests are
    * {@link #CERTIFICATE_DIGEST_PENDING}) and the encryption and memberlist keys are throwaway ones, never shown or kept.
+   *
+   * @throws dev.kubeyard.engine.pki.IngressCertificateException the administrator's certificate cannot serve the hosts
    */
   public static Plan preview(ClusterFacts facts) {
     RenderContext ctx = new RenderContext(facts, ClusterSecrets.throwaway());
     Map<String, String> certificates = new TreeMap<>();
     CertificatePlacement.pkiFilesOf(facts).forEach(name -> certificates.put(name, CERTIFICATE_DIGEST_PENDING));
     List<RenderedFile> files = new ArrayList<>(ClusterRenderer.render(ctx));
-    // the ingress Secret holds a certificate not issued yet: the same file, placed by the same step
-    files.add(IngressControllerFiles.tlsSecret(facts, CERTIFICATE_DIGEST_PENDING, CERTIFICATE_DIGEST_PENDING));
+    // the ingress Secret holds a certificate not issued yet (the same file, placed by the same step), or
+    // the administrator's own, read and checked now as the written plan will
+    Optional<IngressTls> own = IngressTls.own(facts, Instant.now());
+    files.add(own.map(tls -> tlsSecret(facts, tls)).orElseGet(() ->
+        IngressControllerFiles.tlsSecret(facts, CERTIFICATE_DIGEST_PENDING, CERTIFICATE_DIGEST_PENDING)));
     return InstallSequence.plan(new PlanInput(facts, files, certificates, BundleContent.none()));
   }
 
@@ -67,12 +74,17 @@ public final class PlanBuilder {
     RenderContext ctx = withBundleImages(new RenderContext(facts, ClusterSecrets.loadOrCreate(pki)), bundle);
     List<RenderedFile> files = new ArrayList<>(ClusterRenderer.render(ctx));
     PkiMaterial material = PkiMaterial.load(pki);
-    files.add(IngressControllerFiles.tlsSecret(facts, material.certificate(PkiNames.INGRESS),
-        material.privateKey(PkiNames.INGRESS)));
+    files.add(tlsSecret(facts, IngressTls.forPlan(facts, material, Instant.now())));
     Plan plan = InstallSequence.plan(new PlanInput(facts, files, digests(pki), bundle));
     PlanWriter.write(dir, plan, files);
     AdminKubeconfig.write(facts, pki, dir.resolve("admin.kubeconfig"));
     return plan;
+  }
+
+  /** The Secret the ingress serves: the administrator's chain and key, or the cluster CA's certificate. */
+  private static RenderedFile tlsSecret(ClusterFacts facts, IngressTls tls) {
+    return tls.own() ? IngressControllerFiles.tlsSecret(facts, tls.chainPem(), tls.keyPem(), "pki.ingressCertificate, "
+        + "supplied by the administrator: " + tls) : IngressControllerFiles.tlsSecret(facts, tls.chainPem(), tls.keyPem());
   }
 
   /** The manifests and containerd name the images exactly as the bundle imports them. */

@@ -139,9 +139,18 @@ public final class IngressControllerFiles {
    * never hold a key.
    */
   public static RenderedFile tlsSecret(ClusterFacts facts, String certificatePem, String keyPem) {
+    return tlsSecret(facts, certificatePem, keyPem, "PKI name 'ingress', issued by the cluster CA for\n# "
+        + String.join(", ", facts.ingressCertificateSans()));
+  }
+
+  /**
+   * The same Secret for a certificate {@code origin} describes (the administrator's own, say): its chain
+   * as given, leaf first, in tls.crt. The file's digest is the apply step's check, so another
+   * certificate re-applies the Secret and Traefik serves it.
+   */
+  public static RenderedFile tlsSecret(ClusterFacts facts, String chainPem, String keyPem, String origin) {
     Base64.Encoder b64 = Base64.getEncoder();
-    String yaml = "# Rendered by Kubeyard: the ingress certificate (PKI name 'ingress', issued by the cluster CA for\n"
-        + "# " + String.join(", ", facts.ingressCertificateSans()) + ").\n"
+    String yaml = "# Rendered by Kubeyard: the ingress certificate (" + origin + ").\n"
         + "apiVersion: v1\n"
         + "kind: Secret\n"
         + "metadata:\n"
@@ -149,7 +158,7 @@ public final class IngressControllerFiles {
         + "  namespace: " + NAMESPACE + "\n"
         + "type: kubernetes.io/tls\n"
         + "data:\n"
-        + "  tls.crt: " + b64.encodeToString(certificatePem.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n"
+        + "  tls.crt: " + b64.encodeToString(chainPem.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n"
         + "  tls.key: " + b64.encodeToString(keyPem.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n";
     return RenderedFile.secret(facts.firstMaster().name(), HostPaths.ADDONS + "/" + TLS_FILE, yaml);
   }

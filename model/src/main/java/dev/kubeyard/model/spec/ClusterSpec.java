@@ -39,6 +39,12 @@ public record ClusterSpec(
     return hosts == null ? List.of() : hosts.stream().filter(h -> h.has(role)).toList();
   }
 
+  /** The file paths the spec names (the ingress certificate's) made absolute against {@code specFolder}. */
+  public ClusterSpec withFilesFrom(java.nio.file.Path specFolder) {
+    return pki == null ? this : new ClusterSpec(apiVersion, kind, metadata, kubernetes, loadBalancer, network,
+        pki.resolvedAgainst(specFolder), windows, hosts, apps);
+  }
+
   public ClusterSpec withHosts(List<HostSpec> newHosts) {
     return new ClusterSpec(apiVersion, kind, metadata, kubernetes, loadBalancer, network, pki, windows,
         newHosts, apps);

@@ -61,7 +61,7 @@ public final class Defaults {
 
     PkiSpec p = s.pki() == null ? new PkiSpec(null, null, null) : s.pki();
     PkiSpec pki = new PkiSpec(or(p.keyAlgorithm(), PkiSpec.RSA_2048), or(p.caValidityDays(), 3650),
-        or(p.certValidityDays(), 365));
+        or(p.certValidityDays(), 365), p.ingressCertificate());
 
     List<HostSpec> hosts = s.hosts() == null ? List.of() : s.hosts().stream().map(Defaults::host).toList();
     boolean hasWindows = hosts.stream().anyMatch(HostSpec::isWindows);

@@ -61,13 +61,14 @@ public final class Validator {
     return result.validSpec();
   }
 
-  /** Reads, defaults and validates a cluster.yaml. */
+  /** Reads, defaults and validates a cluster.yaml; relative file paths in it are taken from its folder. */
   public static Result load(Path file) {
     SpecYaml.Read read = SpecYaml.read(file);
     if (!read.ok()) {
       return new Result(null, read.problems());
     }
-    return validate(read.spec());
+    Path folder = file.toAbsolutePath().getParent();
+    return validate(read.spec().withFilesFrom(folder));
   }
 
   /** Parses, defaults and validates YAML text. */

@@ -99,6 +99,8 @@ class ProblemMessagesTest {
         "form.notANumber", "form.unchecked", "form.unopened");
     Set<String> unseen = new TreeSet<>(problemKeys());
     unseen.removeAll(seen);
+    // the engine reads the administrator's certificate files when it plans (IngressCertificateCheckTest)
+    unseen.removeIf(key -> key.startsWith("ingressCertificate."));
     assertThat(unseen).isEqualTo(new TreeSet<>(elsewhere));
   }
 

@@ -36,11 +36,14 @@ public interface GatewayConnection {
           return deployer.deploy(facts, progress);
         }
 
-        /** The CA of the plan folder the kubeconfig came from (plan writes admin.kubeconfig beside pki/). */
+        /**
+         * Verified against the CA of the plan folder the kubeconfig came from (plan writes admin.kubeconfig
+         * beside pki/), or the administrator's own ingress certificate when the spec names one.
+         */
         @Override
         public GatewayProbe.Result check(ClusterFacts facts) {
           Path plan = kubeconfig.toAbsolutePath().getParent();
-          return GatewayEndpoint.of(facts).check(GatewayEndpoint.clusterCa(plan == null ? Path.of(".") : plan),
+          return GatewayEndpoint.of(facts).check(GatewayEndpoint.trustFor(facts, plan == null ? Path.of(".") : plan),
               Duration.ofSeconds(10));
         }
       };

@@ -42,6 +42,7 @@ public final class AppsView implements PageView {
     grid.add(sqlserver(vm.sqlserver()), 1, 0);
     grid.add(gitlab(vm.gitlab()), 0, 1);
     grid.add(python(vm.pythonService()), 1, 1);
+    grid.add(ingressCertificate(vm), 0, 2, 2, 1);
     root.getChildren().addAll(Ui.hint(i18n, "apps.hint"), grid);
   }
 
@@ -97,6 +98,16 @@ public final class AppsView implements PageView {
     f.field("apps.python.replicas", Ui.text(d.replicas), at + "replicas");
     f.field("apps.host", Ui.text(d.host), at + "host");
     return section("app.python.title", "apps-python", d.included, f);
+  }
+
+  /** pki.ingressCertificate: the PEM files of the administrator's own certificate for the app hosts. */
+  private Node ingressCertificate(AppsViewModel vm) {
+    FormGrid f = new FormGrid(i18n, validation);
+    String at = "pki.ingressCertificate.";
+    f.field("apps.tls.certificateFile", Ui.text(vm.ingressCertificateFile()), at + "certificateFile");
+    f.field("apps.tls.keyFile", Ui.text(vm.ingressKeyFile()), at + "keyFile");
+    f.hint("apps.tls.hint");
+    return Ui.card(i18n, "apps.tls.title", f.node());
   }
 
   private Node section(String titleKey, String id, BooleanProperty included, FormGrid form) {

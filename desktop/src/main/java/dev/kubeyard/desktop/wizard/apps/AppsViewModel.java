@@ -7,6 +7,7 @@ import dev.kubeyard.desktop.wizard.draft.PythonServiceDraft;
 import dev.kubeyard.desktop.wizard.draft.SqlServerDraft;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.StringProperty;
 
 /** The platform's applications: which ones the cluster gets, with their options from the model's AppsSpec. */
 public final class AppsViewModel {
@@ -30,6 +31,16 @@ public final class AppsViewModel {
 
   public PythonServiceDraft pythonService() {
     return draft.pythonService;
+  }
+
+  /** The administrator's own ingress certificate (PEM), blank for the one the cluster CA issues. */
+  public StringProperty ingressCertificateFile() {
+    return draft.ingressCertificateFile;
+  }
+
+  /** Its private key (unencrypted PEM). */
+  public StringProperty ingressKeyFile() {
+    return draft.ingressKeyFile;
   }
 
   public IntegerBinding includedCount() {

@@ -6,6 +6,7 @@ import dev.kubeyard.model.spec.Defaults;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Metadata;
 import dev.kubeyard.model.spec.OsFamily;
+import dev.kubeyard.model.spec.IngressCertificateSpec;
 import dev.kubeyard.model.spec.PkiSpec;
 import dev.kubeyard.model.validate.Problem;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ public final class ClusterDraft {
   public final PythonServiceDraft pythonService = new PythonServiceDraft();
   /** The offline bundle the install will use; not part of cluster.yaml. */
   public final StringProperty bundlePath = new SimpleStringProperty("");
+  /** pki.ingressCertificate: the administrator's own certificate for the ingress; both blank for the cluster CA's. */
+  public final StringProperty ingressCertificateFile = new SimpleStringProperty("");
+  public final StringProperty ingressKeyFile = new SimpleStringProperty("");
   private final LongProperty revision = new SimpleLongProperty();
   private PkiSpec pki;
   private boolean loading;
@@ -45,7 +49,7 @@ public final class ClusterDraft {
   public record Built(ClusterSpec spec, List<Problem> problems) {}
 
   public ClusterDraft() {
-    List<Observable> all = new ArrayList<>(List.of(name, hosts));
+    List<Observable> all = new ArrayList<>(List.of(name, hosts, ingressCertificateFile, ingressKeyFile));
     all.addAll(kubernetes.observables());
     all.addAll(loadBalancer.observables());
     all.addAll(windows.observables());
@@ -89,6 +93,9 @@ public final class ClusterDraft {
       gitlab.load(apps == null ? null : apps.gitlab());
       pythonService.load(apps == null ? null : apps.pythonService());
       pki = s.pki();
+      IngressCertificateSpec own = pki.ingressCertificate();
+      ingressCertificateFile.set(own == null ? "" : Conversion.show(own.certificateFile()));
+      ingressKeyFile.set(own == null ? "" : Conversion.show(own.keyFile()));
     } finally {
       loading = false;
     }
@@ -111,7 +118,15 @@ public final class ClusterDraft {
         || apps.pythonService() != null;
     ClusterSpec spec = new ClusterSpec(ClusterSpec.API_VERSION, ClusterSpec.KIND,
         new Metadata(Conversion.required(name.get())), kubernetes.kubernetes(), loadBalancer.toSpec(c),
-        kubernetes.network(c), pki, windows.toSpec(anyWindowsHost()), hostSpecs, anyApp ? apps : null);
+        kubernetes.network(c), pki(), windows.toSpec(anyWindowsHost()), hostSpecs, anyApp ? apps : null);
     return new Built(spec, c.problems());
+  }
+
+  /** The loaded pki section with the page's certificate files: none when both are blank. */
+  private PkiSpec pki() {
+    String certificate = Conversion.optional(ingressCertificateFile.get());
+    String key = Conversion.optional(ingressKeyFile.get());
+    IngressCertificateSpec own = certificate == null && key == null ? null : new IngressCertificateSpec(certificate, key);
+    return pki == null ? null : new PkiSpec(pki.keyAlgorithm(), pki.caValidityDays(), pki.certValidityDays(), own);
   }
 }

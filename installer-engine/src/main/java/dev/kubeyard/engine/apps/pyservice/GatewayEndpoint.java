@@ -40,6 +40,15 @@ public record GatewayEndpoint(String host, String vip, int httpsPort) {
   }
 
   /**
+   * What the ingress's certificate is verified against: the administrator's own certificate file when
+   * pki.ingressCertificate names one (its certificates are the anchors, so the check proves the route
+   * serves the certificate the spec names, whichever CA signed it), else the plan folder's cluster CA.
+   */
+  public static Path trustFor(ClusterFacts facts, Path planDir) {
+    return facts.ownIngressCertificate().map(own -> own.certificate()).orElseGet(() -> clusterCa(planDir));
+  }
+
+  /**
    * GET /readyz through the VIP with the host as SNI and Host, verified against {@code caPem}. An
    * unusable CA file or a missing VIP is reported as a result that did not reach the gateway.
    */
@@ -49,7 +58,8 @@ public record GatewayEndpoint(String host, String vip, int httpsPort) {
       return new GatewayProbe.Result(url, 0, "", note());
     }
     if (!Files.isRegularFile(caPem)) {
-      return new GatewayProbe.Result(url, 0, "", "no cluster CA at " + caPem + " (run `kubeyard plan` or pass --plan-dir)");
+      return new GatewayProbe.Result(url, 0, "", "no certificate to verify against at " + caPem
+          + " (run `kubeyard plan` or pass --plan-dir)");
     }
     try {
       return GatewayProbe.trusting(caPem, timeout).get(vip, httpsPort, host, READINESS_PATH);

@@ -7,6 +7,7 @@ import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.pki.KeyFiles;
 import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.testing.Specs;
+import dev.kubeyard.engine.testing.TestCa;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -158,5 +159,33 @@ class GatewayProbeTest {
 
     assertThat(r.status()).isZero();
     assertThat(r.error()).containsIgnoringCase("certification path");
+  }
+
+  @Test
+  void withTheAdministratorsOwnCertificateTheProbeTrustsThatCertificateFileAndNotTheClusterCa() throws Exception {
+    TestCa ca = new TestCa();
+    TestCa.Issued leaf = ca.leaf(90, "*.example.com");
+    Path chain = Files.writeString(pki.resolve("own-ingress.crt"), ca.chainPem(leaf));
+    CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+    Certificate[] served = x509.generateCertificates(Files.newInputStream(chain)).toArray(new Certificate[0]);
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry("own", leaf.key().getPrivate(), new char[0], served);
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, new char[0]);
+    SSLContext own = SSLContext.getInstance("TLS");
+    own.init(kmf.getKeyManagers(), null, null);
+    ClusterFacts facts = ClusterFacts.of(Specs.example(y -> y.replace("\npki:\n",
+        "\npki:\n  ingressCertificate: {certificateFile: " + chain + ", keyFile: " + chain + "}\n")));
+    assertThat(GatewayEndpoint.trustFor(facts, pki.getParent())).isEqualTo(chain);
+
+    for (Path trust : List.of(chain, pki.resolve("ca.pem"))) {
+      SSLServerSocket listener = (SSLServerSocket) own.getServerSocketFactory().createServerSocket(0, 1,
+          java.net.InetAddress.getLoopbackAddress());
+      serveOnce(listener, "HTTP/1.1 200 OK\r\nContent-Length: " + READY.length() + "\r\n\r\n" + READY);
+      GatewayProbe.Result r = GatewayProbe.trusting(trust, Duration.ofSeconds(5))
+          .get("127.0.0.1", listener.getLocalPort(), "gateway.example.com", "/readyz");
+      assertThat(r.ok()).as(trust + ": " + r.describe()).isEqualTo(trust.equals(chain));
+    }
   }
 }
