@@ -9,6 +9,7 @@ import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.run.RunResult;
 import dev.kubeyard.engine.testing.Proc;
+import dev.kubeyard.engine.testing.TestCa;
 import dev.kubeyard.engine.transport.JschTransport;
 import dev.kubeyard.model.validate.Validator;
 import java.io.InputStream;
@@ -18,7 +19,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -303,6 +306,43 @@ class GatewayThroughTheIngressOnTheLabTest {
     }
     System.out.println("haproxy stopped on " + holder + ", VIP moved to " + holderOfVip() + ": " + stats);
     assertThat(stats.longestGapMillis()).as("the gateway answers again through the VIP").isLessThan(30_000);
+  }
+
+  @Test
+  @Order(11)
+  void theAdministratorsOwnCertificateReplacesTheClusterCasOnTheNextApply() throws Exception {
+    String withGateway = Files.readString(spec);
+    assertThat(withGateway).as("the spec has no pki section to merge into").doesNotContain("\npki:");
+    TestCa site = new TestCa();
+    List<String> hosts = ClusterFacts.of(Validator.load(spec).spec()).ingressHosts();
+    TestCa.Issued leaf = site.leaf(90, hosts.toArray(String[]::new));
+    Path tls = Files.createDirectories(lab.dir().resolve("site-tls"));
+    Files.writeString(tls.resolve("ingress.crt"), site.chainPem(leaf));
+    Path key = Files.writeString(tls.resolve("ingress.key"), leaf.keyPem());
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    Path siteCa = Files.writeString(tls.resolve("site-root.pem"), site.root.certificatePem());
+    Path ownSpec = lab.dir().resolve("cluster-with-own-certificate.yaml");
+    Files.writeString(ownSpec, withGateway + "pki:\n  ingressCertificate:\n    certificateFile: site-tls/ingress.crt\n"
+        + "    keyFile: site-tls/ingress.key\n");
+    ClusterFacts facts = ClusterFacts.of(Validator.load(ownSpec).spec());
+    Optional<Path> bundle = BundleCache.fromEnvironment().latestBundle();
+    long t = System.nanoTime();
+    RunResult apply = LabSession.install(lab, facts, lab.dir().resolve("kubeyard-plan"), bundle.orElseThrow());
+    assertThat(apply.failures()).as("the re-apply with the administrator's certificate").isEmpty();
+    System.out.printf("re-apply with the administrator's certificate: %d steps applied, %d skipped, %.1f s%n",
+        apply.applied(), apply.skipped(), (System.nanoTime() - t) / 1e9);
+    // Traefik watches the Secret: the new chain is served without a restart
+    LabClusterTest.awaitTrue(() -> verifies(GATEWAY_HOST, siteCa), Duration.ofSeconds(60));
+    for (String host : hosts) {
+      assertThat(verifies(host, siteCa)).as("%s verifies against the site's root", host).isTrue();
+      assertThat(verifies(host, client.clusterCa())).as("%s no longer serves the cluster CA's", host).isFalse();
+    }
+  }
+
+  private static boolean verifies(String host, Path caFile) {
+    Proc.Result r = Proc.run(null, "sh", "-c", "openssl s_client -connect " + vip + ":443 -servername " + host
+        + " -CAfile " + caFile + " -verify_hostname " + host + " -verify_return_error </dev/null");
+    return r.output().contains("Verify return code: 0 (ok)");
   }
 
   private static String holderOfVip() {
