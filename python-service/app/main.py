@@ -36,6 +36,7 @@ def create_app(settings: Settings | None = None, dependencies: Dependencies | No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(_prepare, deps)
         yield
+        await deps.aclose()
         deps.close()
 
     app = FastAPI(title="Kubeyard platform gateway", version="0.1.0", lifespan=lifespan,
