@@ -32,6 +32,28 @@ def _transient(error: BaseException) -> bool:
     return isinstance(error, DependencyUnavailable) and error.transient
 
 
+# A first attempt that already failed is handed to tenacity as its attempt 1, so the back-off,
+# the retry log line and the retry metric are those of a call that went through tenacity throughout.
+def _replaying(first: BaseException, fn: Callable[[], T]) -> Callable[[], T]:
+    pending = [first]
+
+    def attempt() -> T:
+        if pending:
+            raise pending.pop()
+        return fn()
+    return attempt
+
+
+def _replaying_async(first: BaseException, fn: Callable[[], Awaitable[T]]) -> Callable[[], Awaitable[T]]:
+    pending = [first]
+
+    async def attempt() -> T:  # a coroutine function: tenacity awaits only what it sees is one
+        if pending:
+            raise pending.pop()
+        return await fn()
+    return attempt
+
+
 class DependencyCaller:
     """Runs one dependency operation: timing, outcome metric, retries for idempotent calls."""
 
@@ -44,7 +66,12 @@ class DependencyCaller:
         """``fn`` raises DependencyUnavailable (retried when transient), NotFound, or a bug."""
         started = time.perf_counter()
         try:
-            result = self._retrying(Retrying, operation, idempotent)(fn)
+            try:
+                result = fn()  # most calls succeed at once: they skip building the retry machinery
+            except DependencyUnavailable as e:
+                if not self._retryable(e, idempotent):
+                    raise
+                result = self._retrying(Retrying, operation, idempotent)(_replaying(e, fn))
         except BaseException as e:
             self._observe(operation, started, e)
             raise
@@ -53,16 +80,22 @@ class DependencyCaller:
 
     async def call_async(self, operation: str, fn: Callable[[], Awaitable[T]], *, idempotent: bool) -> T:
         """``call`` for a coroutine: the same retries, back-off and metrics, waiting without a thread."""
-        async def attempt() -> T:  # tenacity awaits only what it sees is a coroutine function
-            return await fn()
         started = time.perf_counter()
         try:
-            result = await self._retrying(AsyncRetrying, operation, idempotent)(attempt)
+            try:
+                result = await fn()
+            except DependencyUnavailable as e:
+                if not self._retryable(e, idempotent):
+                    raise
+                result = await self._retrying(AsyncRetrying, operation, idempotent)(_replaying_async(e, fn))
         except BaseException as e:
             self._observe(operation, started, e)
             raise
         self._observe(operation, started, None)
         return result
+
+    def _retryable(self, error: DependencyUnavailable, idempotent: bool) -> bool:
+        return idempotent and self.policy.attempts > 1 and _transient(error)
 
     def _retrying(self, kind: type[R], operation: str, idempotent: bool) -> R:
         return kind(
