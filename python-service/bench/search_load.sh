@@ -10,9 +10,8 @@ duration="${DURATION:-15s}" connections="${CONNECTIONS:-8}" threads="${THREADS:-
 query="kubernetes upgrade"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-if [[ ! -x .venv/bin/python ]]; then
-  python3 -m venv .venv && .venv/bin/python -m pip install -q -r requirements.txt
-fi
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt  # a no-op when up to date
 port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 work="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
@@ -49,5 +48,12 @@ req = urllib.request.Request(sys.argv[1] + "/bench-documents/_search", body.enco
 print("matching documents:", json.load(urllib.request.urlopen(req))["hits"]["total"]["value"])
 PY
 printf "%-22s %10s %10s %10s\n" target "req/s" p50 p99
+# The gateway's CPU per request (user+system ticks of its process) moves far less with the load of
+# a shared machine than req/s and p99 do: the number to compare changes by (bench/README.md).
+ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
+before="$(ticks)"
 run gateway-/api/search "http://127.0.0.1:$app_port/api/search?q=$q"
+awk -v t="$(( $(ticks) - before ))" -v hz="$(getconf CLK_TCK)" '/requests in/ {n=$1}
+  END {printf "%-22s %s ms CPU per request\n", "gateway-process", (n ? sprintf("%.2f", t * 1000 / hz / n) : "?")}' \
+  "$work/gateway-_api_search.txt"
 run elasticsearch-direct -s "$work/es-search.lua" "http://127.0.0.1:$es_port/bench-documents,bench-gitlab/_search?ignore_unavailable=true"
