@@ -1,15 +1,20 @@
 """Elasticsearch 7.x through the official 7.x client (its major must match the server's; the client
 checks the X-Elastic-Product header). The client's own retries are off: DependencyCaller retries
 idempotent calls, so there is one retry policy for every dependency.
+
+Search, the hot path, goes through the client's asyncio flavour (aiohttp) on the server's event loop:
+no worker thread, half the gateway's CPU per request (bench/README.md). Everything else stays on
+the blocking client, called from worker threads.
 """
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import datetime
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Awaitable, Callable, Iterable, TypeVar
 
-from elasticsearch import Elasticsearch
+from elasticsearch import AsyncElasticsearch, Elasticsearch
 from elasticsearch import exceptions as es_errors
 from elasticsearch.helpers import BulkIndexError, bulk
 
@@ -42,9 +47,12 @@ class ElasticsearchIndex:
                  replicas: int = 1):
         auth = (username, password) if username else None
         # maxsize: one pooled connection per worker thread (anyio's default pool has 40), so
-        # concurrent requests don't open and drop connections.
-        self._es = Elasticsearch([url], http_auth=auth, timeout=timeout, max_retries=0,
-                                 retry_on_timeout=False, maxsize=40)
+        # concurrent requests don't open and drop connections; the async client gets as many.
+        self._client_args: dict[str, Any] = dict(hosts=[url], http_auth=auth, timeout=timeout, max_retries=0,
+                                                 retry_on_timeout=False, maxsize=40)
+        self._es = Elasticsearch(**self._client_args)
+        self._async_es: AsyncElasticsearch | None = None
+        self._async_loop: asyncio.AbstractEventLoop | None = None
         self._caller = caller
         self._replicas = replicas
         self.documents_index = f"{index_prefix}-documents"
@@ -53,6 +61,12 @@ class ElasticsearchIndex:
 
     def close(self) -> None:
         self._es.close()
+
+    async def aclose(self) -> None:
+        """Closes the async client's connections; call it on the loop that used it."""
+        client, self._async_es, self._async_loop = self._async_es, None, None
+        if client is not None:
+            await client.close()
 
     # -- health ---------------------------------------------------------------------------------
     def check(self, timeout: float) -> str:
@@ -133,15 +147,18 @@ class ElasticsearchIndex:
     def search(self, query: str, kinds: list[str], size: int, offset: int) -> SearchPage:
         request = search_request(query, kinds, size, offset)
         def run() -> SearchPage:
-            res = self._es.search(index=f"{self.documents_index},{self.gitlab_index}",
-                                  ignore_unavailable=True, allow_no_indices=True, **request)
-            hits = [SearchHit(id=h["_id"], kind=h["_source"].get("kind", KIND_DOCUMENT),
-                              title=h["_source"].get("title", ""), score=float(h.get("_score") or 0.0),
-                              url=h["_source"].get("url"),
-                              snippet=(h.get("highlight", {}).get("body") or [None])[0])
-                    for h in res["hits"]["hits"]]
-            return SearchPage(total=res["hits"]["total"]["value"], hits=hits, took_ms=res.get("took", 0))
+            return _page(self._es.search(index=f"{self.documents_index},{self.gitlab_index}",
+                                         ignore_unavailable=True, allow_no_indices=True, **request))
         return self._caller.call("search", lambda: self._guard(run), idempotent=True)
+
+    async def search_async(self, query: str, kinds: list[str], size: int, offset: int) -> SearchPage:
+        """``search`` on the running event loop, with the same retries, metrics and errors."""
+        request = search_request(query, kinds, size, offset)
+        async def run() -> SearchPage:
+            client = self._async_client()
+            return _page(await client.search(index=f"{self.documents_index},{self.gitlab_index}",
+                                             ignore_unavailable=True, allow_no_indices=True, **request))
+        return await self._caller.call_async("search", lambda: self._guard_async(run), idempotent=True)
 
     # -- helpers --------------------------------------------------------------------------------
     def _ready(self) -> None:
@@ -151,25 +168,60 @@ class ElasticsearchIndex:
     def _index_for(self, kind: str) -> str:
         return self.documents_index if kind == KIND_DOCUMENT else self.gitlab_index
 
+    def _async_client(self) -> AsyncElasticsearch:
+        # aiohttp's session belongs to the loop it was made on. The server runs one loop; a test's
+        # TestClient starts a new one, whose lifespan closes the client again (aclose).
+        loop = asyncio.get_running_loop()
+        if self._async_es is None or self._async_loop is not loop:
+            self._async_es, self._async_loop = AsyncElasticsearch(**self._client_args), loop
+        return self._async_es
+
     @staticmethod
     def _guard(fn: Callable[[], T]) -> T:
         """Turns client errors into the adapter's errors; the client's text stays in __cause__."""
         try:
             return fn()
-        except es_errors.NotFoundError as e:
-            raise NotFound(str(e.info) if hasattr(e, "info") else "not found") from e
-        except es_errors.UnsupportedProductError as e:
-            raise DependencyUnavailable(NAME, "the server is not Elasticsearch 7.x", transient=False) from e
-        except (es_errors.AuthenticationException, es_errors.AuthorizationException) as e:
-            raise DependencyUnavailable(NAME, "rejected the gateway's credentials", transient=False) from e
-        except es_errors.ConnectionTimeout as e:
-            raise DependencyUnavailable(NAME, "timed out") from e
-        except es_errors.ConnectionError as e:
-            raise DependencyUnavailable(NAME, "unreachable") from e
-        except es_errors.TransportError as e:
-            if isinstance(e.status_code, int) and e.status_code in TRANSIENT_STATUS:
-                raise DependencyUnavailable(NAME, f"answered {e.status_code}") from e
-            raise
+        except es_errors.ElasticsearchException as e:
+            error = _translated(e)
+            if error is e:
+                raise
+            raise error from e
+
+    @staticmethod
+    async def _guard_async(fn: Callable[[], Awaitable[T]]) -> T:
+        try:
+            return await fn()
+        except es_errors.ElasticsearchException as e:
+            error = _translated(e)
+            if error is e:
+                raise
+            raise error from e
+
+
+def _translated(e: es_errors.ElasticsearchException) -> Exception:
+    """The adapter's error for a client error, or the client's own when it is a bug (a 400)."""
+    if isinstance(e, es_errors.NotFoundError):
+        return NotFound(str(e.info) if hasattr(e, "info") else "not found")
+    if isinstance(e, es_errors.UnsupportedProductError):
+        return DependencyUnavailable(NAME, "the server is not Elasticsearch 7.x", transient=False)
+    if isinstance(e, (es_errors.AuthenticationException, es_errors.AuthorizationException)):
+        return DependencyUnavailable(NAME, "rejected the gateway's credentials", transient=False)
+    if isinstance(e, es_errors.ConnectionTimeout):
+        return DependencyUnavailable(NAME, "timed out")
+    if isinstance(e, es_errors.ConnectionError):
+        return DependencyUnavailable(NAME, "unreachable")
+    if isinstance(e, es_errors.TransportError) and isinstance(e.status_code, int) \
+            and e.status_code in TRANSIENT_STATUS:
+        return DependencyUnavailable(NAME, f"answered {e.status_code}")
+    return e
+
+
+def _page(res: dict[str, Any]) -> SearchPage:
+    hits = [SearchHit(id=h["_id"], kind=h["_source"].get("kind", KIND_DOCUMENT),
+                      title=h["_source"].get("title", ""), score=float(h.get("_score") or 0.0),
+                      url=h["_source"].get("url"), snippet=(h.get("highlight", {}).get("body") or [None])[0])
+            for h in res["hits"]["hits"]]
+    return SearchPage(total=res["hits"]["total"]["value"], hits=hits, took_ms=res.get("took", 0))
 
 
 def search_request(query: str, kinds: list[str], size: int, offset: int) -> dict[str, Any]:

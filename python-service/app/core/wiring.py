@@ -20,6 +20,13 @@ class Dependencies:
     def all(self) -> dict[str, object | None]:
         return {"elasticsearch": self.search, "sqlserver": self.records, "gitlab": self.code_host}
 
+    async def aclose(self) -> None:
+        """Closes what adapters opened on the event loop (the async Elasticsearch client)."""
+        for adapter in self.all().values():
+            aclose = getattr(adapter, "aclose", None)
+            if aclose:
+                await aclose()
+
     def close(self) -> None:
         for adapter in self.all().values():
             close = getattr(adapter, "close", None)
