@@ -45,7 +45,7 @@ def create_app(settings: Settings | None = None, dependencies: Dependencies | No
         await deps.aclose()
         deps.close()
 
-    app = FastAPI(title="Kubeyard platform gateway", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="Kubeyard platform gateway", version="0.2.0", lifespan=lifespan,
                   description="Search (Elasticsearch), records (SQL Server) and GitLab behind one API.")
     app.state.settings = settings
     app.state.metrics = metrics
