@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,14 +69,6 @@ class IngressAddonOnKubernetes114ApiserverTest {
     return kubernetes114().resolve(name);
   }
 
-  @BeforeAll
-  static void startApiserver() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(kubernetes114().resolve("kube-apiserver")),
-        "no Kubernetes 1.14.10 binaries in " + kubernetes114() + ": tools/k8s-builder-1.14/build.sh builds them"
-            + " (not part of the bundle build or CI yet)");
-    api = BundleApiserver.start(tmp, "i114", ADDRESS, SPEC, IngressAddonOnKubernetes114ApiserverTest::command);
-  }
-
   @AfterAll
   static void stopApiserver() throws Exception {
     if (api != null) {
@@ -93,6 +84,11 @@ class IngressAddonOnKubernetes114ApiserverTest {
 
   @Test
   void theApiserverStoresTraefik211sCrdsTheControllerTheTlsStoreAndTheSqlServerTcpRoute() throws Exception {
+    // Skipped in the method, not in @BeforeAll: a class-level skip leaves no test case in the report.
+    Assumptions.assumeTrue(Files.isExecutable(kubernetes114().resolve("kube-apiserver")),
+        "no Kubernetes 1.14.10 binaries in " + kubernetes114() + ": tools/k8s-builder-1.14/build.sh builds them"
+            + " (not part of the bundle build or CI yet)");
+    api = BundleApiserver.start(tmp, "i114", ADDRESS, SPEC, IngressAddonOnKubernetes114ApiserverTest::command);
     assertThat(ok("version", "--short").output()).contains("Server Version: v1.14.10");
     RenderContext ctx = new RenderContext(api.facts(), Specs.TEST_SECRETS);
     Path dir = Files.createDirectories(tmp.resolve("addons"));
