@@ -56,8 +56,8 @@ public final class IngressControllerFiles {
   static Map<String, String> manifests(RenderContext ctx) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put(CONTROLLER, Templates.render("addons/" + CONTROLLER, scope(ctx)));
-    out.put(CRDS, Templates.render(traefik3(ctx.version()) ? "addons/traefik-v3-crds.yaml" : "addons/traefik-v2-crds.yaml",
-        Map.of()));
+    String crds = traefik3(ctx.version()) ? "addons/traefik-v3-crds.yaml" : "addons/traefik-v2-crds.yaml";
+    out.put(CRDS, Templates.render(crds, Map.of()));
     return out;
   }
 

@@ -125,6 +125,14 @@ public final class BundleApiserver implements AutoCloseable {
     return Proc.run(dir, cmd.toArray(String[]::new));
   }
 
+  /** {@link #kubectl}, which must succeed: a failure shows the command and its output. */
+  public Proc.Result kubectlOk(String... args) {
+    Proc.Result r = kubectl(args);
+    org.assertj.core.api.Assertions.assertThat(r.exit()).as("kubectl %s:%n%s", String.join(" ", args), r.output())
+        .isZero();
+    return r;
+  }
+
   /** curl inside the namespace; with the admin's client certificate or without any (then: the status code). */
   public Proc.Result curl(boolean asAdmin, String path) {
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, "curl", "-sS", "--max-time", "5",

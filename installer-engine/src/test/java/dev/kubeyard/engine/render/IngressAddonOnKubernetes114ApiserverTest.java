@@ -7,12 +7,10 @@ import dev.kubeyard.engine.bundle.BundleApiserver;
 import dev.kubeyard.engine.pki.PkiMaterial;
 import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.testing.Golden;
-import dev.kubeyard.engine.testing.Proc;
 import dev.kubeyard.engine.testing.Specs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,28 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag(BundleApiserver.TAG)
 class IngressAddonOnKubernetes114ApiserverTest {
-  private static final String ADDRESS = "10.213.84.11";
-  private static final String SPEC = """
-      apiVersion: kubeyard.dev/v1alpha1
-      kind: Cluster
-      metadata: {name: ingress114}
-      kubernetes: {version: 1.14.10}
-      hosts:
-        - {name: m1, address: %s, roles: [etcd, master]}
-        - {name: n1, address: 10.213.84.12, roles: [node]}
-        - {name: n2, address: 10.213.84.13, roles: [node]}
-      apps:
-        sqlserver:
-          exposeTcpPort: 1433
-        pythonService:
-          host: gateway.lab.test
-      """.formatted(ADDRESS);
+  /** The same cluster as the current line's test, at 1.14.10 (the lab is a namespace of its own). */
+  private static final String SPEC = IngressAddonApiserverTest.spec("1.14.10");
   /** What the SQL Server deployer creates on 1.14 (its golden file, kept by PythonServiceManifestsGoldenTest). */
   private static final Path TCP_ROUTE = Golden.root().resolve("apps/python-service/1.14/sqlserver-ingressroutetcp.yaml");
 
   @TempDir
   static Path tmp;
-  private static BundleApiserver api;
 
   /** Where tools/k8s-builder-1.14/build.sh leaves hyperkube and its links. */
   static Path kubernetes114() {
@@ -69,27 +52,20 @@ class IngressAddonOnKubernetes114ApiserverTest {
     return kubernetes114().resolve(name);
   }
 
-  @AfterAll
-  static void stopApiserver() throws Exception {
-    if (api != null) {
-      api.close();
-    }
-  }
-
-  private static Proc.Result ok(String... args) {
-    Proc.Result r = api.kubectl(args);
-    assertThat(r.exit()).as("kubectl %s:%n%s", String.join(" ", args), r.output()).isZero();
-    return r;
-  }
-
   @Test
   void theApiserverStoresTraefik211sCrdsTheControllerTheTlsStoreAndTheSqlServerTcpRoute() throws Exception {
     // Skipped in the method, not in @BeforeAll: a class-level skip leaves no test case in the report.
     Assumptions.assumeTrue(Files.isExecutable(kubernetes114().resolve("kube-apiserver")),
         "no Kubernetes 1.14.10 binaries in " + kubernetes114() + ": tools/k8s-builder-1.14/build.sh builds them"
             + " (not part of the bundle build or CI yet)");
-    api = BundleApiserver.start(tmp, "i114", ADDRESS, SPEC, IngressAddonOnKubernetes114ApiserverTest::command);
-    assertThat(ok("version", "--short").output()).contains("Server Version: v1.14.10");
+    try (BundleApiserver api = BundleApiserver.start(tmp, "i114", IngressAddonApiserverTest.ADDRESS, SPEC,
+        IngressAddonOnKubernetes114ApiserverTest::command)) {
+      storesTheAddon(api);
+    }
+  }
+
+  private static void storesTheAddon(BundleApiserver api) throws Exception {
+    assertThat(api.kubectlOk("version", "--short").output()).contains("Server Version: v1.14.10");
     RenderContext ctx = new RenderContext(api.facts(), Specs.TEST_SECRETS);
     Path dir = Files.createDirectories(tmp.resolve("addons"));
     for (Map.Entry<String, String> e : IngressControllerFiles.manifests(ctx).entrySet()) {
@@ -100,36 +76,36 @@ class IngressAddonOnKubernetes114ApiserverTest {
         pki.certificate(PkiNames.INGRESS), pki.privateKey(PkiNames.INGRESS)).content());
     String crds = dir.resolve(IngressControllerFiles.CRDS).toString();
 
-    ok("apply", "-f", crds);
-    ok("wait", "--for", "condition=established", "--timeout=60s", "-f", crds);
-    ok("apply", "-f", dir.toString());
-    ok("create", "namespace", "mssql");
-    ok("apply", "-f", TCP_ROUTE.toString());
+    api.kubectlOk("apply", "-f", crds);
+    api.kubectlOk("wait", "--for", "condition=established", "--timeout=60s", "-f", crds);
+    api.kubectlOk("apply", "-f", dir.toString());
+    api.kubectlOk("create", "namespace", "mssql");
+    api.kubectlOk("apply", "-f", TCP_ROUTE.toString());
 
-    assertThat(ok("get", "crd", "-o", "jsonpath={range .items[*]}{.apiVersion} {.metadata.name}{\"\\n\"}{end}")
+    assertThat(api.kubectlOk("get", "crd", "-o", "jsonpath={range .items[*]}{.apiVersion} {.metadata.name}{\"\\n\"}{end}")
         .output().lines().toList()).hasSize(18).allMatch(l -> l.startsWith("apiextensions.k8s.io/v1beta1 "))
         .contains("apiextensions.k8s.io/v1beta1 ingressroutetcps.traefik.io",
             "apiextensions.k8s.io/v1beta1 ingressroutetcps.traefik.containo.us",
             "apiextensions.k8s.io/v1beta1 tlsstores.traefik.io", "apiextensions.k8s.io/v1beta1 tlsoptions.traefik.io",
             "apiextensions.k8s.io/v1beta1 middlewares.traefik.io");
-    assertThat(ok("get", "tlsstores.traefik.io", "default", "-n", "kubeyard-ingress", "-o",
+    assertThat(api.kubectlOk("get", "tlsstores.traefik.io", "default", "-n", "kubeyard-ingress", "-o",
         "jsonpath={.spec.defaultCertificate.secretName}").output()).isEqualTo("kubeyard-ingress-tls");
-    assertThat(ok("get", "ingressroutetcps.traefik.containo.us", "sqlserver-tds", "-n", "mssql", "-o",
+    assertThat(api.kubectlOk("get", "ingressroutetcps.traefik.containo.us", "sqlserver-tds", "-n", "mssql", "-o",
         "jsonpath={.spec.entryPoints[0]} {.spec.routes[0].match} {.spec.routes[0].services[0].name}").output())
         .isEqualTo("sqlserver HostSNI(`*`) ag1-primary");
-    assertThat(ok("get", "service", "traefik", "-n", "kubeyard-ingress", "-o",
+    assertThat(api.kubectlOk("get", "service", "traefik", "-n", "kubeyard-ingress", "-o",
         "jsonpath={.spec.ports[*].nodePort}").output()).isEqualTo("23456 23457 23458");
-    assertThat(ok("get", "deployment", "traefik", "-n", "kubeyard-ingress", "-o",
+    assertThat(api.kubectlOk("get", "deployment", "traefik", "-n", "kubeyard-ingress", "-o",
         "jsonpath={.spec.template.spec.containers[0].image}").output()).isEqualTo(AddonImages.defaults(
             api.facts().version()).traefik());
-    assertThat(ok("get", "secret", "kubeyard-ingress-tls", "-n", "kubeyard-ingress", "-o", "jsonpath={.type}")
+    assertThat(api.kubectlOk("get", "secret", "kubeyard-ingress-tls", "-n", "kubeyard-ingress", "-o", "jsonpath={.type}")
         .output()).isEqualTo("kubernetes.io/tls");
-    assertThat(ok("get", "pdb", "traefik", "-n", "kubeyard-ingress", "-o", "jsonpath={.apiVersion}").output())
+    assertThat(api.kubectlOk("get", "pdb", "traefik", "-n", "kubeyard-ingress", "-o", "jsonpath={.apiVersion}").output())
         .isEqualTo("policy/v1beta1");
-    assertThat(ok("get", "clusterrole", "kubeyard:ingress-controller", "-o", "jsonpath={.rules[*].apiGroups}")
+    assertThat(api.kubectlOk("get", "clusterrole", "kubeyard:ingress-controller", "-o", "jsonpath={.rules[*].apiGroups}")
         .output()).contains("traefik.containo.us");
     // The install re-runs the whole folder: nothing is refused the second time.
-    ok("apply", "-f", crds);
-    ok("apply", "-f", dir.toString());
+    api.kubectlOk("apply", "-f", crds);
+    api.kubectlOk("apply", "-f", dir.toString());
   }
 }
