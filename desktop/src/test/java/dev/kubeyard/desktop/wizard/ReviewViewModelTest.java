@@ -52,7 +52,7 @@ class ReviewViewModelTest {
     wizard.review.refresh();
 
     var support = wizard.review.previewProperty().get().ingressSupport();
-    assertThat(support.version()).isEqualTo("2.11.30");
+    assertThat(support.version()).isEqualTo("2.11.54");
     assertThat(support.securitySupportEnded()).hasToString("2026-09-07");
   }
 

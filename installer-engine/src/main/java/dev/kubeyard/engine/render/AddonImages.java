@@ -21,7 +21,7 @@ public record AddonImages(String pause, String flannel, String coredns, String m
     if (currentReleases(version)) {
       return of("1.0.0", "0.28.10", "1.13.1", "0.8.0", "3.6.12");
     }
-    return of("3.1", "0.11.0", "1.3.1", "0.3.6", "2.11.30");
+    return of("3.1", "0.11.0", "1.3.1", "0.3.6", "2.11.54");
   }
 
   /** Whether {@code version} runs the current addon releases (their probes, flags and RBAC differ). */

@@ -14,17 +14,17 @@ import java.util.Map;
 
 /**
  * The ingress controller addon (ADR 29): Traefik behind the spec's NodePorts, which haproxy on the lb
- * pair forwards 80/443 (and SQL Server's TCP port) to. The current line runs Traefik 3 with its CRDs
- * (applied first, see {@link #CRDS}) and a TLSStore naming the cluster-issued certificate; 1.14 runs
- * Traefik 2.11 without CRDs (1.14 has no apiextensions.k8s.io/v1) and reads the same certificate
- * through its file provider.
+ * pair forwards 80/443 (and SQL Server's TCP port) to. Both lines run Traefik's CRD provider with its CRDs
+ * (applied first, see {@link #CRDS}) and a TLSStore naming the cluster-issued certificate: Traefik 3 with
+ * its apiextensions.k8s.io/v1 CRDs on the current line, Traefik 2.11 on 1.14 with v1beta1 CRDs (all 1.14
+ * serves) for both groups it watches.
  */
 public final class IngressControllerFiles {
   public static final String NAMESPACE = "kubeyard-ingress";
   public static final String DEPLOYMENT = "traefik";
   /** The controller's manifest; its TLSStore needs {@link #CRDS} established first. */
   public static final String CONTROLLER = "ingress-controller.yaml";
-  /** Traefik's own CRD definitions, verbatim from the release (resources/templates/addons). */
+  /** Traefik's own CRD definitions of the line's release (resources/templates/addons/traefik-v*-crds.yaml). */
   public static final String CRDS = "ingress-crds.yaml";
   static final String TLS_SECRET = "kubeyard-ingress-tls";
   static final String TLS_FILE = "ingress-tls.yaml";
@@ -56,9 +56,8 @@ public final class IngressControllerFiles {
   static Map<String, String> manifests(RenderContext ctx) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put(CONTROLLER, Templates.render("addons/" + CONTROLLER, scope(ctx)));
-    if (traefik3(ctx.version())) {
-      out.put(CRDS, Templates.render("addons/traefik-v3-crds.yaml", Map.of()));
-    }
+    String crds = traefik3(ctx.version()) ? "addons/traefik-v3-crds.yaml" : "addons/traefik-v2-crds.yaml";
+    out.put(CRDS, Templates.render(crds, Map.of()));
     return out;
   }
 
@@ -86,13 +85,13 @@ public final class IngressControllerFiles {
     m.put("sqlServer", ic.exposesSqlServer() ? Map.of("port", ic.sqlServerPort(), "nodePort", ic.sqlServerNodePort())
         : null);
     m.put("tlsSecret", TLS_SECRET);
-    m.put("args", args(facts, ic, v3));
+    m.put("args", args(facts, ic));
     m.put("terminationGrace", ACCEPT_GRACE_SECONDS + FINISH_GRACE_SECONDS + 10);
     return m;
   }
 
   /** The static configuration, as flags: no config file to mount on the read-only root. */
-  private static List<String> args(ClusterFacts facts, IngressController ic, boolean v3) {
+  private static List<String> args(ClusterFacts facts, IngressController ic) {
     List<String> a = new ArrayList<>();
     a.add("--global.checkNewVersion=false");
     a.add("--global.sendAnonymousUsage=false");
@@ -124,12 +123,9 @@ public final class IngressControllerFiles {
     if (lb != null) {
       a.add("--providers.kubernetesingress.ingressEndpoint.ip=" + lb.vip());
     }
-    if (v3) {
-      a.add("--providers.kubernetescrd=true");
-      a.add("--providers.kubernetescrd.allowEmptyServices=true");
-    } else {
-      a.add("--providers.file.filename=/etc/traefik/dynamic/tls.yaml");
-    }
+    // The TLSStore (the default certificate) and the SQL Server deployer's IngressRouteTCP are CRD objects.
+    a.add("--providers.kubernetescrd=true");
+    a.add("--providers.kubernetescrd.allowEmptyServices=true");
     return a;
   }
 

@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The bundle's etcd and kube-apiserver, running in a network namespace with exactly the flags of their
+ * The bundle's etcd and kube-apiserver (or another line's, see {@link #start(Path, String, String, String,
+ * Function)}), running in a network namespace with exactly the flags of their
  * rendered units and the certificates of the PKI, reached through links to the multi-call binary as the
  * installer lays them out. This JVM cannot enter the namespace, so a socat relay on loopback forwards
  * to it: {@link #loopbackKubeconfig()} is for clients in the JVM, {@link #kubeconfig()} for kubectl run
@@ -36,24 +38,36 @@ public final class BundleApiserver implements AutoCloseable {
   private final String address;
   private final ClusterFacts facts;
   private final NetnsLab lab;
+  private final Function<String, Path> commands;
   private final List<Process> running = new ArrayList<>();
   private String ns;
   private int loopbackPort;
 
-  private BundleApiserver(Path dir, String labName, String address, ClusterFacts facts) {
+  private BundleApiserver(Path dir, String labName, String address, ClusterFacts facts,
+      Function<String, Path> commands) {
     this.dir = dir;
     this.address = address;
     this.facts = facts;
     this.lab = new NetnsLab(labName);
+    this.commands = commands;
   }
 
   /** Starts a one-host cluster {@code m1} at {@code address} described by {@code specYaml}; waits for readyz. */
   public static BundleApiserver start(Path dir, String labName, String address, String specYaml) throws Exception {
+    return start(dir, labName, address, specYaml, BuiltBundle::command);
+  }
+
+  /**
+   * The same with etcd, kube-apiserver and kubectl from {@code commands} (command name to binary) instead of
+   * the built bundle: another line's binaries, which the bundle of the current line does not carry.
+   */
+  public static BundleApiserver start(Path dir, String labName, String address, String specYaml,
+      Function<String, Path> commands) throws Exception {
     Validator.Result spec = Validator.loadText(specYaml);
     if (!spec.valid()) {
       throw new IllegalArgumentException("test spec is invalid: " + spec.problems());
     }
-    BundleApiserver api = new BundleApiserver(dir, labName, address, ClusterFacts.of(spec.spec()));
+    BundleApiserver api = new BundleApiserver(dir, labName, address, ClusterFacts.of(spec.spec()), commands);
     try {
       api.boot();
       return api;
@@ -111,6 +125,14 @@ public final class BundleApiserver implements AutoCloseable {
     return Proc.run(dir, cmd.toArray(String[]::new));
   }
 
+  /** {@link #kubectl}, which must succeed: a failure shows the command and its output. */
+  public Proc.Result kubectlOk(String... args) {
+    Proc.Result r = kubectl(args);
+    org.assertj.core.api.Assertions.assertThat(r.exit()).as("kubectl %s:%n%s", String.join(" ", args), r.output())
+        .isZero();
+    return r;
+  }
+
   /** curl inside the namespace; with the admin's client certificate or without any (then: the status code). */
   public Proc.Result curl(boolean asAdmin, String path) {
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, "curl", "-sS", "--max-time", "5",
@@ -147,7 +169,7 @@ public final class BundleApiserver implements AutoCloseable {
       if (!Files.isDirectory(bin)) {
         Files.createDirectories(bin);
         for (String command : List.of("etcd", "kube-apiserver", "kubectl")) {
-          Files.createSymbolicLink(bin.resolve(command), BuiltBundle.command(command));
+          Files.createSymbolicLink(bin.resolve(command), commands.apply(command));
         }
       }
     } catch (IOException e) {
@@ -165,10 +187,11 @@ public final class BundleApiserver implements AutoCloseable {
 
   private void awaitReady() throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    Proc.Result last = curl(true, "/readyz");
+    String ready = facts.version().atLeast(16) ? "/readyz" : "/healthz"; // 1.14 has no /readyz
+    Proc.Result last = curl(true, ready);
     while (!last.output().equals("ok") && Instant.now().isBefore(deadline)) {
       Thread.sleep(1000);
-      last = curl(true, "/readyz");
+      last = curl(true, ready);
     }
     if (!last.output().equals("ok")) {
       throw new AssertionError("kube-apiserver did not become ready: " + last + "\n--- kube-apiserver log (end):\n"

@@ -88,19 +88,19 @@ class InstallSequenceTest {
       assertThat(plan.steps().get(plan.steps().size() - 1)).isEqualTo(step);
       String kubectl = "/opt/kube/bin/kubectl --kubeconfig /etc/kubernetes/admin.kubeconfig";
       boolean metallb = spec.network().serviceLoadBalancer(); // the current example has a pool
-      boolean traefik3 = !spec.kubernetes().version().startsWith("1.14.");
       List<Action> runs = step.apply().stream().filter(a -> a instanceof Action.Run).toList();
-      // Traefik's CRDs applied and established first on the current line (its TLSStore needs them)
-      assertThat(runs.get(traefik3 ? 2 : 0)).isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/"));
+      // Traefik's CRDs applied and established first on both lines (its TLSStore needs them)
+      assertThat(runs.get(0)).isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/ingress-crds.yaml"));
+      assertThat(runs.get(1).toString()).contains("wait --for condition=established");
+      assertThat(runs.get(2)).isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/"));
       if (metallb) { // the pool only once its CRDs are established
         assertThat(runs).last().isEqualTo(new Action.Run(kubectl + " apply -f /etc/kubernetes/addons/metallb-pool/"));
         assertThat(runs.get(runs.size() - 2).toString()).contains("wait --for=condition=Established");
       }
-      assertThat(runs).hasSize((traefik3 ? 2 : 0) + 1 + (metallb ? 2 : 0));
-      // flannel, CoreDNS, metrics-server, the kubelet RBAC, the ingress controller (+ its CRDs on the
-      // current line), and MetalLB's CRDs, workloads, memberlist key and pool
-      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile)
-          .hasSize((traefik3 ? 6 : 5) + (metallb ? 4 : 0));
+      assertThat(runs).hasSize(2 + 1 + (metallb ? 2 : 0));
+      // flannel, CoreDNS, metrics-server, the kubelet RBAC, the ingress controller and its CRDs, and
+      // MetalLB's CRDs, workloads, memberlist key and pool
+      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(6 + (metallb ? 4 : 0));
       assertThat(step.verify()).contains(kubectl + " -n kube-system rollout status deployment/coredns --timeout=5s")
           .contains(kubectl + " -n kubeyard-ingress rollout status deployment/traefik --timeout=5s")
           .contains("rollout status deployment/metrics-server").contains("rollout status daemonset/kube-flannel-ds");

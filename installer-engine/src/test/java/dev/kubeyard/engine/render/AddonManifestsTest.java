@@ -242,7 +242,7 @@ class AddonManifestsTest {
         "kubeyard.local/traefik:3.6.12", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
     assertThat(context("1.14").images()).isEqualTo(new AddonImages("kubeyard.local/pause:3.1",
         "kubeyard.local/flannel:0.11.0", "kubeyard.local/coredns:1.3.1", "kubeyard.local/metrics-server:0.3.6",
-        "kubeyard.local/traefik:2.11.30", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
+        "kubeyard.local/traefik:2.11.54", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
   }
 
   @Test

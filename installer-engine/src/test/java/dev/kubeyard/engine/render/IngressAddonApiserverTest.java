@@ -32,22 +32,27 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag(BundleApiserver.TAG)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngressAddonApiserverTest {
-  private static final String ADDRESS = "10.213.83.11";
-  private static final String SPEC = """
-      apiVersion: kubeyard.dev/v1alpha1
-      kind: Cluster
-      metadata: {name: ingresstest}
-      kubernetes: {version: 1.35.8}
-      hosts:
-        - {name: m1, address: %s, roles: [etcd, master]}
-        - {name: n1, address: 10.213.83.12, roles: [node]}
-        - {name: n2, address: 10.213.83.13, roles: [node]}
-      apps:
-        sqlserver:
-          exposeTcpPort: 1433
-        pythonService:
-          host: gateway.lab.test
-      """.formatted(ADDRESS);
+  static final String ADDRESS = "10.213.83.11";
+  private static final String SPEC = spec("1.35.8");
+
+  /** The ingress test cluster at {@code version}: one master, two workers, SQL Server's TCP port and an app host. */
+  static String spec(String version) {
+    return """
+        apiVersion: kubeyard.dev/v1alpha1
+        kind: Cluster
+        metadata: {name: ingresstest}
+        kubernetes: {version: %s}
+        hosts:
+          - {name: m1, address: %s, roles: [etcd, master]}
+          - {name: n1, address: 10.213.83.12, roles: [node]}
+          - {name: n2, address: 10.213.83.13, roles: [node]}
+        apps:
+          sqlserver:
+            exposeTcpPort: 1433
+          pythonService:
+            host: gateway.lab.test
+        """.formatted(version, ADDRESS);
+  }
 
   @TempDir
   static Path tmp;
@@ -66,9 +71,7 @@ class IngressAddonApiserverTest {
   }
 
   private static Proc.Result ok(String... args) {
-    Proc.Result r = api.kubectl(args);
-    assertThat(r.exit()).as("kubectl %s:%n%s", String.join(" ", args), r.output()).isZero();
-    return r;
+    return api.kubectlOk(args);
   }
 
   @Test

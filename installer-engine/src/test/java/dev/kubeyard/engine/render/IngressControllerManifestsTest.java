@@ -155,12 +155,7 @@ class IngressControllerManifestsTest {
         .containsExactly(8000, 8443, 1433, 9000);
     // Longer than accepting (10 s) plus finishing (10 s): the kubelet never cuts a drain short.
     assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThan(20);
-    if (line.equals("1.14")) {
-      assertThat(args).contains("--providers.file.filename=/etc/traefik/dynamic/tls.yaml")
-          .doesNotContain("--providers.kubernetescrd=true");
-    } else {
-      assertThat(args).contains("--providers.kubernetescrd=true").noneMatch(a -> a.startsWith("--providers.file"));
-    }
+    assertThat(args).contains("--providers.kubernetescrd=true").noneMatch(a -> a.startsWith("--providers.file"));
   }
 
   @Test
@@ -224,17 +219,42 @@ class IngressControllerManifestsTest {
   }
 
   @Test
-  void theLegacyLineHasNoCrdsAndReadsTheCertificateThroughItsFileProvider() {
+  void theLegacyLineGetsTraefik211sV1beta1CrdsForBothGroupsAndTheSameTlsStore() {
     List<JsonNode> objects = controller(Specs.legacy());
     assertThat(has(objects, "IngressClass")).isFalse(); // 1.18+
-    assertThat(has(objects, "TLSStore")).isFalse();
-    assertThat(ClusterRenderer.render(Specs.context(Specs.legacy())))
-        .noneMatch(f -> f.path().endsWith("/" + IngressControllerFiles.CRDS));
-    JsonNode cm = object(objects, "ConfigMap");
-    assertThat(cm.at("/data/tls.yaml").asText()).contains("certFile: /etc/traefik/tls/tls.crt");
-    JsonNode pod = object(objects, "Deployment").at("/spec/template/spec");
-    assertThat(pod.path("volumes").findValuesAsText("secretName")).containsExactly("kubeyard-ingress-tls");
-    assertThat(object(objects, "ClusterRole").toString()).contains("endpoints").doesNotContain("endpointslices");
+    assertThat(has(objects, "ConfigMap")).isFalse(); // no file provider: the TLSStore names the certificate
+    JsonNode store = object(objects, "TLSStore");
+    assertThat(store.path("apiVersion").asText()).isEqualTo("traefik.io/v1alpha1");
+    assertThat(store.at("/spec/defaultCertificate/secretName").asText()).isEqualTo("kubeyard-ingress-tls");
+    JsonNode container = object(objects, "Deployment").at("/spec/template/spec/containers/0");
+    assertThat(texts(container.path("args"))).contains("--providers.kubernetescrd=true")
+        .noneMatch(a -> a.startsWith("--providers.file"));
+    JsonNode role = object(objects, "ClusterRole");
+    assertThat(role.toString()).contains("endpoints").doesNotContain("endpointslices").contains("traefik.containo.us")
+        .contains("ingressroutetcps").contains("tlsstores");
+
+    List<JsonNode> crds = objects(file(Specs.legacy(), "master1", HostPaths.ADDONS + "/" + IngressControllerFiles.CRDS));
+    assertThat(crds).hasSize(18).allSatisfy(c -> {
+      assertThat(c.path("apiVersion").asText()).isEqualTo("apiextensions.k8s.io/v1beta1");
+      assertThat(c.at("/spec/version").asText()).isEqualTo("v1alpha1");
+      assertThat(c.at("/metadata/name").asText()).isEqualTo(c.at("/spec/names/plural").asText() + "."
+          + c.at("/spec/group").asText());
+    });
+    for (String group : List.of("traefik.io", "traefik.containo.us")) {
+      assertThat(crds).filteredOn(c -> c.at("/spec/group").asText().equals(group))
+          .extracting(c -> c.at("/spec/names/kind").asText()).containsExactlyInAnyOrder("IngressRoute", "Middleware",
+              "MiddlewareTCP", "IngressRouteTCP", "IngressRouteUDP", "TLSOption", "TLSStore", "TraefikService",
+              "ServersTransport");
+    }
+  }
+
+  @Test
+  void theLegacyCrdsBeginWithTraefiksOwnV1beta1FileByteForByte() {
+    String crds = file(Specs.legacy(), "master1", HostPaths.ADDONS + "/" + IngressControllerFiles.CRDS);
+    String body = crds.lines().dropWhile(l -> l.startsWith("#")).map(l -> l + "\n").reduce("", String::concat);
+    String own = body.substring(0, body.indexOf("---\napiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\n"
+        + "metadata:\n  name: ingressroutes.traefik.containo.us"));
+    assertThat(Sha256.of(own)).isEqualTo("ff82b77f5388839ca24a37d46e096a49e9d76f95a90ea80dc99cd725af1e1b9d");
   }
 
   @Test

@@ -1,12 +1,13 @@
 package dev.kubeyard.engine.bundle.build;
 
 import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.model.version.KubernetesVersion;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The images of the bundle, built from scratch: pause (the pod sandbox), CoreDNS, metrics-server, Traefik
- * (the ingress controller), MetalLB's controller and speaker, and flannel. Each runs one static Go binary; flannel's image adds iptables and the libraries it needs from
+ * (the ingress controller, the line's release: {@link IngressControllerBinary}), MetalLB's controller and speaker, and flannel. Each runs one static Go binary; flannel's image adds iptables and the libraries it needs from
  * Debian, because flanneld programs masquerading rules through the iptables commands.
  */
 final class ImageRecipes {
@@ -18,13 +19,13 @@ final class ImageRecipes {
     GoArtifact coredns = b.go("coredns");
     GoArtifact metrics = b.go("metrics-server");
     GoArtifact flanneld = b.go("flanneld");
-    GoArtifact traefik = b.go("traefik");
+    GoArtifact traefik = IngressControllerBinary.forLine(b.goBinaries, KubernetesVersion.of(b.kubernetesVersion));
     String rootfsOrigin = b.flannelRootfs.stream().map(t -> t.pkg().pinned()).collect(Collectors.joining(", "));
     return List.of(
         single(pause, "/pause", "65535:65535"),
         single(coredns, "/coredns", "65532:65532"),
         single(metrics, "/metrics-server", "65534:65534"),
-        single(traefik, "/traefik", "65532:65532"),
+        single(IngressControllerBinary.IMAGE, traefik, "/traefik", "65532:65532"),
         single("metallb-controller", b.go("metallb-controller"), "/controller", "65534:65534"),
         single("metallb-speaker", b.go("metallb-speaker"), "/speaker", "0:0"), // ARP needs NET_RAW as root
         new ImageRecipe("flannel", flanneld.version(), ImageRecipe.reference("flannel", flanneld.version()),

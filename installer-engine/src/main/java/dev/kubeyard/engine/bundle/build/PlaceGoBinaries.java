@@ -13,12 +13,13 @@ import java.util.Set;
 /**
  * Prepares the output folder and copies the Go binaries that run on hosts into bin/OS-ARCH/COMPONENT/.
  * The multi-call Kubernetes binary is one file that provides six commands; the installer links the
- * names on each host. CoreDNS, metrics-server, MetalLB and pause only ever run in their images, so they are not
- * copied as host files.
+ * names on each host. CoreDNS, metrics-server, Traefik, MetalLB and pause only ever run in their images, so
+ * they are not copied as host files.
  */
 final class PlaceGoBinaries implements BuildStep {
 
-  static final Set<String> IMAGE_ONLY = Set.of("coredns", "metrics-server", "pause", "traefik", "metallb");
+  static final Set<String> IMAGE_ONLY = Set.of("coredns", "metrics-server", "pause", "traefik", "traefik-v2",
+      "metallb");
 
   @Override
   public String title() {

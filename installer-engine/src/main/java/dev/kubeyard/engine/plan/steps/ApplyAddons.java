@@ -37,12 +37,10 @@ public final class ApplyAddons implements HostStep {
     }
     StepBuilder b = new StepBuilder("apply-addons", Phase.ADDONS, host.name(), "apply the cluster addons")
         .put(in.filesOf(host.name(), HostPaths.ADDONS + "/"));
-    if (IngressControllerFiles.traefik3(in.facts().version())) {
-      // kubectl maps every object of one apply before creating any: the TLSStore needs its CRD served first.
-      String crds = HostPaths.ADDONS + "/" + IngressControllerFiles.CRDS;
-      b.run(KUBECTL + " apply -f " + crds)
-          .run(KUBECTL + " wait --for condition=established --timeout=60s -f " + crds);
-    }
+    // kubectl maps every object of one apply before creating any: the TLSStore needs its CRD served first.
+    String crds = HostPaths.ADDONS + "/" + IngressControllerFiles.CRDS;
+    b.run(KUBECTL + " apply -f " + crds)
+        .run(KUBECTL + " wait --for condition=established --timeout=60s -f " + crds);
     b.run(KUBECTL + " apply -f " + HostPaths.ADDONS + "/");
     if (in.facts().serviceLoadBalancer()) {
       // A kind is only known once its CRD is established; apply without -R leaves this folder out above.
