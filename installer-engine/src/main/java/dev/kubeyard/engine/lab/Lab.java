@@ -10,6 +10,7 @@ import dev.kubeyard.engine.transport.SshTarget;
 import dev.kubeyard.engine.transport.TransportException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,34 @@ public final class Lab {
         + " kernel.keys.root_maxkeys=1000000 kernel.keys.root_maxbytes=25000000; true");
   }
 
+  /** The share of the disk the lab needs free: its kubelets' default imagefs.available eviction is 15 %. */
+  static final double FREE_DISK_NEEDED = 0.16;
+
+  /**
+   * The lab's machines sit on this machine's disk, so each kubelet sees its whole size: below 15 % free they
+   * evict every pod (DiskPressure) and the install's addon checks time out with no word about disk. Say so
+   * before booting anything.
+   */
+  static void checkDiskHeadroom(Path where) throws IOException {
+    FileStore store = Files.getFileStore(where);
+    String problem = diskProblem(store.toString(), store.getUsableSpace(), store.getTotalSpace());
+    if (problem != null) {
+      throw new IllegalStateException(problem);
+    }
+  }
+
+  /** Null when {@code usable} bytes of {@code total} leave the kubelets out of DiskPressure, else why not. */
+  static String diskProblem(String disk, long usable, long total) {
+    double free = (double) usable / total;
+    if (free >= FREE_DISK_NEEDED) {
+      return null;
+    }
+    long missing = (long) Math.ceil((FREE_DISK_NEEDED * total - usable) / (1L << 30));
+    return String.format(java.util.Locale.ROOT, "the lab's disk %s has %.1f %% free (%d GiB of %d GiB), but its kubelets"
+        + " evict every pod below 15 %% (DiskPressure); fix: free at least %d GiB there (old labs: kubeyard lab down;"
+        + " build caches), then retry", disk, free * 100, usable >> 30, total >> 30, missing);
+  }
+
   /** Creates and boots whatever is missing; a lab that is up stays as it is. */
   public void up(Consumer<String> progress) {
     if (!base.ready()) {
@@ -107,6 +136,7 @@ public final class Lab {
     tuneKernel();
     try {
       Files.createDirectories(dir());
+      checkDiskHeadroom(dir());
       if (!Files.exists(privateKey())) {
         LocalCommand.run(30, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "kubeyard-lab-" + topology.name(),
             "-f", privateKey().toString()).orThrow("ssh-keygen is needed (openssh-client)");
