@@ -36,7 +36,7 @@ mvn -B -ntp -q install -DskipTests -pl model,installer-engine -am
 for v in 7.17.28 7.17.29; do ES_VERSION="$v" tools/es-harness/run-es.sh build; done
 mvn -B -ntp test -pl model,installer-engine \
   -Dkubeyard.excludedGroups=none \
-  -Dtest='dev.kubeyard.engine.lab.**,!ElasticsearchOnTheLabClusterTest,!GatewayThroughTheIngressOnTheLabTest' \
+  -Dtest='dev.kubeyard.engine.lab.**,!ElasticsearchOnTheLabClusterTest,!GatewayThroughTheIngressOnTheLabTest,!GitlabPostgresOnTheLabTest,!GitlabRedisOnTheLabTest' \
   -Dsurefire.failIfNoSpecifiedTests=false
 # Elasticsearch on the lab cluster last, keeping its lab 'es' up only for the desktop's Elasticsearch
 # tab that follows (a kept lab running beside the tests above loaded the machine enough to make them
@@ -45,4 +45,10 @@ mvn -B -ntp test -pl installer-engine -Dkubeyard.excludedGroups=none -Dtest=Elas
   -Dkubeyard.eslab.keep=true
 # The gateway through the Ingress on the same kept lab: it needs Elasticsearch running there
 mvn -B -ntp test -pl installer-engine -Dkubeyard.excludedGroups=none -Dtest=GatewayThroughTheIngressOnTheLabTest
+# GitLab's PostgreSQL (Patroni) on the same kept lab: its leader's pod deleted under a counting writer
+mvn -B -ntp test -pl installer-engine -Dkubeyard.excludedGroups=none -Dtest=GitlabPostgresOnTheLabTest
+# GitLab's Redis with Sentinel on the same kept lab: the master's pod killed under a Sentinel-configured writer
+mvn -B -ntp test -pl installer-engine -Dkubeyard.excludedGroups=none -Dtest=GitlabRedisOnTheLabTest
+# kube-hunter from this machine against the same kept lab, as an attacker on the hosts' network
+KUBEYARD_LAB_SPEC=/var/lib/kubeyard/lab/es/cluster.yaml tools/scanners/run-tests.sh test_kube_hunter_on_the_lab.py
 desktop/run-ui-tests.sh -Dtest=ElasticsearchTabOnTheLabUiTest

@@ -10,15 +10,21 @@ import time
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator
 
+import asyncio
+from pathlib import Path
+
 import anyio
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from app.adapters.base import DependencyUnavailable, NotFound
 from app.api.main import routers
+from app.api.security import BearerGate
+from app.core.auth import TokenTable
 from app.core.config import Settings, get_settings
 from app.core.metrics import Metrics
 from app.core.wiring import Dependencies, build_dependencies
+from app.internal import create_internal_app, internal_server
 
 log = logging.getLogger("gateway")
 
@@ -41,13 +47,30 @@ def create_app(settings: Settings | None = None, dependencies: Dependencies | No
         # request in flight (the p99 of bench/README.md).
         gc.collect()
         gc.freeze()
-        yield
-        await deps.aclose()
-        deps.close()
+        server = internal_server(internal, settings.internal_host, settings.internal_port) \
+            if settings.internal_port else None
+        serving = asyncio.create_task(server.serve()) if server else None
+        try:
+            yield
+        finally:
+            if server and serving:
+                server.should_exit = True
+                await serving
+            await deps.aclose()
+            deps.close()
 
-    app = FastAPI(title="Kubeyard platform gateway", version="0.2.0", lifespan=lifespan,
-                  description="Search (Elasticsearch), records (SQL Server) and GitLab behind one API.")
+    # No /docs, /redoc or /openapi.json here: they are on the internal port (app/internal.py).
+    app = FastAPI(title="Kubeyard platform gateway", version="0.3.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url=None,
+                  description="Search (Elasticsearch), records (SQL Server) and GitLab behind one API. "
+                              "Every /api route needs a bearer token with the route's scope (read, write, sync).")
+    tokens = _token_table(settings)
+    if tokens.empty:
+        log.warning("no API token is configured (api_token_hashes): every /api request is refused")
+    internal = create_internal_app(app, metrics)
     app.state.settings = settings
+    app.state.tokens = tokens
+    app.state.internal = internal
     app.state.metrics = metrics
     app.state.dependencies = deps
     for router in routers:
@@ -65,8 +88,15 @@ def create_app(settings: Settings | None = None, dependencies: Dependencies | No
     async def not_found(request: Request, e: NotFound) -> JSONResponse:
         return JSONResponse(status_code=404, content={"detail": "not found"})
 
-    app.add_middleware(RequestMetrics, metrics=metrics)
+    app.add_middleware(BearerGate, tokens=tokens)
+    app.add_middleware(RequestMetrics, metrics=metrics)  # outermost: refusals are counted too
     return app
+
+
+def _token_table(settings: Settings) -> TokenTable:
+    if settings.api_token_hashes is not None:
+        return TokenTable(text=settings.api_token_hashes.get_secret_value())
+    return TokenTable(path=Path(settings.secrets_dir) / "api_token_hashes")
 
 
 def _prepare(deps: Dependencies) -> None:

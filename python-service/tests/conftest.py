@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from app.adapters.elasticsearch import ElasticsearchIndex
 from app.adapters.gitlab import GitLabClient
 from app.adapters.sqlserver import Endpoint, SqlServerStore
+from app.core.auth import hash_line, new_token
 from app.core.config import Settings
 from app.core.metrics import Metrics
 from app.core.resilience import DependencyCaller, RetryPolicy
@@ -58,10 +59,25 @@ def sql_standin() -> InMemorySqlServerStandIn:
     return InMemorySqlServerStandIn()
 
 
+@pytest.fixture(scope="session")
+def tokens() -> dict[str, str]:
+    """One bearer token per client of the Secret kubeyard generates: read; read,write; read,write,sync."""
+    return {"read": new_token(), "write": new_token(), "full": new_token()}
+
+
+TOKEN_SCOPES = {"read": "read", "write": "read,write", "full": "read,write,sync"}
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
 @pytest.fixture
-def settings(es_node: EsNode) -> Settings:
+def settings(es_node: EsNode, tokens: dict[str, str]) -> Settings:
+    hashes = "\n".join(hash_line(name, TOKEN_SCOPES[name], token) for name, token in tokens.items())
     return Settings(environment="test", elasticsearch_url=es_node.url, elasticsearch_index_replicas=0,
-                    elasticsearch_timeout=2.0, ready_timeout=1.0, retry_initial_backoff=0.01)
+                    elasticsearch_timeout=2.0, ready_timeout=1.0, retry_initial_backoff=0.01,
+                    api_token_hashes=hashes, internal_port=0)
 
 
 @pytest.fixture
@@ -90,9 +106,16 @@ def make_app(settings: Settings, es_node: EsNode, gitlab_server: GitLabContractS
 
 
 @pytest.fixture
-def client(make_app: Callable[..., FastAPI]) -> Iterator[TestClient]:
-    with TestClient(make_app()) as c:
+def client(make_app: Callable[..., FastAPI], tokens: dict[str, str]) -> Iterator[TestClient]:
+    """The public port with the full-scope token on every request."""
+    with TestClient(make_app(), headers=bearer(tokens["full"])) as c:
         yield c
+
+
+@pytest.fixture
+def internal(client: TestClient) -> TestClient:
+    """The internal port (/metrics, /docs, /openapi.json) of the same app."""
+    return TestClient(client.app.state.internal)
 
 
 def pytest_report_header() -> list[str]:

@@ -46,12 +46,13 @@ def test_a_missing_project_is_a_404_not_a_gateway_error(client: TestClient) -> N
     assert r.status_code == 404 and r.json() == {"detail": "not found"}
 
 
-def test_transient_gitlab_503s_are_retried_for_reads(client: TestClient, gitlab_server: GitLabContractServer) -> None:
+def test_transient_gitlab_503s_are_retried_for_reads(client: TestClient, internal: TestClient,
+                                                     gitlab_server: GitLabContractServer) -> None:
     gitlab_server.fail_next(2)
     r = client.get("/api/gitlab/projects/1")
     assert r.status_code == 200 and r.json()["id"] == 1
     assert 'gateway_dependency_retries_total{dependency="gitlab",operation="get_project"} 2.0' in \
-        client.get("/metrics").text
+        internal.get("/metrics").text
 
 
 def test_gitlab_down_for_longer_than_the_retries_is_a_503_naming_gitlab(
@@ -63,10 +64,10 @@ def test_gitlab_down_for_longer_than_the_retries_is_a_503_naming_gitlab(
     assert r.headers["retry-after"] == "5"
 
 
-def test_a_rejected_token_is_a_503_that_does_not_echo_the_token(make_app, gitlab_token: str) -> None:
+def test_a_rejected_token_is_a_503_that_does_not_echo_the_token(make_app, gitlab_token: str, tokens: dict) -> None:
     app = make_app()
     app.state.dependencies.code_host._http.headers["PRIVATE-TOKEN"] = "glpat-wrong"
-    with TestClient(app) as c:
+    with TestClient(app, headers={"Authorization": f"Bearer {tokens['read']}"}) as c:
         r = c.get("/api/gitlab/projects")
     assert r.status_code == 503 and r.json()["detail"] == "gitlab unavailable: rejected the gateway's token"
     assert gitlab_token not in r.text and "glpat-wrong" not in r.text

@@ -66,9 +66,9 @@ def test_invalid_document_input_is_rejected_with_422(client: TestClient) -> None
     assert client.get("/api/search", params={"q": "x", "size": 101}).status_code == 422
 
 
-def test_metrics_count_requests_by_route_template(client: TestClient) -> None:
+def test_metrics_count_requests_by_route_template(client: TestClient, internal: TestClient) -> None:
     put(client, "m-1", "Metric")
     client.get("/api/documents/m-1")
-    text = client.get("/metrics").text
+    text = internal.get("/metrics").text
     assert 'gateway_http_requests_total{method="GET",route="/api/documents/{doc_id}",status="200"} 1.0' in text
     assert 'gateway_dependency_call_duration_seconds_count{dependency="elasticsearch",operation="put_document",outcome="ok"}' in text

@@ -5,7 +5,10 @@
 # then kube-controller-manager (creates the default ServiceAccount's token) and kube-scheduler (binds
 # a pod to a node object) work through it. kubelet and kube-proxy are only checked for --version.
 # Everything lives in a temporary directory and on 127.0.0.1; the processes are stopped at the end.
-# Usage: tools/k8s-builder-1.14/smoke.sh   (after build.sh; BIN=DIR to test other binaries)
+# Usage: tools/k8s-builder-1.14/smoke.sh   (after build.sh; BIN=DIR to test other binaries,
+#        SMOKE_ETCD=FILE for another etcd than Debian's on PATH, e.g. the bundle's 3.6.6,
+#        SMOKE_LOGS=DIR to keep the etcd and component logs there; SMOKE_AFTER=SCRIPT runs SCRIPT against
+#        the running apiserver with SMOKE_DIR (certificates, admin.kubeconfig) and SMOKE_KUBECTL)
 set -euo pipefail
 export KUBEYARD_CACHE="${KUBEYARD_CACHE:-$HOME/.cache/kubeyard}"
 bin="${BIN:-$KUBEYARD_CACHE/bin/kubernetes-v1.14.10/linux-amd64}"
@@ -14,7 +17,9 @@ timeout_s="${SMOKE_TIMEOUT:-180}" # the apiserver's start on a busy 2-core machi
 for t in "$bin/kube-apiserver" "$bin/kubectl"; do
   [ -x "$t" ] || { echo "smoke: no $t (run tools/k8s-builder-1.14/build.sh first)" >&2; exit 1; }
 done
-command -v etcd >/dev/null || { echo "smoke: no etcd on PATH (apt-get install etcd-server)" >&2; exit 1; }
+etcd="${SMOKE_ETCD:-$(command -v etcd || true)}"
+[ -n "$etcd" ] || { echo "smoke: no etcd on PATH (apt-get install etcd-server) and no SMOKE_ETCD" >&2; exit 1; }
+[ -x "$etcd" ] || { echo "smoke: SMOKE_ETCD=$etcd is not an executable" >&2; exit 1; }
 
 step() { printf '\n== %s\n' "$*"; }
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
@@ -42,6 +47,7 @@ cleanup() {
     [ "$i" = 5 ] && for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   done
   for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  if [ -n "${SMOKE_LOGS:-}" ]; then mkdir -p "$SMOKE_LOGS" && cp "$tmp"/*.log "$SMOKE_LOGS"/ 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -72,8 +78,8 @@ issue nobody "/CN=kubeyard-smoke-nobody" # authenticated, but RBAC grants it not
 openssl genrsa -out sa.key 2048 2>/dev/null
 ls ./*.crt
 
-step "etcd $(etcd --version | awk '/etcd Version/ {print $3}') on 127.0.0.1:$etcd_port"
-etcd --name smoke --data-dir "$tmp/etcd" --listen-client-urls "http://127.0.0.1:$etcd_port" \
+step "etcd $("$etcd" --version | awk '/etcd Version/ {print $3}') ($etcd) on 127.0.0.1:$etcd_port"
+"$etcd" --name smoke --data-dir "$tmp/etcd" --listen-client-urls "http://127.0.0.1:$etcd_port" \
   --advertise-client-urls "http://127.0.0.1:$etcd_port" --listen-peer-urls "http://127.0.0.1:$peer_port" \
   --initial-advertise-peer-urls "http://127.0.0.1:$peer_port" \
   --initial-cluster "smoke=http://127.0.0.1:$peer_port" > etcd.log 2>&1 &
@@ -157,6 +163,11 @@ wait_for() { # wait_for WHAT COMMAND...: until COMMAND prints something
 wait_for "controller-manager: ServiceAccount default/default has a token secret" \
   kubectl get serviceaccount default -n default -o jsonpath='{.secrets[0].name}'
 wait_for "scheduler: pod default/smoke bound to" kubectl get pod smoke -n default -o jsonpath='{.spec.nodeName}'
+
+if [ -n "${SMOKE_AFTER:-}" ]; then # more checks against this apiserver (tools/go-components/smoke-1.14-addons.sh)
+  step "$SMOKE_AFTER"
+  SMOKE_DIR="$tmp" SMOKE_KUBECTL="$bin/kubectl" "$SMOKE_AFTER" || fail "$SMOKE_AFTER"
+fi
 
 step "PASS: Kubernetes $want: kube-apiserver served /healthz ok to a CA-signed client over loopback;"
 echo "controller-manager and scheduler did their work through it"

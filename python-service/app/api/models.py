@@ -143,10 +143,28 @@ class SyncFailedOut(ErrorOut):
     run: SyncRunOut
 
 
+class SyncJobOut(BaseModel):
+    id: str
+    state: Literal["running", "finished"]
+    started_at: datetime
+    finished_at: datetime | None = None
+    run: SyncRunOut | None = Field(None, description="the finished run; null while running")
+    detail: str | None = Field(None, description="why the run failed, naming the dependency")
+    dependency: str | None = None
+
+
+class SyncBusyOut(ErrorOut):
+    job: SyncJobOut
+
+
 class DependencyState(BaseModel):
     status: Literal["up", "down", "not_configured"]
     detail: str
     latency_ms: int
+
+
+class ReadyOut(BaseModel):
+    status: Literal["ready", "not_ready"]
 
 
 class ReadinessOut(BaseModel):

@@ -70,6 +70,18 @@ class Settings(BaseSettings):
     readiness_required: str = "elasticsearch,sqlserver,gitlab"
     sync_max_projects: int = Field(200, ge=1, le=10000)
     sync_max_issues_per_project: int = Field(500, ge=0, le=100000)
+    # POST /api/sync: a run stops after SYNC_TIMEOUT seconds; at most SYNC_RATE_PER_MINUTE starts a minute.
+    sync_timeout: float = Field(600.0, gt=0, le=86400)
+    sync_rate_per_minute: int = Field(2, ge=1, le=60)
+
+    # Bearer tokens (ADR 34): the lines of hashes; when unset, the file api_token_hashes in secrets_dir,
+    # re-read when it changes. Neither: every /api request is refused.
+    api_token_hashes: SecretStr | None = None
+    secrets_dir: str = DEFAULT_SECRETS_DIR
+    # /metrics, /docs and /openapi.json on this port only (not the Service port the Ingress routes);
+    # 0 serves them nowhere.
+    internal_port: int = Field(8081, ge=0, le=65535)
+    internal_host: str = "0.0.0.0"
 
     @field_validator("elasticsearch_url", "gitlab_url")
     @classmethod

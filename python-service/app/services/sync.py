@@ -41,15 +41,17 @@ class SyncJob:
         self._metrics = metrics
         self._lock = threading.Lock()
 
-    def run(self) -> SyncOutcome:
+    def run(self, deadline_seconds: float | None = None) -> SyncOutcome:
+        """One run; stops between projects once ``deadline_seconds`` have passed (a call in flight is
+        bounded by its client timeout), recording the run as partial."""
         if not self._lock.acquire(blocking=False):
             raise SyncAlreadyRunning()
         try:
-            return self._run()
+            return self._run(deadline_seconds)
         finally:
             self._lock.release()
 
-    def _run(self) -> SyncOutcome:
+    def _run(self, deadline_seconds: float | None) -> SyncOutcome:
         started_at = datetime.now(timezone.utc)
         t0 = time.perf_counter()
         counts = {"gitlab_project": 0, "gitlab_issue": 0}
@@ -65,6 +67,9 @@ class SyncJob:
 
         try:
             for project in self._code_host.iter_projects(self._max_projects):
+                if deadline_seconds is not None and time.perf_counter() - t0 > deadline_seconds:
+                    problems.append(f"stopped after {deadline_seconds:g} s (SYNC_TIMEOUT); the next run continues")
+                    break
                 batch.append(project_document(project))
                 try:
                     for issue in self._code_host.iter_issues(project["id"], self._max_issues):

@@ -11,7 +11,7 @@ from app.core.resilience import DependencyCaller, RetryPolicy
 from tests.support.sqlserver_standin import InMemorySqlServerStandIn
 
 PRIMARY = Endpoint("ag1-listener", 1433, read_only=False)
-READ = Endpoint("ag1-readable", 1433, read_only=True)
+READ = Endpoint("ag1-secondary", 1433, read_only=True)
 
 
 @pytest.fixture

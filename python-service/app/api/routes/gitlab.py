@@ -8,8 +8,9 @@ from app.adapters.base import CodeHost
 from app.api.deps import get_code_host
 from app.api.models import (DEPENDENCY_DOWN, NOT_FOUND, GitLabProject, IssuesOut, PipelinesOut,
                             ProjectsOut)
+from app.api.security import REFUSALS, can_read
 
-router = APIRouter(prefix="/api/gitlab", tags=["gitlab"])
+router = APIRouter(prefix="/api/gitlab", tags=["gitlab"], dependencies=[Depends(can_read)], responses=REFUSALS)
 ProjectId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 PageNo = Annotated[int, Query(ge=1, le=10_000)]
 PerPage = Annotated[int, Query(ge=1, le=100)]

@@ -1,19 +1,18 @@
-"""Liveness, readiness with one line per dependency, and Prometheus metrics."""
+"""Liveness and readiness, unauthenticated for the kubelet and revealing nothing but ready or not;
+the report per dependency is /api/status, behind the read scope (ADR 34)."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from typing import Annotated
 
 import anyio
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from app.adapters.base import DependencyNotConfigured, DependencyUnavailable
-from app.api.deps import get_dependencies, get_metrics, get_settings
-from app.api.models import DependencyState, ReadinessOut
+from app.api.models import DependencyState, ReadinessOut, ReadyOut
+from app.api.security import REFUSALS, can_read
 from app.core.config import Settings
 from app.core.metrics import Metrics
 from app.core.wiring import Dependencies
@@ -26,20 +25,34 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", response_model=ReadinessOut,
-            responses={503: {"model": ReadinessOut, "description": "a required dependency is down"}},
-            summary="Each dependency checked with a short timeout, reported separately")
-async def readyz(deps: Annotated[Dependencies, Depends(get_dependencies)],
-                 settings: Annotated[Settings, Depends(get_settings)],
-                 metrics: Annotated[Metrics, Depends(get_metrics)]) -> JSONResponse:
+@router.get("/readyz", response_model=ReadyOut,
+            responses={503: {"model": ReadyOut, "description": "a required dependency is down"}},
+            summary="Ready or not, and nothing more: which dependency is down is for /api/status (read scope)")
+async def readyz(request: Request) -> JSONResponse:
+    report = await readiness(request)
+    return JSONResponse(status_code=503 if report.status == "not_ready" else 200,
+                        content={"status": report.status})
+
+
+@router.get("/api/status", response_model=ReadinessOut, dependencies=[Depends(can_read)],
+            responses={503: {"model": ReadinessOut, "description": "a required dependency is down"}, **REFUSALS},
+            summary="Each dependency checked with a short timeout, reported separately", tags=["status"])
+async def status(request: Request) -> JSONResponse:
+    report = await readiness(request)
+    return JSONResponse(status_code=503 if report.status == "not_ready" else 200, content=report.model_dump(mode="json"))
+
+
+async def readiness(request: Request) -> ReadinessOut:
+    deps: Dependencies = request.app.state.dependencies
+    settings: Settings = request.app.state.settings
+    metrics: Metrics = request.app.state.metrics
     names = list(deps.all())
     states = await asyncio.gather(*(_check(n, a, settings.ready_timeout) for n, a in deps.all().items()))
     report = dict(zip(names, states))
     for name, state in report.items():
         metrics.dependency_up.labels(name).set(1 if state.status == "up" else 0)
     down = [n for n, s in report.items() if s.status != "up" and n in settings.required_for_readiness]
-    body = ReadinessOut(status="not_ready" if down else "ready", dependencies=report)
-    return JSONResponse(status_code=503 if down else 200, content=body.model_dump(mode="json"))
+    return ReadinessOut(status="not_ready" if down else "ready", dependencies=report)
 
 
 async def _check(name: str, adapter: object | None, timeout: float) -> DependencyState:
@@ -61,9 +74,3 @@ async def _check(name: str, adapter: object | None, timeout: float) -> Dependenc
         return state("down", f"{name} unavailable: {e.reason}")
     except TimeoutError:
         return state("down", f"{name} unavailable: no answer within {timeout}s")
-
-
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response,
-            responses={200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}})
-def metrics_endpoint(metrics: Annotated[Metrics, Depends(get_metrics)]) -> Response:
-    return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)

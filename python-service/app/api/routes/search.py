@@ -7,8 +7,9 @@ from fastapi import APIRouter, Depends, Query
 from app.adapters.base import SearchIndex
 from app.api.deps import get_search_index
 from app.api.models import DEPENDENCY_DOWN, Kind, SearchHitOut, SearchOut
+from app.api.security import REFUSALS, can_read
 
-router = APIRouter(prefix="/api", tags=["search"])
+router = APIRouter(prefix="/api", tags=["search"], dependencies=[Depends(can_read)], responses=REFUSALS)
 
 
 @router.get("/search", response_model=SearchOut, responses=DEPENDENCY_DOWN,

@@ -1,5 +1,7 @@
 package dev.kubeyard.desktop;
 
+import dev.kubeyard.desktop.security.PassphraseDialog;
+import dev.kubeyard.desktop.security.PassphrasePrompt;
 import dev.kubeyard.desktop.fx.FxThreadAdapter;
 import dev.kubeyard.desktop.fx.NativeFileDialogs;
 import dev.kubeyard.desktop.fx.PngSnapshot;
@@ -40,6 +42,8 @@ public final class KubeyardApp extends Application {
       default -> Language.ofSystem();
     };
     I18n i18n = new I18n(language);
+    // ADR 37: the CA keys' and SSH keys' passphrases are asked in a dialog when the work needs one, never stored
+    PassphrasePrompt.install(PassphraseDialog.prompt(i18n));
     Path home = Path.of(System.getProperty("user.home"), ".kubeyard");
     // the rehearsal runs in its own folder: the executor keeps logs/<host>.log and state/ there
     Map<String, String> failures = RehearsalFailures.parse(System.getProperty("kubeyard.rehearsal.fail", ""));

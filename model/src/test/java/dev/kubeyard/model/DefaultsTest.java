@@ -31,8 +31,11 @@ class DefaultsTest {
   }
 
   @Test
-  void theRuntimeIsDockerBefore124AndContainerdFrom124() {
+  void theRuntimeIsContainerdOnEveryLineUnlessTheSpecSaysDocker() {
     assertThat(Validator.loadText(MINIMAL).spec().kubernetes().containerRuntime())
+        .isEqualTo(ContainerRuntime.CONTAINERD);
+    String docker = MINIMAL.replace("kind: Cluster", "kind: Cluster\nkubernetes: {containerRuntime: docker}");
+    assertThat(Validator.loadText(docker).spec().kubernetes().containerRuntime())
         .isEqualTo(ContainerRuntime.DOCKER);
     String current = MINIMAL.replace("kind: Cluster", "kind: Cluster\nkubernetes: {version: 1.35.0}");
     assertThat(Validator.loadText(current).spec().kubernetes().containerRuntime())

@@ -1,5 +1,6 @@
 package dev.kubeyard.desktop.install;
 
+import dev.kubeyard.desktop.security.PassphrasePrompt;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.InstallListener;
@@ -30,7 +31,8 @@ public final class ExecutorRunner implements InstallRunner {
 
   public static ExecutorRunner forSpec(ClusterSpec spec, Path planDir, Path knownHosts) {
     return new ExecutorRunner(planDir,
-        new SshTransports(spec, SshSettings.of(knownHosts).withTrust(HostKeyTrust.REFUSE)), RunSettings.defaults());
+        new SshTransports(spec, SshSettings.of(knownHosts).withTrust(HostKeyTrust.REFUSE)
+            .withKeyPrompt(PassphrasePrompt.current().sshKeys())), RunSettings.defaults());
   }
 
   @Override
@@ -41,7 +43,8 @@ public final class ExecutorRunner implements InstallRunner {
   /** Steps done by an earlier attempt pass their checks on the hosts and are skipped there. */
   @Override
   public RunningInstall start(Plan plan, Set<String> alreadyDone, InstallListener listener) {
-    Executor executor = new Executor(planDir, transports, settings).listener(listener);
+    Executor executor = new Executor(planDir, transports, settings).passphrase(PassphrasePrompt.current().pki())
+        .listener(listener);
     Thread run = new Thread(() -> executor.run(plan), "kubeyard-install");
     run.setDaemon(true);
     run.start();

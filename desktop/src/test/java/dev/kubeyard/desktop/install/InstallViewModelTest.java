@@ -37,7 +37,7 @@ class InstallViewModelTest {
   void aLoadedPlanShowsEveryHostAndPhaseAsPending() {
     InstallViewModel vm = viewModel(Map.of());
 
-    assertThat(vm.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3", "win1");
+    assertThat(vm.hosts()).containsExactly("lb1", "lb2", "master1", "master2", "master3", "node1", "node2", "node3", "win1");
     assertThat(vm.phases()).containsExactly(Phase.values());
     assertThat(vm.cell("master1", Phase.ETCD).get()).isEqualTo(CellState.PENDING);
     assertThat(vm.cell("lb1", Phase.ETCD).get()).as("lb1 runs no etcd").isEqualTo(CellState.NONE);

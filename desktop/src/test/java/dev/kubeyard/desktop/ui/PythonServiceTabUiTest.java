@@ -63,8 +63,9 @@ class PythonServiceTabUiTest {
     robot.clickOn("#py-deploy");
     waitFor("the deploy", () -> py.availabilityProperty().get() == AppAvailability.INSTALLED && !py.busyProperty().get());
 
-    // the example spec exposes SQL Server on 1433: its TCP route comes last
-    assertThat(robot.lookup("#py-applied").queryAs(ListView.class).getItems()).hasSize(8)
+    // the example spec exposes SQL Server on 1433: its TCP route comes last; default-deny and one policy per
+    // flow (ADR 39) sit between the budget and the Ingress
+    assertThat(robot.lookup("#py-applied").queryAs(ListView.class).getItems()).hasSize(14)
         .startsWith("created Namespace platform").endsWith("created IngressRouteTCP mssql/sqlserver-tds");
     assertThat(label(robot, "#app-state-python")).isEqualTo("Deployed, not ready yet");
     assertThat(label(robot, "#py-what-to-do")).contains(

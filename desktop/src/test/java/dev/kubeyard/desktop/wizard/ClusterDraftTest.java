@@ -7,6 +7,8 @@ import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
 import dev.kubeyard.desktop.wizard.draft.HostDraft;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.Defaults;
+import dev.kubeyard.model.spec.HostSpec;
+import dev.kubeyard.model.spec.SshSpec;
 import dev.kubeyard.model.spec.NetworkSpec;
 import dev.kubeyard.model.spec.OsFamily;
 import dev.kubeyard.model.spec.Role;
@@ -40,6 +42,22 @@ class ClusterDraftTest {
   }
 
   @Test
+  void anAgentLoginAndAKeyPassphraseSourceSurviveTheDraftAndNoPassphraseIsEverInIt() {
+    ClusterSpec example = SpecYaml.read(Fixtures.exampleClusterYaml()).spec();
+    List<HostSpec> hosts = new java.util.ArrayList<>(example.hosts());
+    HostSpec first = hosts.get(0);
+    hosts.set(0, new HostSpec(first.name(), first.address(), first.os(), first.roles(),
+        new SshSpec("admin", 22, "~/.ssh/id_ed25519", null, true, "prompt")));
+
+    draft.load(example.withHosts(hosts));
+    SshSpec back = draft.build().spec().hosts().get(0).ssh();
+
+    assertThat(draft.hosts.get(0).sshAgent.get()).isTrue();
+    assertThat(back.usesAgent()).isTrue();
+    assertThat(back.privateKeyPassphraseFrom()).isEqualTo("prompt");
+  }
+
+  @Test
   void theHostLanAndMetalLbsAddressesSurviveTheDraftThoughItDoesNotEditThemYet() {
     ClusterSpec example = SpecYaml.read(Fixtures.exampleClusterYaml()).spec();
     NetworkSpec lan = new NetworkSpec("flannel", "vxlan", 4096, 4789, "192.168.1.0/24",
@@ -51,6 +69,25 @@ class ClusterDraftTest {
     draft.load(withPool);
 
     assertThat(draft.build().spec().network()).isEqualTo(withPool.network());
+  }
+
+  @Test
+  void gitlabsRedisCountsSurviveTheDraftThoughItDoesNotEditThemYet() {
+    ClusterSpec withRedis = SpecYaml.parse(readString(Fixtures.exampleClusterYaml()).replace(
+        "    sidekiqReplicas: 2\n", "    sidekiqReplicas: 2\n    redis: {replicas: 5, sentinels: 5}\n")).spec();
+    assertThat(withRedis.apps().gitlab().redis()).isNotNull();
+
+    draft.load(withRedis);
+
+    assertThat(draft.build().spec().apps().gitlab().redis()).isEqualTo(withRedis.apps().gitlab().redis());
+  }
+
+  private static String readString(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -43,7 +43,7 @@ class PageViewModelsTest {
   void aServiceRangeCoveringTheHostsIsAConflictNamingEachHost() {
     wizard.draft().kubernetes.serviceCidr.set("192.168.0.0/16");
 
-    assertThat(wizard.network.conflicts()).hasSize(8)
+    assertThat(wizard.network.conflicts()).hasSize(9)
         .allSatisfy(c -> assertThat(c.paths()).containsExactly(NetworkViewModel.SERVICE));
     assertThat(wizard.network.conflicts().get(0).args()).containsExactly("lb1", "192.168.1.11", "192.168.0.0/16");
   }
@@ -60,7 +60,7 @@ class PageViewModelsTest {
   @Test
   void theLoadBalancerPageNamesItsHostsAndTheMastersBehindIt() {
     assertThat(wizard.loadBalancer.lbHosts().get()).isEqualTo("lb1, lb2");
-    assertThat(wizard.loadBalancer.masters().get()).isEqualTo("master1, master2");
+    assertThat(wizard.loadBalancer.masters().get()).isEqualTo("master1, master2, master3");
   }
 
   @Test
@@ -97,6 +97,17 @@ class PageViewModelsTest {
     assertThat(wizard.draft().kubernetes.runtime.get()).isEqualTo(ContainerRuntime.CONTAINERD);
     assertThat(wizard.versions.line().get()).isEqualTo(Line.CURRENT);
     assertThat(wizard.validation().problems()).isEmpty();
+  }
+
+  @Test
+  void choosingThe114LineTakes11410AndContainerdLikeTheCurrentLine() {
+    wizard.versions.choose(Line.CURRENT);
+    wizard.versions.choose(Line.LEGACY);
+
+    assertThat(wizard.draft().kubernetes.version.get()).isEqualTo("1.14.10");
+    assertThat(wizard.draft().kubernetes.runtime.get()).isEqualTo(ContainerRuntime.CONTAINERD);
+    assertThat(wizard.versions.line().get()).isEqualTo(Line.LEGACY);
+    assertThat(wizard.problemsOf(WizardStep.VERSIONS)).isEmpty();
   }
 
   @Test

@@ -24,7 +24,7 @@ class StartViewModelTest {
 
     assertThat(wizard.start.choiceProperty().get()).isEqualTo(Choice.OPEN);
     assertThat(wizard.start.ready().get()).isTrue();
-    assertThat(wizard.draft().hosts).hasSize(8);
+    assertThat(wizard.draft().hosts).hasSize(9);
     assertThat(wizard.draft().name.get()).isEqualTo("prod");
     assertThat(wizard.validation().problems()).isEmpty();
   }
@@ -86,7 +86,7 @@ class StartViewModelTest {
     assertThat(withLab.start.choiceProperty().get()).isEqualTo(Choice.LAB);
     assertThat(withLab.start.ready().get()).isTrue();
     assertThat(withLab.start.labProgressProperty().get()).isEqualTo("booting master1 (10.213.50.3)");
-    assertThat(withLab.draft().hosts).hasSize(8);
+    assertThat(withLab.draft().hosts).hasSize(9); // the stand-in lab writes the example
     assertThat(withLab.knownHosts()).isEqualTo(dir.resolve("lab/known_hosts"));
   }
 

@@ -5,10 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.testing.ExampleCluster;
 import dev.kubeyard.model.validate.Problem;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WizardViewModelTest {
   private final WizardViewModel wizard = new WizardViewModel(Threads.synchronous());
+  @TempDir Path dir;
+
+  @BeforeEach
+  void emptyCache() {
+    // a 1.14 bundle built on this machine must not decide whether the example can be installed
+    System.setProperty("kubeyard.cache", dir.resolve("empty-cache").toString());
+  }
+
+  @AfterEach
+  void machineCacheAgain() {
+    System.clearProperty("kubeyard.cache");
+  }
 
   @Test
   void nextStaysDisabledOnTheStartPageUntilAWayToBeginIsChosen() {

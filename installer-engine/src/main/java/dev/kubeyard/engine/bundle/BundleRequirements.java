@@ -29,14 +29,22 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
 
   /** The platform gateway's image (python-service/), needed when apps.pythonService runs the bundle's image. */
   public static final String GATEWAY_IMAGE = "platform-gateway";
+  /** GitLab's PostgreSQL (Patroni + PgBouncer, ADR 42), needed when apps.gitlab runs Kubeyard's PostgreSQL. */
+  public static final String GITLAB_POSTGRES_IMAGE = "gitlab-postgres";
+  /** GitLab's Redis and Sentinels (ADR 43), needed when apps.gitlab runs Kubeyard's Redis. */
+  public static final String GITLAB_REDIS_IMAGE = "redis";
+  /** kube-router's network policy controller (network.enforceNetworkPolicy, ADR 39). */
+  public static final String KUBE_ROUTER_IMAGE = "kube-router";
 
   /** The bundle version a spec needs: its kubernetes.version without a leading v. */
   public static BundleRequirements of(ClusterSpec spec) {
     String version = spec.kubernetes().version().replaceFirst("^v", "");
     Platform linux = new Platform("linux", HOST_ARCHITECTURE);
     List<Requirement> needs = new ArrayList<>();
-    String kubernetesFix = version.startsWith("1.14.")
-        ? "add the official release files with 'kubeyard bundle fetch --from https://dl.k8s.io --version " + version + "'"
+    boolean line114 = BundleLine.ofVersion(version) == BundleLine.LEGACY;
+    String kubernetesFix = line114
+        ? "build the 1.14 line's bundle with 'kubeyard bundle build --line 1.14' (Kubernetes 1.14.10 from its"
+            + " source, tools/k8s-builder-1.14; it writes bundle/latest-1.14)"
         : "build a bundle for " + version + " (tools/k8s-builder/pin.sh v" + version
             + " then tools/build-bundle.sh) or fetch it with 'kubeyard bundle fetch --version " + version + "'";
     if (!spec.hostsWithRole(Role.MASTER).isEmpty()) {
@@ -55,8 +63,8 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
     }
     if (spec.kubernetes().containerRuntime() == ContainerRuntime.DOCKER) {
       List.of("dockerd", "docker").forEach(c -> needs.add(new Requirement(c, linux, Optional.empty(),
-          "kubernetes.containerRuntime: docker", "add Docker's static binaries (18.09 for 1.14) to the bundle,"
-              + " or set kubernetes.containerRuntime: containerd")));
+          "kubernetes.containerRuntime: docker", "set kubernetes.containerRuntime: containerd, which the bundle"
+              + " carries for every line (ADR 33); the bundle has no Docker")));
     } else {
       CONTAINERD.forEach(c -> needs.add(new Requirement(c, linux, Optional.empty(),
           "kubernetes.containerRuntime: containerd", "rebuild the bundle with 'kubeyard bundle build'")));
@@ -72,13 +80,23 @@ public record BundleRequirements(String kubernetesVersion, List<Requirement> com
     if (spec.apps() != null && spec.apps().pythonService() != null && spec.apps().pythonService().runsBundleImage()) {
       images.add(GATEWAY_IMAGE);
     }
+    var gitlab = spec.apps() == null ? null : spec.apps().gitlab();
+    if (gitlab != null && !Boolean.FALSE.equals(gitlab.enabled()) && gitlab.postgresHost() == null) {
+      images.add(GITLAB_POSTGRES_IMAGE);
+    }
+    if (gitlab != null && !Boolean.FALSE.equals(gitlab.enabled()) && gitlab.redisSentinels() == null) {
+      images.add(GITLAB_REDIS_IMAGE);
+    }
     if (spec.network().serviceLoadBalancer()) {
       images.addAll(List.of("metallb-controller", "metallb-speaker")); // network.loadBalancerAddresses
     }
+    if (Boolean.TRUE.equals(spec.network().enforceNetworkPolicy())) {
+      images.add(KUBE_ROUTER_IMAGE);
+    }
     if (spec.hosts().stream().anyMatch(HostSpec::isWindows)) {
       Platform windows = new Platform("windows", HOST_ARCHITECTURE);
-      String windowsFix = version.startsWith("1.14.")
-          ? "add them with 'kubeyard bundle fetch --from https://dl.k8s.io --version " + version + " --windows'"
+      String windowsFix = line114
+          ? "build them with 'kubeyard bundle build --line 1.14 --windows'"
           : "build them with KUBEYARD_WINDOWS=1 tools/build-bundle.sh, or add them with"
               + " 'kubeyard bundle fetch --version " + version + " --windows'";
       WINDOWS_NODE.forEach(c -> needs.add(new Requirement(c, windows, Optional.of(version),

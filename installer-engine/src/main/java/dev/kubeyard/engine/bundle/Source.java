@@ -12,7 +12,12 @@ public enum Source {
   /** Downloaded from a project's release server, e.g. dl.k8s.io, and checked against its sha256. */
   OFFICIAL_RELEASE("official-release"),
   /** Made by Kubeyard itself: container images and our own small binaries. */
-  BUILT("built");
+  BUILT("built"),
+  /**
+   * Brought by the site as an OCI or docker-save archive ({@code kubeyard bundle import}): images nothing
+   * here can build (SQL Server's); every blob matched its digest when it was imported.
+   */
+  IMPORTED("imported");
 
   private final String jsonName;
 
@@ -33,6 +38,6 @@ public enum Source {
       }
     }
     throw new IllegalArgumentException("unknown source '" + value
-        + "'; use go-module, debian, official-release or built");
+        + "'; use go-module, debian, official-release, built or imported");
   }
 }

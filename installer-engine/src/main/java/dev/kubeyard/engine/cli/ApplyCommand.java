@@ -47,6 +47,7 @@ final class ApplyCommand implements Callable<Integer> {
     TransportFactory transports = dryRun ? Rehearsal.of(plan) : target.transports(HostKeyTrust.REFUSE, retain);
     Executor executor = new Executor(target.planDir(), transports,
         new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval()))
+        .passphrase(target.pkiPassphrase())
         .listener(new EventPrinter(System.out, verbose || dryRun, dryRun));
     CountDownLatch finished = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> { // Ctrl-C: stop the commands on the hosts, let the run report, then exit

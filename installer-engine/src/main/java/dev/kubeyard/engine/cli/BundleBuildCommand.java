@@ -2,12 +2,14 @@ package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleLine;
 import dev.kubeyard.engine.bundle.BundleListing;
 import dev.kubeyard.engine.bundle.build.BundleBuilder;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +30,23 @@ final class BundleBuildCommand implements Callable<Integer> {
   @Option(names = "--no-archive", description = "skip writing the .tar.gz")
   boolean noArchive;
 
+  @Option(names = "--line", defaultValue = "current", converter = LineConverter.class,
+      description = "the Kubernetes line: current (default; remembered in bundle/latest) or 1.14 (Kubernetes"
+          + " 1.14.10 and its addons, remembered in bundle/latest-1.14)")
+  BundleLine line;
+
+  /** Turns picocli's text into a line; the exception's message is what the user sees. */
+  static final class LineConverter implements CommandLine.ITypeConverter<BundleLine> {
+    @Override
+    public BundleLine convert(String value) {
+      try {
+        return BundleLine.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     Path root = sources != null ? sources : findSources();
@@ -39,7 +58,7 @@ final class BundleBuildCommand implements Callable<Integer> {
     BundleCache cache = BundleCache.fromEnvironment();
     try {
       BundleBuilder.Result result = BundleBuilder.build(new BundleBuilder.Options(root, cache, output,
-          windows, !noArchive, System.out::println));
+          windows, !noArchive, line, System.out::println));
       System.out.println();
       System.out.print(BundleListing.render(result.manifest(), false));
       System.out.println("\nbundle: " + result.folder() + (result.archive() == null ? "" : "\narchive: " + result.archive()));

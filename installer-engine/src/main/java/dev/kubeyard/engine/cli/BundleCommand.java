@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** The offline bundle: every binary and image an air-gapped install needs, with checksums. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-    description = "Build, fetch, verify and list the offline bundle of binaries and images.",
-    subcommands = {BundleBuildCommand.class, BundleFetchCommand.class, BundleVerifyCommand.class,
+    description = "Build, fetch, verify, list the offline bundle of binaries and images, and import a site's images into it.",
+    subcommands = {BundleBuildCommand.class, BundleFetchCommand.class, BundleVerifyCommand.class, BundleImportCommand.class,
         BundleListCommand.class})
 final class BundleCommand implements Runnable {
 

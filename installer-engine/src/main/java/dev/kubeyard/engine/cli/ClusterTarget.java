@@ -3,6 +3,7 @@ package dev.kubeyard.engine.cli;
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.pipeline.PlanPipeline;
 import dev.kubeyard.engine.pki.IngressTls;
+import dev.kubeyard.engine.pki.PkiPassphrase;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.SshSettings;
@@ -13,6 +14,7 @@ import dev.kubeyard.model.version.KubernetesVersion;
 import dev.kubeyard.model.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that reaches the hosts shares: the spec, the plan folder, known_hosts. */
@@ -29,6 +31,8 @@ final class ClusterTarget {
   @Option(names = "--bundle", description = "the offline bundle folder (default: the newest bundle tools/build-bundle.sh"
       + " built on this machine, when it carries the spec's Kubernetes version)")
   Path bundle;
+
+  @Mixin PassphraseOptions passphrase;
 
   ClusterSpec spec;
   /** The certificate the ingress serves, once {@link #writePlan} ran: for the apply's output. */
@@ -48,7 +52,7 @@ final class ClusterTarget {
           + " was given or built here", "pass --bundle DIR (a folder from 'kubeyard bundle fetch' or tools/build-bundle.sh)");
     }
     try {
-      PlanPipeline.WrittenPlan written = PlanPipeline.write(valid, planDir(), folder);
+      PlanPipeline.WrittenPlan written = PlanPipeline.write(valid, planDir(), folder, pkiPassphrase());
       ingressTls = written.ingressTls();
       return written.plan();
     } catch (BundleException e) {
@@ -68,8 +72,19 @@ final class ClusterTarget {
     return spec;
   }
 
+  /** The CA keys' passphrase for this run: the plan and the apply ask at most once between them. */
+  PkiPassphrase pkiPassphrase() {
+    return passphrase.source(dir());
+  }
+
   Path planDir() {
-    return planDir != null ? planDir : dir().resolve("kubeyard-plan");
+    return planDir != null ? planDir : defaultPlanDir(file);
+  }
+
+  /** Where `plan` writes for {@code spec} unless told otherwise: kubeyard-plan beside it. */
+  static Path defaultPlanDir(Path spec) {
+    Path parent = spec.toAbsolutePath().getParent();
+    return (parent == null ? Path.of(".") : parent).resolve("kubeyard-plan");
   }
 
   Path knownHosts() {
@@ -82,6 +97,7 @@ final class ClusterTarget {
   }
 
   SshTransports transports(HostKeyTrust trust, boolean retain) {
-    return new SshTransports(spec, SshSettings.of(knownHosts()).withTrust(trust).retainingTempFiles(retain));
+    return new SshTransports(spec, SshSettings.of(knownHosts()).withTrust(trust).retainingTempFiles(retain)
+        .withKeyPrompt(PassphraseOptions.sshKeyPrompt()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.cli;
 
+import dev.kubeyard.engine.bundle.BundleLine;
 import dev.kubeyard.engine.lab.Lab;
 import dev.kubeyard.engine.lab.LabException;
 import dev.kubeyard.engine.lab.LabHostStatus;
@@ -36,6 +37,10 @@ final class LabCommand implements Runnable {
         + "${DEFAULT-VALUE}; the Elasticsearch lab uses 3); give `down` the number `up` had")
     int workers;
 
+    @Option(names = "--line", defaultValue = "current", description = "Kubernetes line of the cluster.yaml `up` writes: "
+        + "current or 1.14, the version of that line's newest bundle built here (default: ${DEFAULT-VALUE})")
+    String line;
+
     Lab lab() {
       if (workers < 2 || workers > 5) {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -45,7 +50,13 @@ final class LabCommand implements Runnable {
       for (int n = 3; n <= workers; n++) {
         topology = topology.withWorker("node" + n);
       }
-      return new Lab(home, topology, Lab.MIRROR);
+      BundleLine kubernetesLine;
+      try {
+        kubernetesLine = BundleLine.parse(line);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--line: " + e.getMessage());
+      }
+      return new Lab(home, topology, Lab.MIRROR, kubernetesLine);
     }
   }
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(name = "kubeyard", mixinStandardHelpOptions = true, version = "kubeyard 0.1.0",
     description = "Installs and manages a highly available Kubernetes platform from plain binaries.",
     subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
-        ResetCommand.class, HostsCommand.class, LabCommand.class, BundleCommand.class, EsCommand.class,
-        PythonServiceCommand.class})
+        ResetCommand.class, HostsCommand.class, AuditCommand.class, LabCommand.class, BundleCommand.class, EsCommand.class,
+        PythonServiceCommand.class, GitlabCommand.class})
 public final class Main implements Runnable {
 
   @Override

@@ -7,6 +7,7 @@ import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Writes the PKI, every host's files and the ordered plan to a folder a person reviews before applying. */
@@ -19,15 +20,19 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, description = "the plan folder (created; the PKI in it is kept on re-runs)")
   Path output;
 
+  @Mixin PassphraseOptions passphrase;
+
   @Override
   public Integer call() throws Exception {
     Validator.Result result = Validator.load(file);
+    ValidateCommand.warn(result, System.err);
     if (!result.valid()) {
       ValidateCommand.report(file, result.problems(), System.err);
       System.err.println("nothing was written");
       return 1;
     }
-    PlanPipeline.WrittenPlan written = PlanPipeline.write(result.validSpec(), output, null);
+    PlanPipeline.WrittenPlan written = PlanPipeline.write(result.validSpec(), output, null,
+        passphrase.source(file.toAbsolutePath().getParent()));
     PkiReport pki = written.pki();
     Plan plan = written.plan();
     System.out.println("PKI: " + pki.summary());

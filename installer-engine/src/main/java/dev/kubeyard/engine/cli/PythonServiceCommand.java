@@ -2,6 +2,7 @@ package dev.kubeyard.engine.cli;
 
 import dev.kubeyard.engine.apps.pyservice.GatewayEndpoint;
 import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
+import dev.kubeyard.engine.apps.pyservice.GatewayTokens;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
@@ -44,13 +45,18 @@ final class PythonServiceCommand {
   }
 
   @Command(name = "deploy",
-      description = "Create or update the gateway's objects (the Secret stays yours to create).")
+      description = "Create or update the gateway's objects and generate its API tokens when missing (the Secret"
+          + " with the dependencies' passwords stays yours to create).")
   static final class Deploy extends Target implements Callable<Integer> {
+    @Option(names = "--rotate-tokens", description = "replace the API tokens (read, write, full) with new ones;"
+        + " clients holding the old ones get 401 once the pods have the new hashes (about a minute)")
+    boolean rotateTokens;
+
     @Override
     public Integer call() {
       ClusterFacts facts = facts();
       GatewayDeployer deployer = GatewayDeployer.fromKubeconfig(kubeconfig);
-      deployer.deploy(facts, a -> System.out.println(a.describe()));
+      deployer.deploy(facts, rotateTokens, a -> System.out.println(a.describe()));
       GatewayStatus status = deployer.status(facts);
       System.out.println("python-service: " + status.summary());
       if (!status.secretPresent()) {
@@ -63,8 +69,9 @@ final class PythonServiceCommand {
   }
 
   @Command(name = "status",
-      description = "Replicas ready, the Secret, the Ingress, the URL through the VIP and an end-to-end HTTPS check of"
-          + " /readyz; exit 0 only when every replica is ready and /readyz answers 200 through the VIP.")
+      description = "Replicas ready, the Secrets, the Ingress, the URL through the VIP and an end-to-end HTTPS check of"
+          + " /api/status with the read token from the Secret " + GatewayTokens.SECRET + " (/readyz when there is"
+          + " none); exit 0 only when every replica is ready and that answers 200 through the VIP.")
   static final class Status extends Target implements Callable<Integer> {
     @Option(names = "--plan-dir", description = "the plan folder whose pki/ca.pem the controller's certificate"
         + " must chain to (default: kubeyard-plan beside the spec)")
@@ -76,24 +83,20 @@ final class PythonServiceCommand {
     @Override
     public Integer call() {
       ClusterFacts facts = facts();
-      GatewayStatus status = GatewayDeployer.fromKubeconfig(kubeconfig).status(facts);
+      GatewayDeployer deployer = GatewayDeployer.fromKubeconfig(kubeconfig);
+      GatewayStatus status = deployer.status(facts);
       System.out.println("python-service: " + status.summary());
       GatewayEndpoint endpoint = GatewayEndpoint.of(facts);
       System.out.println("URL: " + endpoint.url() + " (" + endpoint.note() + ")");
       if (noE2e) {
         return status.available() ? 0 : 1;
       }
-      Path ca = GatewayEndpoint.trustFor(facts, planDir != null ? planDir : beside(spec, "kubeyard-plan"));
-      GatewayProbe.Result check = endpoint.check(ca, Duration.ofSeconds(10));
+      Path ca = GatewayEndpoint.trustFor(facts, planDir != null ? planDir : ClusterTarget.defaultPlanDir(spec));
+      GatewayProbe.Result check = endpoint.check(ca, Duration.ofSeconds(10), deployer.readToken(facts));
       System.out.println("end to end: " + check.describe()
           + (endpoint.vip() == null ? "" : " (through " + endpoint.vip() + ":" + endpoint.httpsPort()
               + ", certificate verified against " + ca + ")"));
       return status.available() && check.ok() ? 0 : 1;
-    }
-
-    private static Path beside(Path file, String name) {
-      Path parent = file.toAbsolutePath().getParent();
-      return (parent == null ? Path.of(".") : parent).resolve(name);
     }
   }
 }

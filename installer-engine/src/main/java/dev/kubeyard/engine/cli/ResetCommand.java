@@ -29,7 +29,7 @@ final class ResetCommand implements Callable<Integer> {
     }
     Plan install = target.writePlan(false);
     RunResult r = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, false), RunSettings.defaults())
-        .listener(new EventPrinter(System.out, verbose)).run(ResetPlan.of(install, pki));
+        .passphrase(target.pkiPassphrase()).listener(new EventPrinter(System.out, verbose)).run(ResetPlan.of(install, pki));
     if (r.succeeded() && pki) {
       try (var files = java.nio.file.Files.walk(target.planDir().resolve("pki"))) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -21,6 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Validator.Result result = Validator.load(file);
+    warn(result, System.err);
     if (result.valid()) {
       System.out.println(ProblemMessages.text("report.valid", CliLanguage.current(), List.of(file.toString(),
           String.valueOf(result.spec().hosts().size()), result.spec().kubernetes().version())));
@@ -28,6 +29,11 @@ final class ValidateCommand implements Callable<Integer> {
     }
     report(file, result.problems(), System.err);
     return 1;
+  }
+
+  /** Each warning of a loaded spec, one line each ("warning: path: rule; fix"), in the user's language. */
+  static void warn(Validator.Result result, PrintStream out) {
+    result.warnings().forEach(w -> out.println("warning: " + w.toString(CliLanguage.current())));
   }
 
   /** Every problem of {@code file}, in the language of the user's locale. */

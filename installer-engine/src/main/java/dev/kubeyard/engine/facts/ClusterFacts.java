@@ -8,6 +8,7 @@ import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
+import dev.kubeyard.model.spec.SqlServerSpec;
 import dev.kubeyard.model.validate.ValidSpec;
 import dev.kubeyard.model.validate.Validator;
 import dev.kubeyard.model.version.KubernetesVersion;
@@ -101,6 +102,16 @@ public record ClusterFacts(
     return !loadBalancerAddresses().isEmpty();
   }
 
+  /** Where the managed apps run, for their NetworkPolicies (ADR 39). */
+  public AppNamespaces appNamespaces() {
+    return AppNamespaces.of(spec.apps());
+  }
+
+  /** Whether kube-router's policy controller enforces NetworkPolicy (network.enforceNetworkPolicy, ADR 39). */
+  public boolean enforcesNetworkPolicy() {
+    return Boolean.TRUE.equals(spec.network().enforceNetworkPolicy());
+  }
+
   public PkiPolicy pki() {
     return PkiPolicy.of(spec.pki());
   }
@@ -113,6 +124,27 @@ public record ClusterFacts(
   /** The applications the spec asks for, for their deployers (apps/, k8s/); null when none. */
   public AppsSpec apps() {
     return spec.apps();
+  }
+
+  /** apps.sqlserver when it is enabled (ADR 41): its manifests, certificates and bootstrap read it. */
+  public Optional<SqlServerSpec> sqlServer() {
+    return Optional.ofNullable(spec.apps()).map(AppsSpec::sqlserver).filter(s -> !Boolean.FALSE.equals(s.enabled()));
+  }
+
+  /** The names of the enabled availability group's objects; empty without SQL Server. */
+  public Optional<SqlServerGroup> sqlServerGroup() {
+    return sqlServer().map(SqlServerGroup::of);
+  }
+
+  /** GitLab's PostgreSQL when Kubeyard runs it (ADR 42): GitLab enabled without an external postgresHost. */
+  public Optional<GitlabPostgres> gitlabPostgres() {
+    return Optional.ofNullable(spec.apps()).flatMap(a -> GitlabPostgres.of(a.gitlab()));
+  }
+
+  /** GitLab's Redis and Sentinels run by Kubeyard (ADR 43): GitLab enabled without external redisSentinels. */
+  public boolean runsGitlabRedis() {
+    var gitlab = spec.apps() == null ? null : spec.apps().gitlab();
+    return gitlab != null && !Boolean.FALSE.equals(gitlab.enabled()) && gitlab.redisSentinels() == null;
   }
 
   /** True when apps.pythonService is on and runs the bundle's gateway image, so the nodes must hold it. */
@@ -131,6 +163,12 @@ public record ClusterFacts(
    */
   public List<String> ingressHosts() {
     return IngressController.hosts(platformApps());
+  }
+
+  /** The DNS names a Service answers to inside the cluster, short to fully qualified. */
+  public List<String> serviceNames(String service, String namespace) {
+    String n = service + "." + namespace;
+    return List.of(service, n, n + ".svc", n + ".svc." + clusterDomain());
   }
 
   /**

@@ -24,9 +24,14 @@ public final class NodeRoles {
     return !h.isWindows() && runsKubelet(h);
   }
 
-  /** The control-plane taint's key was renamed from 'master' to 'control-plane' in 1.24. */
+  /**
+   * The control-plane taint as the kubelet's --register-with-taints flag takes it. The key was renamed from
+   * 'master' to 'control-plane' in 1.24; the empty value is written out because 1.14's parser of the flag
+   * refuses a taint without '=' ("invalid taint spec": the 1.14 kubelet's first start on the lab), and
+   * newer parsers read "key=:effect" the same as "key:effect".
+   */
   public static String masterTaint(KubernetesVersion v) {
-    return masterTaintKey(v) + ":NoSchedule";
+    return masterTaintKey(v) + "=:NoSchedule";
   }
 
   /** The taint's key alone, as tolerations and the kubelet configuration name it. */

@@ -54,6 +54,16 @@ public final class Sha256 {
     }
   }
 
+  /** Reads {@code in} to its end (without closing it): an entry of a tar read as it streams by. */
+  public static String of(InputStream in) throws IOException {
+    MessageDigest digest = digest();
+    byte[] buffer = new byte[1 << 16];
+    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+      digest.update(buffer, 0, n);
+    }
+    return hex(digest);
+  }
+
   /** Of the text's UTF-8 bytes. */
   public static String of(String text) {
     return HexFormat.of().formatHex(digestOf(text.getBytes(StandardCharsets.UTF_8)));

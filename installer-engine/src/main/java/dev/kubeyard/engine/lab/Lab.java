@@ -2,7 +2,9 @@ package dev.kubeyard.engine.lab;
 
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleLine;
 import dev.kubeyard.engine.bundle.ManifestJson;
+import dev.kubeyard.engine.files.AtomicFiles;
 import dev.kubeyard.engine.transport.CommandResult;
 import dev.kubeyard.engine.transport.JschTransport;
 import dev.kubeyard.engine.transport.SshSettings;
@@ -33,12 +35,19 @@ public final class Lab {
   private final LabTopology topology;
   private final LabNetwork network;
   private final BaseImage base;
+  private final BundleLine line;
 
   public Lab(Path home, LabTopology topology, String mirror) {
+    this(home, topology, mirror, BundleLine.CURRENT);
+  }
+
+  /** A lab whose cluster.yaml names the Kubernetes version of {@code line}'s newest bundle built here. */
+  public Lab(Path home, LabTopology topology, String mirror, BundleLine line) {
     this.home = home;
     this.topology = topology;
     this.network = new LabNetwork(topology.name(), topology.prefix());
     this.base = new BaseImage(home.resolve("base"), mirror);
+    this.line = line;
   }
 
   public static Lab standard() {
@@ -74,15 +83,22 @@ public final class Lab {
         network.hostNamespace(h.name()));
   }
 
-  /** The version of the newest bundle built here (so 'apply' finds its binaries), else the current line's. */
-  static String kubernetesVersion() {
-    return BundleCache.fromEnvironment().latestBundle().flatMap(b -> {
+  /** The version of the line's newest bundle built here (so 'apply' finds its binaries), else the current line's. */
+  static String kubernetesVersion(BundleCache cache, BundleLine line) {
+    return cache.latestBundle(line).flatMap(b -> {
       try {
         return java.util.Optional.of(ManifestJson.read(b).kubernetesVersion());
       } catch (BundleException e) {
         return java.util.Optional.empty();
       }
-    }).orElse(KUBERNETES_VERSION);
+    }).orElseGet(() -> {
+      if (line != BundleLine.CURRENT) { // a 1.14 lab without a 1.14 bundle would silently become a 1.35 one
+        throw new LabException("no Kubernetes " + line + " bundle is built here, so the lab cannot name its version",
+            "build it with 'kubeyard bundle build --line " + line + " --no-archive', then run 'kubeyard lab up --line "
+                + line + "' again");
+      }
+      return KUBERNETES_VERSION;
+    });
   }
 
   /**
@@ -127,8 +143,22 @@ public final class Lab {
         + " build caches), then retry", disk, free * 100, usable >> 30, total >> 30, missing);
   }
 
+  /**
+   * The lab's PKI passphrase (ADR 37), random, 0600, beside its cluster.yaml, where the CLI finds it: a lab
+   * is a throwaway cluster on this machine, so it needs no prompt. Nothing but the lab writes this file.
+   */
+  private void labPassphrase() throws IOException {
+    Path file = dir().resolve(dev.kubeyard.engine.pki.PkiPassphrase.LAB_FILE);
+    if (!Files.exists(file)) {
+      byte[] random = new byte[24];
+      new java.security.SecureRandom().nextBytes(random);
+      AtomicFiles.write(file, java.util.HexFormat.of().formatHex(random) + "\n", AtomicFiles.OWNER_ONLY);
+    }
+  }
+
   /** Creates and boots whatever is missing; a lab that is up stays as it is. */
   public void up(Consumer<String> progress) {
+    String kubernetesVersion = kubernetesVersion(BundleCache.fromEnvironment(), line); // before anything is created: a missing bundle stops here
     if (!base.ready()) {
       progress.accept("building the Debian base image with debootstrap (once; about a minute)...");
     }
@@ -141,6 +171,7 @@ public final class Lab {
         LocalCommand.run(30, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "kubeyard-lab-" + topology.name(),
             "-f", privateKey().toString()).orThrow("ssh-keygen is needed (openssh-client)");
       }
+      labPassphrase();
       String authorized = Files.readString(Path.of(privateKey() + ".pub"));
       network.create();
       List<String> known = new ArrayList<>();
@@ -160,7 +191,7 @@ public final class Lab {
       for (LabHost h : topology.hosts()) {
         machine(h).awaitSshd(Duration.ofSeconds(120));
       }
-      Files.writeString(specFile(), LabSpec.yaml(topology, privateKey(), kubernetesVersion()));
+      Files.writeString(specFile(), LabSpec.yaml(topology, privateKey(), kubernetesVersion));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,6 +15,8 @@ final class LabSpec {
     b.append("# Install it with: kubeyard apply -f ").append(privateKey.resolveSibling("cluster.yaml")).append("\n");
     b.append("apiVersion: kubeyard.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: ").append(t.name()).append("\n");
     b.append("kubernetes:\n  version: ").append(kubernetesVersion).append("\n");
+    // the bundle's runtime, said outright so no default can pick another (ADR 33)
+    b.append("  containerRuntime: containerd\n");
     // the lab's machines are containers without CAP_SYS_RESOURCE: nothing in them may lower an OOM score
     b.append("  restrictOomScoreAdj: true\n");
     if (ha) {

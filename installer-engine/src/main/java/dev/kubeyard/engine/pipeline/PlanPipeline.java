@@ -8,6 +8,7 @@ import dev.kubeyard.engine.pki.ClusterPki;
 import dev.kubeyard.engine.pki.IngressCertificateException;
 import dev.kubeyard.engine.pki.IngressTls;
 import dev.kubeyard.engine.pki.PkiMaterial;
+import dev.kubeyard.engine.pki.PkiPassphrase;
 import dev.kubeyard.engine.pki.PkiReport;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.PlanBuilder;
@@ -62,11 +63,20 @@ public final class PlanPipeline {
    *     hosts; nothing was written
    */
   public static WrittenPlan write(ValidSpec spec, Path dir, Path bundle) throws IOException, BundleException {
+    return write(spec, dir, bundle, PkiPassphrase.fromEnvironment());
+  }
+
+  /**
+   * As {@link #write(ValidSpec, Path, Path)}, the CA keys encrypted with {@code passphrase} (ADR 37), which is
+   * asked for only when a CA key must be opened (to sign) or encrypted (new, or found unencrypted).
+   */
+  public static WrittenPlan write(ValidSpec spec, Path dir, Path bundle, PkiPassphrase passphrase)
+      throws IOException, BundleException {
     ClusterFacts facts = ClusterFacts.of(spec);
     // The administrator's certificate first: a file that cannot serve the hosts stops the run before
     // the PKI or the plan folder is touched.
     Optional<IngressTls> own = IngressTls.own(facts, Instant.now());
-    PkiReport pki = ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC());
+    PkiReport pki = ClusterPki.ensure(facts, dir.resolve("pki"), Clock.systemUTC(), passphrase);
     Plan plan = bundle == null ? PlanBuilder.write(facts, dir) : BundleForPlan.write(facts, dir, bundle);
     // Beside plan.txt, for the administrator: the cluster this plan builds, as a picture (issue 20).
     AtomicFiles.write(dir.resolve(TOPOLOGY_SVG), TopologySvg.of(facts), AtomicFiles.WORLD_READABLE);

@@ -13,13 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * Keeps the CAs. An existing, usable CA is never replaced: the whole cluster trusts it. A CA whose
+ * Keeps the CAs, their keys encrypted at rest with the PKI passphrase (ADR 37); a key found unencrypted
+ * (a plan folder from before) is encrypted on this run and the report says so. An existing, usable CA is never replaced: the whole cluster trusts it. A CA whose
  * certificate is present but whose key is missing, unreadable or foreign stops the run, because the
  * only automatic fix (a new CA) would invalidate every certificate and kubeconfig in the cluster.
  */
@@ -29,23 +31,28 @@ final class AuthorityKeeper {
 
   private final KeyFiles files;
   private final Clock clock;
+  private final PkiPassphrase passphrase;
 
-  AuthorityKeeper(KeyFiles files, Clock clock) {
+  AuthorityKeeper(KeyFiles files, Clock clock, PkiPassphrase passphrase) {
     this.files = files;
     this.clock = clock;
+    this.passphrase = passphrase;
   }
 
   /** What to do with one CA, decided before anything is written. */
   sealed interface Plan permits Keep, Create, Recertify {}
 
-  /** Certificate and key present and matching: use as is; {@code note} is for the report. */
-  record Keep(AuthorityMaterial material, String note) implements Plan {}
+  /**
+   * Certificate and key present (and matching, once opened): use as is; {@code note} is for the report;
+   * {@code plain}: the key is still unencrypted on disk and gets encrypted.
+   */
+  record Keep(AuthorityMaterial material, String note, boolean plain) implements Plan {}
 
   /** Neither usable certificate nor key: a new CA (everything it signed gets re-issued). */
   record Create() implements Plan {}
 
   /** Key present, certificate missing: a new self-signed certificate for the same key and name. */
-  record Recertify(KeyPair keys) implements Plan {}
+  record Recertify(Supplier<KeyPair> keys, boolean plain) implements Plan {}
 
   /** The CA as applied: what signs the leaves, what to report, and whether its key is new. */
   record Applied(AuthorityMaterial material, Entry entry, boolean newKey) {}
@@ -60,8 +67,9 @@ final class AuthorityKeeper {
     if (certPem.isEmpty() && keyPem.isEmpty()) {
       return Optional.of(new Create());
     }
+    boolean locked = keyPem.map(LockedKeys::isLocked).orElse(false);
     PrivateKey key = null;
-    if (keyPem.isPresent()) {
+    if (keyPem.isPresent() && !locked) {
       try {
         key = Pem.readPrivateKey(keyPem.get());
       } catch (IllegalArgumentException e) {
@@ -71,7 +79,10 @@ final class AuthorityKeeper {
       }
     }
     if (certPem.isEmpty()) {
-      return Optional.of(new Recertify(KeyPairs.of(key)));
+      PrivateKey plainKey = key;
+      return Optional.of(locked
+          ? new Recertify(() -> KeyPairs.of(open(ca, keyFile, keyPem.get(), "re-create " + certFile.getFileName())), false)
+          : new Recertify(() -> KeyPairs.of(plainKey), true));
     }
     X509CertificateHolder cert;
     try {
@@ -82,7 +93,7 @@ final class AuthorityKeeper {
           + keyFile.getFileName()));
       return Optional.empty();
     }
-    if (key == null) {
+    if (keyPem.isEmpty()) {
       refusals.add(new Refusal(keyFile.getFileName() + " is missing but " + certFile.getFileName() + " ("
           + ca.commonName() + ") is present" + where + ": every certificate and kubeconfig signed by this CA "
           + "trusts it, and a new CA would invalidate all of them",
@@ -92,7 +103,7 @@ final class AuthorityKeeper {
       return Optional.empty();
     }
     PublicKey certKey = Pem.publicKey(cert.getSubjectPublicKeyInfo());
-    if (!KeyPairs.matches(key, certKey)) {
+    if (!locked && !KeyPairs.matches(key, certKey)) {
       refusals.add(new Refusal(keyFile.getFileName() + " does not belong to " + certFile.getFileName() + where,
           "restore the matching pair from your backup; never mix files of two CAs"));
       return Optional.empty();
@@ -105,26 +116,67 @@ final class AuthorityKeeper {
           + keyFile.getFileName() + " away to create a new one, then redeploy every component"));
       return Optional.empty();
     }
-    return Optional.of(new Keep(new AuthorityMaterial(ca, cert, new KeyPair(certKey, key)),
-        notes(ca, cert, certKey, wanted, now)));
+    AuthorityMaterial material = locked
+        ? AuthorityMaterial.locked(ca, cert, certKey, () -> matching(open(ca, keyFile, keyPem.get(),
+            "issue a certificate signed by the " + ca.commonName()), certKey, keyFile, certFile))
+        : AuthorityMaterial.open(ca, cert, new KeyPair(certKey, key));
+    return Optional.of(new Keep(material, notes(ca, cert, certKey, wanted, now), !locked));
+  }
+
+  /** The passphrase, for encrypting a new or unencrypted CA key. */
+  char[] passphraseToLock(CertificateAuthority ca) {
+    return passphrase.get(PkiPassphrase.TO_ENCRYPT + " " + ca.fileName() + "-key.pem in " + files.directory());
+  }
+
+  private PrivateKey open(CertificateAuthority ca, Path keyFile, String pem, String why) {
+    return LockedKeys.unlock(keyFile, pem, passphrase, "Kubeyard must open " + keyFile.getFileName() + " (the "
+        + ca.commonName() + ") to " + why);
+  }
+
+  private static PrivateKey matching(PrivateKey key, PublicKey certKey, Path keyFile, Path certFile) {
+    if (!KeyPairs.matches(key, certKey)) {
+      throw new PkiException(keyFile.getFileName() + " does not belong to " + certFile.getFileName() + " in "
+          + keyFile.getParent() + "; nothing was changed", "restore the matching pair from your backup; never mix files of two CAs");
+    }
+    return key;
   }
 
   Applied apply(CertificateAuthority ca, Plan plan, KeyAlgorithm algorithm, int validityDays,
       CertificateIssuer issuer, SecureRandom random) {
     if (plan instanceof Keep keep) {
-      return new Applied(keep.material(), new Entry(ca.fileName(), Outcome.KEPT, keep.note()), false);
+      String note = keep.note();
+      if (keep.plain()) {
+        lock(ca, keep.material().privateKey(), random);
+        note = (note == null ? "" : note + "; ") + MIGRATED;
+      }
+      return new Applied(keep.material(), new Entry(ca.fileName(), Outcome.KEPT, note), false);
     }
     if (plan instanceof Recertify re) {
-      AuthorityMaterial m = issuer.selfSigned(ca, re.keys(), validityDays);
+      AuthorityMaterial m = issuer.selfSigned(ca, re.keys().get(), validityDays);
+      if (re.plain()) {
+        lock(ca, m.privateKey(), random);
+      }
       files.writePublic(files.certificate(ca.fileName()), Pem.certificate(m.certificate()));
       return new Applied(m, new Entry(ca.fileName(), Outcome.REISSUED, ca.fileName() + ".pem was missing: "
           + "re-created from the existing " + ca.fileName() + "-key.pem (same key and name, so what it "
           + "signed stays valid)"), false);
     }
     AuthorityMaterial m = issuer.selfSigned(ca, algorithm.generate(random), validityDays);
-    files.writePrivate(files.privateKey(ca.fileName()), Pem.privateKey(m.keys().getPrivate()));
+    lock(ca, m.privateKey(), random);
     files.writePublic(files.certificate(ca.fileName()), Pem.certificate(m.certificate()));
     return new Applied(m, new Entry(ca.fileName(), Outcome.ISSUED, "new " + ca.commonName()), true);
+  }
+
+  /** Said in the report when a key found unencrypted was encrypted on this run. */
+  static final String MIGRATED = "its key was stored unencrypted and is now encrypted with the PKI passphrase (ADR 37)";
+
+  private void lock(CertificateAuthority ca, PrivateKey key, SecureRandom random) {
+    char[] secret = passphraseToLock(ca);
+    try {
+      files.writeLocked(files.privateKey(ca.fileName()), LockedKeys.lock(key, secret, random), Pem.privateKey(key));
+    } finally {
+      java.util.Arrays.fill(secret, '\0');
+    }
   }
 
   private static String notes(CertificateAuthority ca, X509CertificateHolder cert, PublicKey key,

@@ -58,7 +58,7 @@ final class CertificateIssuer {
           .addExtension(Extension.keyUsage, true,
               new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature))
           .addExtension(Extension.subjectKeyIdentifier, false, subjectKeyId(keys.getPublic()));
-      return new AuthorityMaterial(ca, sign(b, keys.getPrivate()), keys);
+      return AuthorityMaterial.open(ca, sign(b, keys.getPrivate()), keys);
     } catch (CertIOException e) {
       throw new IllegalStateException("cannot build the " + ca.commonName() + " certificate", e);
     }
@@ -90,7 +90,7 @@ final class CertificateIssuer {
       if (!request.subjectAltNames().isEmpty()) {
         b.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(request));
       }
-      return sign(b, ca.keys().getPrivate());
+      return sign(b, ca.privateKey());
     } catch (CertIOException e) {
       throw new IllegalStateException("cannot build the certificate " + request.name(), e);
     }

@@ -37,18 +37,31 @@ public final class ClusterPki {
 
   private ClusterPki() {}
 
-  /** Ensures the PKI in {@code pkiDir} for {@code facts}; {@code clock} decides "now" for validity. */
+  /**
+   * Ensures the PKI in {@code pkiDir} for {@code facts}; {@code clock} decides "now" for validity; the CA
+   * keys' passphrase comes from the environment ({@link PkiPassphrase#fromEnvironment()}).
+   */
   public static PkiReport ensure(ClusterFacts facts, Path pkiDir, Clock clock) {
-    return ensure(facts, pkiDir, clock, new SecureRandom());
+    return ensure(facts, pkiDir, clock, PkiPassphrase.fromEnvironment());
+  }
+
+  /** As {@link #ensure(ClusterFacts, Path, Clock)}, the CA keys encrypted with {@code passphrase}. */
+  public static PkiReport ensure(ClusterFacts facts, Path pkiDir, Clock clock, PkiPassphrase passphrase) {
+    return ensure(facts, pkiDir, clock, passphrase, new SecureRandom());
   }
 
   static PkiReport ensure(ClusterFacts facts, Path pkiDir, Clock clock, SecureRandom random) {
+    return ensure(facts, pkiDir, clock, PkiPassphrase.fromEnvironment(), random);
+  }
+
+  static PkiReport ensure(ClusterFacts facts, Path pkiDir, Clock clock, PkiPassphrase passphrase,
+      SecureRandom random) {
     PkiPolicy pki = facts.pki();
     KeyAlgorithm algorithm = KeyAlgorithm.parse(pki.keyAlgorithm());
     List<CertificateRequest> requests = CertificateCatalogue.of(facts);
     KeyFiles files = KeyFiles.at(pkiDir);
-    AuthorityKeeper keeper = new AuthorityKeeper(files, clock);
-    ServiceAccountKeys serviceAccount = new ServiceAccountKeys(files);
+    AuthorityKeeper keeper = new AuthorityKeeper(files, clock, passphrase);
+    ServiceAccountKeys serviceAccount = new ServiceAccountKeys(files, passphrase);
 
     List<Refusal> refusals = new ArrayList<>();
     Map<CertificateAuthority, Plan> plans = new EnumMap<>(CertificateAuthority.class);
@@ -59,6 +72,8 @@ public final class ClusterPki {
     if (!refusals.isEmpty()) {
       throw refuse(refusals);
     }
+    saPlan = Optional.of(openBeforeWriting(plans, saPlan.orElseThrow(), requests, files, keeper, algorithm, clock,
+        passphrase));
 
     files.prepare();
     CertificateIssuer issuer = new CertificateIssuer(clock, random);
@@ -73,10 +88,11 @@ public final class ClusterPki {
 
     for (CertificateRequest request : requests) {
       Applied ca = authorities.get(request.signer());
+      KeyAlgorithm leafAlgorithm = CertificateCatalogue.keyAlgorithm(request, algorithm);
       Verdict verdict = RenewalCheck.check(request, files.read(files.certificate(request.name())),
-          files.read(files.privateKey(request.name())), ca.material(), ca.newKey(), algorithm, clock.instant());
+          files.read(files.privateKey(request.name())), ca.material(), ca.newKey(), leafAlgorithm, clock.instant());
       if (!verdict.keep()) {
-        KeyPair keys = algorithm.generate(random);
+        KeyPair keys = leafAlgorithm.generate(random);
         X509CertificateHolder cert = issuer.issue(request, keys.getPublic(), ca.material(), pki.certValidityDays());
         // Key first: if the run stops in between, the next run sees a mismatch and issues again.
         files.writePrivate(files.privateKey(request.name()), Pem.privateKey(keys.getPrivate()));
@@ -86,6 +102,59 @@ public final class ClusterPki {
     }
     entries.addAll(stale(files, CertificateCatalogue.names(facts)));
     return new PkiReport(entries);
+  }
+
+  /**
+   * Decrypts the CA keys this run signs with, and reads the passphrase when a key is to be encrypted,
+   * before anything is written: a wrong or missing passphrase stops the run with the folder untouched. A
+   * CA whose certificates all stay is not opened (ADR 37: the etcd and front-proxy CA keys stay sealed on
+   * a plan run that issues nothing from them).
+   */
+  private static ServiceAccountKeys.Plan openBeforeWriting(Map<CertificateAuthority, Plan> plans,
+      ServiceAccountKeys.Plan sa, List<CertificateRequest> requests, KeyFiles files, AuthorityKeeper keeper,
+      KeyAlgorithm algorithm, Clock clock, PkiPassphrase passphrase) {
+    boolean locks = sa.needsPassphrase() && (sa.existing().isEmpty() || sa.plain());
+    Optional<AuthorityMaterial> lockedKept = Optional.empty();
+    for (Map.Entry<CertificateAuthority, Plan> e : plans.entrySet()) {
+      CertificateAuthority ca = e.getKey();
+      if (e.getValue() instanceof AuthorityKeeper.Keep keep) {
+        locks |= keep.plain();
+        if (!keep.plain()) {
+          lockedKept = lockedKept.or(() -> Optional.of(keep.material()));
+        }
+        if (!keep.plain() && signsThisRun(ca, keep.material(), requests, files, algorithm, clock)) {
+          keep.material().privateKey();
+        }
+      } else if (e.getValue() instanceof AuthorityKeeper.Recertify re) {
+        KeyPair opened = re.keys().get();
+        e.setValue(new AuthorityKeeper.Recertify(() -> opened, re.plain()));
+        locks = true;
+      } else {
+        locks = true;
+      }
+    }
+    if (sa.needsPassphrase() && !sa.plain() && sa.existing().isPresent()) {
+      KeyPair opened = sa.existing().get().get();
+      sa = new ServiceAccountKeys.Plan(Optional.of(() -> opened), sa.publicKeyCurrent(), sa.note(), false);
+    }
+    if (locks) {
+      // Every key in the folder shares one passphrase: check it opens a key already encrypted, if any.
+      lockedKept.filter(m -> !m.opened()).ifPresent(AuthorityMaterial::privateKey);
+      char[] secret = passphrase.get(PkiPassphrase.TO_ENCRYPT + " the CA keys in " + files.directory());
+      try {
+        LockedKeys.checkStrength(secret);
+      } finally {
+        java.util.Arrays.fill(secret, '\0');
+      }
+    }
+    return sa;
+  }
+
+  private static boolean signsThisRun(CertificateAuthority ca, AuthorityMaterial material,
+      List<CertificateRequest> requests, KeyFiles files, KeyAlgorithm algorithm, Clock clock) {
+    return requests.stream().filter(r -> r.signer() == ca).anyMatch(r -> !RenewalCheck.check(r,
+        files.read(files.certificate(r.name())), files.read(files.privateKey(r.name())), material, false,
+        CertificateCatalogue.keyAlgorithm(r, algorithm), clock.instant()).keep());
   }
 
   private static List<Entry> stale(KeyFiles files, List<String> expected) {

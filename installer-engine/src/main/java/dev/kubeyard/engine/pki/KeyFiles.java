@@ -3,6 +3,8 @@ package dev.kubeyard.engine.pki;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
+import dev.kubeyard.engine.files.OwnerOnly;
+import dev.kubeyard.engine.files.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -25,12 +27,14 @@ import java.util.Set;
  * (0600 for private keys, so a key is never readable by others, not even while being written), is
  * flushed to disk and then renamed over the target: an interrupted run leaves the old file or the new
  * one, never half a key. Leftover temporary files of an interrupted run are removed on the next.
+ * Where the file system has no POSIX modes (Windows) "0600" and "0700" are an owner-only ACL ({@link OwnerOnly}).
  */
 public final class KeyFiles {
-  static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+  static final Set<PosixFilePermission> PRIVATE = OwnerOnly.FILE;
   static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
-  static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  static final Set<PosixFilePermission> DIRECTORY = OwnerOnly.FOLDER;
   private static final String TEMP_SUFFIX = ".tmp";
+  private static final String DIGEST_SUFFIX = ".sha256";
 
   private final Path dir;
 
@@ -51,10 +55,10 @@ public final class KeyFiles {
         if (parent != null) {
           Files.createDirectories(parent);
         }
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        Files.createDirectory(dir, OwnerOnly.atCreation(dir, DIRECTORY));
       }
-      Files.setPosixFilePermissions(dir, DIRECTORY);
-      try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ".*.{pem,pub}.*" + TEMP_SUFFIX)) {
+      OwnerOnly.restrict(dir, DIRECTORY);
+      try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ".*.{pem,pub,sha256}.*" + TEMP_SUFFIX)) {
         for (Path p : leftovers) {
           Files.deleteIfExists(p);
         }
@@ -114,6 +118,65 @@ public final class KeyFiles {
     write(target, pem, PRIVATE);
   }
 
+  /**
+   * Writes an encrypted key ({@link LockedKeys}) and, beside it, {@code <file>.sha256}: the digest of the
+   * key as a host receives it, decrypted, so a plan can name what a master gets without opening the key.
+   */
+  void writeLocked(Path target, String lockedPem, String plainPem) {
+    write(target, lockedPem, PRIVATE);
+    write(digestOf(target), Sha256.of(plainPem) + "\n", PRIVATE);
+  }
+
+  /** Where the digest of a locked key's decrypted form is kept. */
+  static Path digestOf(Path lockedKey) {
+    return lockedKey.resolveSibling(lockedKey.getFileName() + DIGEST_SUFFIX);
+  }
+
+  /** True for the digest files beside locked keys, which are never placed on a host. */
+  public static boolean isDigestFile(Path p) {
+    return p.getFileName().toString().endsWith(DIGEST_SUFFIX);
+  }
+
+  /**
+   * The sha256 a host sees for {@code file}: of the file itself, or for a locked key the decrypted key's,
+   * from the digest file written with it.
+   */
+  public static String placedDigest(Path file) {
+    try {
+      Path digest = digestOf(file);
+      if (Files.isRegularFile(digest) && LockedKeys.isLocked(Files.readString(file, StandardCharsets.US_ASCII))) {
+        return Files.readString(digest, StandardCharsets.US_ASCII).strip();
+      }
+      return Sha256.remembered(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * For an encrypted CA key that a host receives (the cluster CA and service-account keys go to the
+   * masters): its decrypted PEM, checked against the digest recorded with it. Empty for any other file.
+   */
+  public static Optional<String> openedForHost(Path file, PkiPassphrase passphrase) {
+    try {
+      String pem = Files.readString(file, StandardCharsets.US_ASCII);
+      if (!LockedKeys.isLocked(pem)) {
+        return Optional.empty();
+      }
+      String plain = Pem.privateKey(LockedKeys.unlock(file, pem, passphrase, "Kubeyard must open "
+          + file.getFileName() + " to place it on a master"));
+      Path digest = digestOf(file);
+      if (!Files.isRegularFile(digest) || !Files.readString(digest, StandardCharsets.US_ASCII).strip()
+          .equals(Sha256.of(plain))) {
+        throw new PkiException(file + " is not the key the plan was written with (" + digest.getFileName()
+            + " records another)", "write the plan again (kubeyard plan), then apply");
+      }
+      return Optional.of(plain);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   void writePublic(Path target, String pem) {
     write(target, pem, PUBLIC);
   }
@@ -122,10 +185,13 @@ public final class KeyFiles {
     Path temp = null;
     try {
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX,
-          PosixFilePermissions.asFileAttribute(permissions));
-      if (!permissions.equals(PRIVATE)) {
-        // The umask may have narrowed 0644 at creation; the file is still empty when this widens it.
-        Files.setPosixFilePermissions(temp, permissions);
+          OwnerOnly.atCreation(dir, permissions));
+      // Still empty: on ACL file systems (Windows) this is where a key becomes owner-only; on POSIX the
+      // umask may have narrowed 0644 at creation and this widens it.
+      if (permissions.equals(PRIVATE)) {
+        OwnerOnly.restrict(temp, PRIVATE);
+      } else {
+        OwnerOnly.worldReadable(temp, permissions);
       }
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer bytes = ByteBuffer.wrap(pem.getBytes(StandardCharsets.US_ASCII));

@@ -20,7 +20,7 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 
-/** PEM text to and from keys and certificates. Private keys are unencrypted PKCS#8 ("PRIVATE KEY"). */
+/** PEM text to and from keys and certificates. Private keys are PKCS#8 ("PRIVATE KEY"); CA keys are encrypted at rest ({@link LockedKeys}). */
 final class Pem {
   static final String CERTIFICATE = "CERTIFICATE";
   static final String PRIVATE_KEY = "PRIVATE KEY";
@@ -93,7 +93,7 @@ final class Pem {
     throw new IllegalArgumentException("unsupported key algorithm " + oid + " (use RSA or EC P-256)");
   }
 
-  private static String encode(String type, byte[] der) {
+  static String encode(String type, byte[] der) {
     StringWriter text = new StringWriter();
     try (PemWriter w = new PemWriter(text)) {
       w.writeObject(new PemObject(type, der));

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -23,11 +24,20 @@ public sealed interface Action permits Action.PutFile, Action.Run {
     }
   }
 
-  /** Run a shell command as root on the host. */
-  record Run(String command) implements Action {
+  /**
+   * Run a shell command as root on the host; with {@code stdin}, a file of the plan folder (relative to
+   * it) streamed to the command's standard input over the connection, never placed on the host and
+   * never shown: how a work-machine-only credential is used once on a host (ADR 38).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Run(String command, String stdin) implements Action {
+    public Run(String command) {
+      this(command, null);
+    }
+
     @Override
     public String describe() {
-      return "run " + command;
+      return "run " + command + (stdin == null ? "" : " (standard input: " + stdin + " from the plan folder, not shown)");
     }
   }
 }

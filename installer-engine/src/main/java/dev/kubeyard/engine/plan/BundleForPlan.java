@@ -3,6 +3,7 @@ package dev.kubeyard.engine.plan;
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.bundle.BundleFile;
+import dev.kubeyard.engine.bundle.BundleLine;
 import dev.kubeyard.engine.bundle.BundleLink;
 import dev.kubeyard.engine.bundle.BundleManifest;
 import dev.kubeyard.engine.bundle.BundleProblem;
@@ -36,10 +37,15 @@ public final class BundleForPlan {
 
   /** The bundle to install from: {@code given}, or the newest built here for the facts' version. */
   public static Optional<Path> locate(Path given, ClusterFacts facts) {
+    return locate(given, facts, BundleCache.fromEnvironment());
+  }
+
+  /** As {@link #locate(Path, ClusterFacts)}, looking in {@code cache}: each line has its own newest bundle. */
+  static Optional<Path> locate(Path given, ClusterFacts facts, BundleCache cache) {
     if (given != null) {
       return Optional.of(given);
     }
-    return BundleCache.fromEnvironment().latestBundle()
+    return cache.latestBundle(BundleLine.ofVersion(facts.version().toString()))
         .filter(b -> b.getFileName().toString().startsWith("kubeyard-bundle-" + facts.version() + "-"));
   }
 

@@ -1,6 +1,7 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.plan.steps.ApplyAddons;
+import dev.kubeyard.engine.plan.steps.BindClusterAdmins;
 import dev.kubeyard.engine.plan.steps.ImportImages;
 import dev.kubeyard.engine.plan.steps.InstallBinaries;
 import dev.kubeyard.engine.plan.steps.LabelNodes;
@@ -31,6 +32,7 @@ public final class InstallSequence {
       new StartControlPlane(),     // apiserver, controller-manager, scheduler
       new StartNode(),             // kubelet, kube-proxy, CNI config
       new StartWindowsNode(),      // flanneld, kubelet, kube-proxy as Windows services
+      new BindClusterAdmins(),     // the admins' group to cluster-admin, with the break-glass credential streamed once
       new LabelNodes(),            // node-role labels, which kubelets may not set on themselves
       new ApplyAddons());          // flannel, CoreDNS, metrics-server: kubectl apply from the first master
 

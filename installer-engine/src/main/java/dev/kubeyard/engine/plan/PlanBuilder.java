@@ -1,18 +1,19 @@
 package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.engine.pki.IngressTls;
+import dev.kubeyard.engine.pki.KeyFiles;
 import dev.kubeyard.engine.pki.PkiMaterial;
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.render.AddonImages;
 import dev.kubeyard.engine.render.AdminKubeconfig;
 import dev.kubeyard.engine.render.ClusterRenderer;
 import dev.kubeyard.engine.render.ClusterSecrets;
 import dev.kubeyard.engine.render.IngressControllerFiles;
+import dev.kubeyard.engine.render.MetricsServerTls;
 import dev.kubeyard.engine.render.RenderContext;
 import dev.kubeyard.engine.render.RenderedFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,6 +50,7 @@ public final class PlanBuilder {
     Optional<IngressTls> own = IngressTls.own(facts, Instant.now());
     files.add(own.map(tls -> tlsSecret(facts, tls)).orElseGet(() ->
         IngressControllerFiles.tlsSecret(facts, CERTIFICATE_DIGEST_PENDING, CERTIFICATE_DIGEST_PENDING)));
+    files.add(MetricsServerTls.file(facts, CERTIFICATE_DIGEST_PENDING, CERTIFICATE_DIGEST_PENDING, CERTIFICATE_DIGEST_PENDING));
     return InstallSequence.plan(new PlanInput(facts, files, certificates, BundleContent.none()));
   }
 
@@ -75,9 +77,11 @@ public final class PlanBuilder {
     List<RenderedFile> files = new ArrayList<>(ClusterRenderer.render(ctx));
     PkiMaterial material = PkiMaterial.load(pki);
     files.add(tlsSecret(facts, IngressTls.forPlan(facts, material, Instant.now())));
+    files.add(MetricsServerTls.file(facts, material.certificate(PkiNames.METRICS_SERVER),
+        material.privateKey(PkiNames.METRICS_SERVER), material.certificate(PkiNames.CA)));
     Plan plan = InstallSequence.plan(new PlanInput(facts, files, digests(pki), bundle));
     PlanWriter.write(dir, plan, files);
-    AdminKubeconfig.write(facts, pki, dir.resolve("admin.kubeconfig"));
+    AdminKubeconfig.writeBoth(facts, pki, dir);
     return plan;
   }
 
@@ -97,7 +101,8 @@ public final class PlanBuilder {
         reference(bundle, "coredns", d.coredns()), reference(bundle, "metrics-server", d.metricsServer()),
         reference(bundle, "traefik", d.traefik()),
         reference(bundle, "metallb-controller", d.metallbController()),
-        reference(bundle, "metallb-speaker", d.metallbSpeaker())));
+        reference(bundle, "metallb-speaker", d.metallbSpeaker()),
+        reference(bundle, "kube-router", d.kubeRouter())));
   }
 
   private static String reference(BundleContent bundle, String component, String fallback) {
@@ -112,20 +117,16 @@ public final class PlanBuilder {
     }
   }
 
-  /** sha256 of every file in the PKI folder, by file name. */
+  /**
+   * sha256 of every file in the PKI folder as a host receives it, by file name: an encrypted CA key's is
+   * its decrypted form's, recorded when it was written, so planning needs no passphrase (ADR 37).
+   */
   static Map<String, String> digests(Path pki) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.list(pki)) {
-      files.filter(Files::isRegularFile).forEach(f -> out.put(f.getFileName().toString(), sha256(f)));
+      files.filter(Files::isRegularFile).filter(f -> !KeyFiles.isDigestFile(f))
+          .forEach(f -> out.put(f.getFileName().toString(), KeyFiles.placedDigest(f)));
     }
     return out;
-  }
-
-  private static String sha256(Path f) {
-    try {
-      return Sha256.of(f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -58,6 +58,15 @@ public final class StepBuilder {
   }
 
   /**
+   * A command fed {@code planFile} (relative to the plan folder) on its standard input: the file is
+   * streamed over the connection and never placed on the host. Linux only.
+   */
+  public StepBuilder runWithInput(String command, String planFile) {
+    commands.add(new Action.Run(command, planFile));
+    return this;
+  }
+
+  /**
    * A further condition the check needs, for state that lives in the cluster rather than in a
    * service (e.g. the addons' rollouts): the step is skipped only when it passes too. A POSIX command.
    */

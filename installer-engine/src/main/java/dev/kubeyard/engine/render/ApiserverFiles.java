@@ -1,9 +1,11 @@
 package dev.kubeyard.engine.render;
 
+import dev.kubeyard.engine.podsecurity.PodSecurity;
 import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import dev.kubeyard.model.version.KubernetesVersion;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ import java.util.Map;
 final class ApiserverFiles implements HostRenderer {
   static final String AUDIT_POLICY = HostPaths.KUBE + "/audit-policy.yaml";
   static final String ENCRYPTION_CONFIG = HostPaths.KUBE + "/encryption-config.yaml";
+  /** Pod Security Admission's cluster defaults (ADR 35), on the lines that have it. */
+  static final String ADMISSION_CONFIG = HostPaths.KUBE + "/admission-config.yaml";
   /** Longer than haproxy needs to see a failing /readyz (inter 2s, fastinter 500ms, fall 2). */
   static final String SHUTDOWN_DELAY = "5s";
 
@@ -30,7 +34,9 @@ final class ApiserverFiles implements HostRenderer {
         .addIf(!v.atLeast(20), "--insecure-port", 0)
         .add("--anonymous-auth", false)
         .add("--authorization-mode", "Node,RBAC")
-        .add("--enable-admission-plugins", "NodeRestriction")
+        // pod security: PodSecurity with ADMISSION_CONFIG, or PodSecurityPolicy on 1.14 (ADR 35)
+        .add("--enable-admission-plugins", PodSecurity.admissionPlugins(v))
+        .addIf(PodSecurity.admission(v), "--admission-control-config-file", ADMISSION_CONFIG)
         .add("--allow-privileged", true)
         .add("--profiling", false)
         .add("--client-ca-file", HostPaths.ssl("ca"))
@@ -49,6 +55,9 @@ final class ApiserverFiles implements HostRenderer {
         .add("--service-cluster-ip-range", ctx.facts().serviceCidr())
         .add("--service-node-port-range", ctx.facts().nodePortRange())
         .add("--service-account-key-file", HostPaths.SSL + "/sa.pub")
+        .add("--service-account-lookup", true) // the default, written out: a deleted account's token stops working (CIS 1.2, service-account-lookup)
+        // bound tokens live only as long as they were asked for, not a year for legacy clients (CIS 1.2.30)
+        .addIf(v.atLeast(20), "--service-account-extend-token-expiration", false)
         .addIf(v.atLeast(20), "--service-account-signing-key-file", HostPaths.sslKey("sa"))
         .addIf(v.atLeast(20), "--service-account-issuer",
             "https://kubernetes.default.svc." + ctx.facts().clusterDomain())
@@ -78,10 +87,16 @@ final class ApiserverFiles implements HostRenderer {
         .service("RestartSec", "5")
         .service("LimitNOFILE", "65536")
         .text();
-    return List.of(
-        RenderedFile.config(host.name(), HostPaths.unit("kube-apiserver"), unit),
-        RenderedFile.config(host.name(), AUDIT_POLICY, Templates.render("control-plane/audit-policy.yaml", Map.of())),
+    List<RenderedFile> files = new ArrayList<>(List.of(
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("kube-apiserver"), unit),
+        RenderedFile.rootOnly(host.name(), AUDIT_POLICY, Templates.render("control-plane/audit-policy.yaml", Map.of())),
         RenderedFile.secret(host.name(), ENCRYPTION_CONFIG, Templates.render("control-plane/encryption-config.yaml",
-            Map.of("key", ctx.secrets().encryptionKeyBase64()))));
+            Map.of("key", ctx.secrets().encryptionKeyBase64())))));
+    if (PodSecurity.admission(v)) {
+      files.add(RenderedFile.rootOnly(host.name(), ADMISSION_CONFIG, Templates.render("control-plane/admission-config.yaml",
+          Map.of("enforce", PodSecurity.CLUSTER_ENFORCE.label(),
+              "warnAndAudit", PodSecurity.CLUSTER_WARN_AND_AUDIT.label()))));
+    }
+    return List.copyOf(files);
   }
 }

@@ -17,7 +17,7 @@ final class CniFiles implements HostRenderer {
     if (!NodeRoles.runsLinuxKubelet(host)) {
       return List.of();
     }
-    return List.of(RenderedFile.config(host.name(), CONFLIST, Templates.render("node/10-flannel.conflist",
+    return List.of(RenderedFile.rootOnly(host.name(), CONFLIST, Templates.render("node/10-flannel.conflist",
         Map.of("cniVersion", "0.3.1"))));
   }
 }

@@ -19,10 +19,11 @@ final class ControllerFiles implements HostRenderer {
       return List.of();
     }
     return List.of(
-        RenderedFile.config(host.name(), HostPaths.unit("kube-controller-manager"), controllerManager(ctx)),
-        RenderedFile.config(host.name(), HostPaths.unit("kube-scheduler"), scheduler(ctx)),
-        RenderedFile.config(host.name(), SCHEDULER_CONFIG, Templates.render("control-plane/kube-scheduler.yaml",
-            Map.of("apiVersion", schedulerApi(ctx.version()), "kubeconfig", HostPaths.kubeconfig("kube-scheduler")))));
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("kube-controller-manager"), controllerManager(ctx)),
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("kube-scheduler"), scheduler(ctx)),
+        RenderedFile.rootOnly(host.name(), SCHEDULER_CONFIG, Templates.render("control-plane/kube-scheduler.yaml",
+            Map.of("apiVersion", schedulerApi(ctx.version()), "kubeconfig", HostPaths.kubeconfig("kube-scheduler"),
+                "insecurePortInConfig", !ctx.version().atLeast(20)))));
   }
 
   private static String controllerManager(RenderContext ctx) {

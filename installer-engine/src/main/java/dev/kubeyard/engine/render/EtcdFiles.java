@@ -51,6 +51,6 @@ final class EtcdFiles implements HostRenderer {
         .service("RestartSec", "5")
         .service("LimitNOFILE", "65536")
         .text();
-    return List.of(RenderedFile.config(host.name(), HostPaths.unit("etcd"), unit));
+    return List.of(RenderedFile.rootOnly(host.name(), HostPaths.unit("etcd"), unit));
   }
 }

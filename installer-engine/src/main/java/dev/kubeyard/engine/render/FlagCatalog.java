@@ -22,6 +22,7 @@ public final class FlagCatalog {
       // kube-apiserver
       Map.entry("kube-apiserver --insecure-port", new Life(0, 24)),
       Map.entry("kube-apiserver --service-account-issuer", new Life(12, NOW)),
+      Map.entry("kube-apiserver --service-account-extend-token-expiration", new Life(20, NOW)),
       Map.entry("kube-apiserver --service-account-signing-key-file", new Life(12, NOW)),
       Map.entry("kube-apiserver --encryption-provider-config", new Life(13, NOW)),
       // not in 1.14's binary; only useful with /readyz (1.16), which fails during the delay

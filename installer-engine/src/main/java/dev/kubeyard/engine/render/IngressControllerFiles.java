@@ -4,6 +4,8 @@ import dev.kubeyard.engine.facts.ApiLoadBalancer;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.facts.IngressController;
 import dev.kubeyard.engine.facts.NodeRoles;
+import dev.kubeyard.engine.podsecurity.PodSecurity;
+import dev.kubeyard.engine.podsecurity.PodSecurityLevel;
 import dev.kubeyard.model.version.KubernetesVersion;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +70,7 @@ public final class IngressControllerFiles {
     boolean v3 = traefik3(v);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("namespace", NAMESPACE);
+    m.put("podSecurityLabels", PodSecurity.namespaceLabelList(PodSecurityLevel.RESTRICTED, v));
     m.put("name", DEPLOYMENT);
     m.put("image", ctx.images().traefik());
     m.put("v3", v3);

@@ -36,7 +36,7 @@ final class KubeProxyFiles implements HostRenderer {
         "kubeconfig", HostPaths.kubeconfig("kube-proxy"),
         "clusterCidr", ctx.facts().clusterCidr().toString()));
     return List.of(
-        RenderedFile.config(host.name(), HostPaths.unit("kube-proxy"), unit),
-        RenderedFile.config(host.name(), CONFIG, config));
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("kube-proxy"), unit),
+        RenderedFile.rootOnly(host.name(), CONFIG, config));
   }
 }

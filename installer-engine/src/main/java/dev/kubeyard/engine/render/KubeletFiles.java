@@ -33,11 +33,11 @@ final class KubeletFiles implements HostRenderer {
         .service("RestartSec", "5")
         .text();
     if (!configFile) {
-      return List.of(RenderedFile.config(host.name(), HostPaths.unit("kubelet"), unit));
+      return List.of(RenderedFile.rootOnly(host.name(), HostPaths.unit("kubelet"), unit));
     }
     return List.of(
-        RenderedFile.config(host.name(), HostPaths.unit("kubelet"), unit),
-        RenderedFile.config(host.name(), CONFIG, Templates.render("node/kubelet-config.yaml", config(ctx, host))));
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("kubelet"), unit),
+        RenderedFile.rootOnly(host.name(), CONFIG, Templates.render("node/kubelet-config.yaml", config(ctx, host))));
   }
 
   private static CommandFlags currentFlags(RenderContext ctx, HostSpec host) {
@@ -71,10 +71,14 @@ final class KubeletFiles implements HostRenderer {
         .add("--cluster-domain", ctx.facts().clusterDomain())
         .add("--cgroup-driver", "systemd")
         .add("--fail-swap-on", true)
-        .add("--hairpin-mode", "hairpin-veth")
-        .add("--network-plugin", "cni")
-        .add("--cni-bin-dir", HostPaths.CNI_BIN)
-        .add("--cni-conf-dir", HostPaths.CNI_CONF)
+        .add("--protect-kernel-defaults", true) // the sysctl.d file sets what it checks (CIS 4.2.6)
+        .add("--rotate-certificates", true) // the client certificate, renewed through a CSR (CIS 4.2.10)
+        // dockershim's own network settings: with a remote runtime (containerd's CRI runs the CNI plugins,
+        // configured in its config.toml) the kubelet ignores them, so they would only mislead a reader.
+        .addIf(docker, "--hairpin-mode", "hairpin-veth")
+        .addIf(docker, "--network-plugin", "cni")
+        .addIf(docker, "--cni-bin-dir", HostPaths.CNI_BIN)
+        .addIf(docker, "--cni-conf-dir", HostPaths.CNI_CONF)
         .add("--pod-infra-container-image", ctx.images().pause())
         .add("--container-runtime", docker ? "docker" : "remote")
         .addIf(!docker, "--container-runtime-endpoint", CONTAINERD_SOCK)

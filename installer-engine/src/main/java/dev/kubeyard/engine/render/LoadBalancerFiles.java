@@ -50,11 +50,11 @@ final class LoadBalancerFiles implements HostRenderer {
     scope.put("vip", lb.vip());
     scope.put("checkScript", CHECK_SCRIPT);
     return List.of(
-        RenderedFile.config(host.name(), "/etc/haproxy/haproxy.cfg", Templates.render("lb/haproxy.cfg", scope)),
-        RenderedFile.config(host.name(), "/etc/keepalived/keepalived.conf", Templates.render("lb/keepalived.conf", scope)),
-        new RenderedFile(host.name(), CHECK_SCRIPT, Templates.render("lb/check-haproxy.sh", scope), 0755, false),
-        RenderedFile.config(host.name(), HostPaths.unit("haproxy"), haproxyUnit()),
-        RenderedFile.config(host.name(), HostPaths.unit("keepalived"), keepalivedUnit()));
+        RenderedFile.rootOnly(host.name(), "/etc/haproxy/haproxy.cfg", Templates.render("lb/haproxy.cfg", scope)),
+        RenderedFile.rootOnly(host.name(), "/etc/keepalived/keepalived.conf", Templates.render("lb/keepalived.conf", scope)),
+        new RenderedFile(host.name(), CHECK_SCRIPT, Templates.render("lb/check-haproxy.sh", scope), 0700, false),
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("haproxy"), haproxyUnit()),
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("keepalived"), keepalivedUnit()));
   }
 
   /** Both run from the bundle with the libraries they were built against (HostPaths.LIB), not the host's packages. */

@@ -1,6 +1,8 @@
 package dev.kubeyard.engine.render;
 
 import dev.kubeyard.engine.facts.NodeRoles;
+import dev.kubeyard.engine.podsecurity.PodSecurity;
+import dev.kubeyard.engine.podsecurity.PodSecurityLevel;
 import dev.kubeyard.model.net.ComponentPorts;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.LinkedHashMap;
@@ -35,13 +37,14 @@ public final class MetalLbFiles implements HostRenderer {
     workloads.put("memberlistPort", ComponentPorts.METALLB_MEMBERLIST);
     Map<String, Object> pool = Map.of("pool", POOL, "addresses", ctx.facts().loadBalancerAddresses());
     return List.of(
-        RenderedFile.config(host.name(), HostPaths.ADDONS + "/metallb-crds.yaml",
-            Templates.render("addons/metallb-crds.yaml", Map.of())),
-        RenderedFile.config(host.name(), HostPaths.ADDONS + "/metallb.yaml",
+        RenderedFile.rootOnly(host.name(), HostPaths.ADDONS + "/metallb-crds.yaml",
+            Templates.render("addons/metallb-crds.yaml", Map.of("podSecurityLabels",
+                PodSecurity.namespaceLabelList(PodSecurityLevel.PRIVILEGED, ctx.version())))),
+        RenderedFile.rootOnly(host.name(), HostPaths.ADDONS + "/metallb.yaml",
             Templates.render("addons/metallb.yaml", workloads)),
         RenderedFile.secret(host.name(), HostPaths.ADDONS + "/metallb-memberlist.yaml",
             Templates.render("addons/metallb-memberlist.yaml", Map.of("key", ctx.secrets().memberlistKeyBase64()))),
-        RenderedFile.config(host.name(), POOL_DIR + "/address-pool.yaml",
+        RenderedFile.rootOnly(host.name(), POOL_DIR + "/address-pool.yaml",
             Templates.render("addons/metallb-pool/address-pool.yaml", pool)));
   }
 }

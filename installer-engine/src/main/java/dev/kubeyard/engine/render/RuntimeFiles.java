@@ -20,14 +20,14 @@ final class RuntimeFiles implements HostRenderer {
       String unit = runtimeUnit("Docker engine (Kubeyard)", HostPaths.BIN + "/dockerd", List.of(
           "--config-file=/etc/docker/daemon.json"));
       return List.of(
-          RenderedFile.config(host.name(), HostPaths.unit("docker"), unit),
-          RenderedFile.config(host.name(), "/etc/docker/daemon.json", Templates.render("node/docker-daemon.json", Map.of())));
+          RenderedFile.rootOnly(host.name(), HostPaths.unit("docker"), unit),
+          RenderedFile.rootOnly(host.name(), "/etc/docker/daemon.json", Templates.render("node/docker-daemon.json", Map.of())));
     }
     String unit = runtimeUnit("containerd container runtime (Kubeyard)", HostPaths.BIN + "/containerd", List.of(
         "--config=/etc/containerd/config.toml"));
     return List.of(
-        RenderedFile.config(host.name(), HostPaths.unit("containerd"), unit),
-        RenderedFile.config(host.name(), "/etc/containerd/config.toml", Templates.render("node/containerd-config.toml",
+        RenderedFile.rootOnly(host.name(), HostPaths.unit("containerd"), unit),
+        RenderedFile.rootOnly(host.name(), "/etc/containerd/config.toml", Templates.render("node/containerd-config.toml",
             Map.of("pauseImage", ctx.images().pause(), "cniBin", HostPaths.CNI_BIN, "cniConf", HostPaths.CNI_CONF,
                 "restrictOomScoreAdj", ctx.facts().restrictOomScoreAdj()))));
   }

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.run;
 
+import dev.kubeyard.engine.pki.PkiPassphrase;
 import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.plan.Step;
@@ -41,6 +42,7 @@ public final class Executor {
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final List<Future<?>> running = new CopyOnWriteArrayList<>();
   private final Map<String, Transport> open = new ConcurrentHashMap<>();
+  private PkiPassphrase passphrase = PkiPassphrase.fromEnvironment();
 
   public Executor(Path planDir, TransportFactory transports, RunSettings settings) {
     this.planDir = planDir;
@@ -48,6 +50,15 @@ public final class Executor {
     this.settings = settings;
     this.logs = new HostLogFiles(planDir);
     listeners.add(logs);
+  }
+
+  /**
+   * Where the CA keys' passphrase comes from when an encrypted key must be placed on a master (ADR 37);
+   * by default the environment ({@link PkiPassphrase#fromEnvironment()}).
+   */
+  public Executor passphrase(PkiPassphrase source) {
+    this.passphrase = source;
+    return this;
   }
 
   public Executor listener(InstallListener l) {
@@ -135,7 +146,7 @@ public final class Executor {
         if (cancelled.get()) {
           t.cancel(); // opened after cancel() went through the open transports
         }
-        StepRunner runner = new StepRunner(planDir, t, settings,
+        StepRunner runner = new StepRunner(planDir, new PlanSources(planDir, transports.rehearses() ? null : passphrase), t, settings,
             line -> publish(new InstallEvent.LogLine(now(), host, step.id(), line)), cancelled::get);
         StepRunner.Result r = runner.run(step);
         if (r == StepRunner.Result.SKIPPED) {

@@ -1,6 +1,6 @@
 package dev.kubeyard.engine.run;
 
-import dev.kubeyard.engine.files.Sha256;
+import dev.kubeyard.engine.pki.KeyFiles;
 import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Plan;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ final class PlanFiles {
       Path p = planDir.resolve(source);
       if (!Files.isRegularFile(p)) {
         out.add(source + " is missing from " + planDir);
-      } else if (!Sha256.remembered(p).equals(sha)) {
+      } else if (!KeyFiles.placedDigest(p).equals(sha)) {
         out.add(source + " does not have the sha256 plan.json expects (" + sha.substring(0, 12) + "...)");
       }
     });

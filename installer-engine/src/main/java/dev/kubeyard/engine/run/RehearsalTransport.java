@@ -42,6 +42,11 @@ final class RehearsalTransport implements Transport {
   }
 
   @Override
+  public CommandResult run(String command, Path stdin, Duration timeout, Consumer<String> lines) {
+    return run(command, timeout, lines); // nothing is sent, so neither is the input
+  }
+
+  @Override
   public synchronized CommandResult run(String command, Duration timeout, Consumer<String> lines) {
     pretend(command);
     rehearsal.record(host, command);

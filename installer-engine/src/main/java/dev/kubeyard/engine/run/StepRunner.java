@@ -4,7 +4,6 @@ import dev.kubeyard.engine.plan.Action;
 import dev.kubeyard.engine.plan.Step;
 import dev.kubeyard.engine.transport.CommandCancelled;
 import dev.kubeyard.engine.transport.CommandResult;
-import dev.kubeyard.engine.transport.RemoteFile;
 import dev.kubeyard.engine.transport.Shell;
 import dev.kubeyard.engine.transport.Transport;
 import java.nio.file.Path;
@@ -28,8 +27,16 @@ final class StepRunner {
   private final BooleanSupplier cancelled;
   private final UnfinishedSteps unfinished;
 
+  private final PlanSources sources;
+
   StepRunner(Path planDir, Transport transport, RunSettings settings, Consumer<String> log, BooleanSupplier cancelled) {
+    this(planDir, new PlanSources(planDir, null), transport, settings, log, cancelled);
+  }
+
+  StepRunner(Path planDir, PlanSources sources, Transport transport, RunSettings settings, Consumer<String> log,
+      BooleanSupplier cancelled) {
     this.planDir = planDir;
+    this.sources = sources;
     this.unfinished = new UnfinishedSteps(planDir);
     this.transport = transport;
     this.settings = settings;
@@ -57,10 +64,12 @@ final class StepRunner {
       }
       log.accept(a.describe());
       if (a instanceof Action.PutFile f) {
-        transport.upload(planDir.resolve(f.source()), new RemoteFile(f.path(), f.sha256(), f.mode()),
-            settings.commandTimeout());
+        sources.upload(transport, f, settings.commandTimeout());
       } else if (a instanceof Action.Run r) {
-        CommandResult result = transport.run(withClock(step, r.command()), settings.commandTimeout(), line -> log.accept("  " + line));
+        String command = withClock(step, r.command());
+        CommandResult result = r.stdin() == null
+            ? transport.run(command, settings.commandTimeout(), line -> log.accept("  " + line))
+            : transport.run(command, planDir.resolve(r.stdin()), settings.commandTimeout(), line -> log.accept("  " + line));
         if (!result.succeeded()) {
           String what = r.command().contains("\n") ? "the " + step.title() + " script" : "'" + Shell.abbreviate(r.command()) + "'";
           throw new StepError(what + " exited " + result.exitCode() + tailOf(result),

@@ -65,6 +65,15 @@ public final class JschTransport implements Transport {
   }
 
   @Override
+  public CommandResult run(String command, Path stdin, Duration timeout, Consumer<String> lines) {
+    try (InputStream in = Files.newInputStream(stdin)) {
+      return exec(command, command, in, timeout, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + stdin, e);
+    }
+  }
+
+  @Override
   public void upload(Path local, RemoteFile file, Duration timeout) {
     String what = "upload " + file.path();
     String localSha = Sha256.remembered(local);
@@ -183,10 +192,28 @@ public final class JschTransport implements Transport {
     }
     out.finish();
     int exit = ch.getExitStatus();
-    if (exit < 0 && !s.isConnected()) {
+    if (exit < 0 && sessionEnds(s)) {
       throw connectionLost(shown, out.tail(), null);
     }
     return new CommandResult(host(), shown, exit, out.text() + err.textAfterPid());
+  }
+
+  /**
+   * A channel closed without an exit status: the command died by a signal, or the connection broke.
+   * JSch closes a broken session's channels before it marks the session disconnected, so the loop can
+   * see the closed channel first (CI of stop 27); wait a moment for the session's own verdict.
+   */
+  private static boolean sessionEnds(Session s) {
+    long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (s.isConnected() && System.nanoTime() < end) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return !s.isConnected();
   }
 
   private record Opened(ChannelExec channel, InputStream stdout, InputStream stderr) {}
@@ -213,6 +240,7 @@ public final class JschTransport implements Transport {
       throw new JSchException("cannot open the channel's streams: " + e.getMessage(), e);
     }
     try {
+      // JSch swallows an interrupt that lands while it opens the channel; cancel() is the reliable stop
       ch.connect((int) settings.connectTimeout().toMillis());
     } catch (JSchException e) {
       if (!(e.getCause() instanceof NullPointerException && ch.isClosed())) {
@@ -279,13 +307,7 @@ public final class JschTransport implements Transport {
     jsch.setHostKeyRepository(keys);
     String password = PasswordSource.resolve(host(), target.passwordFrom());
     try {
-      if (target.privateKey() != null) {
-        if (!Files.isReadable(target.privateKey())) {
-          throw new TransportException(host(), "cannot read the SSH private key " + target.privateKey(),
-              "check ssh.privateKey in cluster.yaml (or generate one with ssh-keygen -t ed25519)", null);
-        }
-        jsch.addIdentity(target.privateKey().toString());
-      }
+      SshKeys.offer(jsch, target, settings);
       Session s = jsch.getSession(target.user(), target.address(), target.port());
       s.setConfig("StrictHostKeyChecking", "yes");
       s.setConfig("HashKnownHosts", "no");
@@ -318,7 +340,7 @@ public final class JschTransport implements Transport {
     String where = target.user() + "@" + target.address() + ":" + target.port();
     if (m.startsWith("Auth fail") || m.contains("Auth cancel")) {
       return new TransportException(host(), "login as " + where + " was refused (" + m + ")",
-          "put the public key of " + target.privateKey() + " into ~" + target.user()
+          "put the public key of " + (target.agent() ? "a key in your ssh-agent" : target.privateKey()) + " into ~" + target.user()
               + "/.ssh/authorized_keys on the host, or check ssh.user / ssh.passwordFrom", e);
     }
     return new TransportException(host(), "cannot connect to " + where + " (" + m + ")",

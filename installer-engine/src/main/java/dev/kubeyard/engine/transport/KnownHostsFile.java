@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.transport;
 
+import dev.kubeyard.engine.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +82,8 @@ public final class KnownHostsFile {
         Files.createDirectories(file.getParent());
       }
       if (!Files.exists(file)) {
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(file, OwnerOnly.atCreation(file, OwnerOnly.FILE));
+        OwnerOnly.restrict(file, OwnerOnly.FILE);
       }
       Files.writeString(file, key.knownHostsLine() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {

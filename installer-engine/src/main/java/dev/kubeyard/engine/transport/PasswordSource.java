@@ -9,6 +9,11 @@ public final class PasswordSource {
   private PasswordSource() {}
 
   public static String resolve(String host, String passwordFrom) {
+    return resolve(host, "passwordFrom", passwordFrom);
+  }
+
+  /** As {@link #resolve(String, String)} for the spec field {@code field} (privateKeyPassphraseFrom, say). */
+  static String resolve(String host, String field, String passwordFrom) {
     if (passwordFrom == null) {
       return null;
     }
@@ -16,7 +21,7 @@ public final class PasswordSource {
       String name = passwordFrom.substring(4);
       String value = System.getenv(name);
       if (value == null || value.isEmpty()) {
-        throw new TransportException(host, "passwordFrom " + passwordFrom + " names an unset environment variable",
+        throw new TransportException(host, field + " " + passwordFrom + " names an unset environment variable",
             "export " + name + " before running kubeyard, or use an SSH key (ssh.privateKey)", null);
       }
       return value;
@@ -28,10 +33,10 @@ public final class PasswordSource {
         return content.lines().findFirst().orElse("");
       } catch (IOException e) {
         throw new TransportException(host, "cannot read the password file " + path + " (" + e.getClass().getSimpleName() + ")",
-            "check passwordFrom in cluster.yaml and the file's permissions", e);
+            "check " + field + " in cluster.yaml and the file's permissions", e);
       }
     }
-    throw new TransportException(host, "passwordFrom must be env:NAME or file:/path (found '" + passwordFrom + "')",
-        "fix ssh.passwordFrom in cluster.yaml", null);
+    throw new TransportException(host, field + " must be env:NAME or file:/path (found '" + passwordFrom + "')",
+        "fix ssh." + field + " in cluster.yaml", null);
   }
 }

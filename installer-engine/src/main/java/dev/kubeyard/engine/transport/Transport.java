@@ -34,6 +34,12 @@ public interface Transport extends AutoCloseable {
    */
   CommandResult run(String command, Duration timeout, Consumer<String> lines);
 
+  /**
+   * As {@link #run(String, Duration, Consumer)}, with {@code stdin}'s bytes on the command's standard
+   * input: they travel over the connection only and are never written to the host by the transport.
+   */
+  CommandResult run(String command, Path stdin, Duration timeout, Consumer<String> lines);
+
   default CommandResult run(String command, Duration timeout) {
     return run(command, timeout, line -> { });
   }

@@ -83,7 +83,7 @@ public final class BundleApiserver implements AutoCloseable {
     ClusterPki.ensure(facts, pki, Clock.systemUTC());
     List<RenderedFile> files = ClusterRenderer.render(new RenderContext(facts, ClusterSecrets.loadOrCreate(pki)));
     Path root = dir.resolve("root");
-    AdminKubeconfig.write(facts, pki, kubeconfig());
+    AdminKubeconfig.writeBreakGlass(facts, pki, kubeconfig()); // a bare apiserver: no group binding yet
     ns = lab.addHost("m1", address);
     running.add(start(bin().resolve("etcd"), RenderedUnit.flags("etcd", m1, files, pki, root), "etcd"));
     running.add(start(bin().resolve("kube-apiserver"),

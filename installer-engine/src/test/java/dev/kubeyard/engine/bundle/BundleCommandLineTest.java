@@ -36,12 +36,22 @@ class BundleCommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"build", "fetch", "verify", "list"})
+  @ValueSource(strings = {"build", "fetch", "verify", "list", "import"})
   void explainsEverySubcommandWithHelp(String subcommand) {
     String[] r = run("bundle", subcommand, "--help");
 
     assertThat(r[0]).isEqualTo("0");
     assertThat(r[1]).startsWith("Usage: kubeyard bundle " + subcommand);
+  }
+
+  @Test
+  void buildOffersBothLinesAndRefusesAnyOtherNamingThem() {
+    assertThat(run("bundle", "build", "--help")[1]).contains("--line", "current", "1.14", "bundle/latest-1.14");
+
+    String[] r = run("bundle", "build", "--line", "1.15");
+
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--line", "unknown Kubernetes line '1.15'; use current or 1.14");
   }
 
   @Test

@@ -2,11 +2,13 @@ package dev.kubeyard.engine.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.apps.pyservice.GatewayTokens;
 import dev.kubeyard.engine.bundle.build.GatewayImageTar;
 import dev.kubeyard.model.spec.PythonServiceSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +27,7 @@ class GatewayImageRunTest {
 
   private static final String ID = "gateway";
   private static final String PYTHON = "/usr/bin/python3.11";
+  private static final Map<String, String> TOKENS = GatewayTokens.generate();
 
   @TempDir
   static Path tmp;
@@ -40,7 +43,8 @@ class GatewayImageRunTest {
     containerd.ctr("run", "--detach", "--read-only",
         "--mount", "type=tmpfs,src=tmpfs,dst=/tmp,options=rw:nosuid:nodev:noexec:size=64m",
         "--env", "ENVIRONMENT=production", "--env", "ELASTICSEARCH_URL=http://127.0.0.1:9",
-        "--env", "READINESS_REQUIRED=", PythonServiceSpec.BUNDLE_IMAGE, ID);
+        "--env", "READINESS_REQUIRED=", "--env", "API_TOKEN_HASHES=" + TOKENS.get(GatewayTokens.HASHES_KEY),
+        PythonServiceSpec.BUNDLE_IMAGE, ID);
     Instant started = Instant.now();
     Instant deadline = started.plus(Duration.ofSeconds(90));
     while (!get("/healthz").startsWith("200 ")) {
@@ -64,9 +68,18 @@ class GatewayImageRunTest {
   }
 
   @Test
-  void answersHealthzAndReportsElasticsearchDownInReadyz() throws Exception {
+  void answersHealthzAndReadyzAndReportsElasticsearchDownOnlyToATokenHolder() throws Exception {
     assertThat(get("/healthz")).isEqualTo("200 {\"status\":\"ok\"}");
-    assertThat(get("/readyz")).startsWith("200 ").contains("\"elasticsearch\":{\"status\":\"down\"");
+    assertThat(get("/readyz")).isEqualTo("200 {\"status\":\"ready\"}");
+    assertThat(get("/api/status")).startsWith("401 ");
+    assertThat(get("/api/status", TOKENS.get(GatewayTokens.READ))).startsWith("200 ")
+        .contains("\"elasticsearch\":{\"status\":\"down\"");
+  }
+
+  @Test
+  void servesMetricsOnTheInternalPortOnly() throws Exception {
+    assertThat(get("/metrics")).startsWith("404 ");
+    assertThat(get(":8081/metrics")).startsWith("200 ").contains("gateway_http_requests_total");
   }
 
   @Test
@@ -109,16 +122,23 @@ class GatewayImageRunTest {
 
   /** "STATUS BODY" of a GET from inside the container's network namespace, or "" while nothing listens. */
   private String get(String path) throws Exception {
+    return get(path, "");
+  }
+
+  /** {@code path} on port 8000, or on another with {@code :port/path}; {@code token} as a bearer token unless "". */
+  private String get(String path, String token) throws Exception {
+    String url = "http://127.0.0.1" + (path.startsWith(":") ? path : ":8000" + path);
     return python("""
         import urllib.error, urllib.request
         try:
-            r = urllib.request.urlopen('http://127.0.0.1:8000%s', timeout=5)
+            headers = {'Authorization': 'Bearer %s'} if '%s' else {}
+            r = urllib.request.urlopen(urllib.request.Request('%s', headers=headers), timeout=5)
         except urllib.error.HTTPError as e:
             r = e
         except OSError:
             raise SystemExit(0)
         print(r.status, r.read().decode(), end='')
-        """.formatted(path)).strip();
+        """.formatted(token, token, url)).strip();
   }
 
   private String python(String code) throws Exception {

@@ -2,6 +2,8 @@ package dev.kubeyard.engine.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.pki.KeyFiles;
+import dev.kubeyard.engine.pki.PkiPassphrase;
 import dev.kubeyard.engine.plan.CertificatePlacement;
 import dev.kubeyard.engine.render.HostPaths;
 import dev.kubeyard.engine.render.RenderedFile;
@@ -26,7 +28,18 @@ final class RenderedUnit {
   static List<String> flags(String service, HostSpec host, List<RenderedFile> files, Path pki, Path root)
       throws IOException {
     Map<String, String> local = new LinkedHashMap<>();
-    CertificatePlacement.forHost(host).forEach(p -> local.put(p.hostPath(), pki.resolve(p.pkiFile()).toString()));
+    for (CertificatePlacement.Placement p : CertificatePlacement.forHost(host)) {
+      // An encrypted CA or service-account key (ADR 37) goes to the host decrypted, as apply places it.
+      java.util.Optional<String> opened = KeyFiles.openedForHost(pki.resolve(p.pkiFile()), PkiPassphrase.fromEnvironment());
+      if (opened.isPresent()) {
+        Path placed = root.resolve(p.hostPath().substring(1));
+        Files.createDirectories(placed.getParent());
+        Files.writeString(placed, opened.get());
+        local.put(p.hostPath(), placed.toString());
+      } else {
+        local.put(p.hostPath(), pki.resolve(p.pkiFile()).toString());
+      }
+    }
     for (RenderedFile f : files) {
       if (f.host().equals(host.name())) {
         Path placed = root.resolve(f.path().substring(1));

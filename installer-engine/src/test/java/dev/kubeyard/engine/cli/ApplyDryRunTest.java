@@ -23,10 +23,13 @@ class ApplyDryRunTest {
     PrintStream stdout = System.out;
     int exit;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    // an empty cache: a bundle built on this machine for the example's line must not decide what a dry run sees
+    System.setProperty("kubeyard.cache", tmp.resolve("empty-cache").toString());
     try {
       exit = Main.run("apply", "--dry-run", "-f", spec.toString());
     } finally {
       System.setOut(stdout);
+      System.clearProperty("kubeyard.cache");
     }
 
     String out = printed.toString(StandardCharsets.UTF_8);

@@ -17,7 +17,7 @@ class CliHelpTest {
   void everyCommandAndSubcommandPrintsItsUsageWithHelpEvenWhenItHasRequiredOptions() {
     List<String> commands = new ArrayList<>();
     collect(Main.commandLine(), commands);
-    assertThat(commands).contains("kubeyard apply", "kubeyard es deploy", "kubeyard python-service deploy",
+    assertThat(commands).contains("kubeyard apply", "kubeyard audit", "kubeyard es deploy", "kubeyard python-service deploy",
         "kubeyard bundle fetch");
 
     for (String command : commands) {

@@ -46,8 +46,8 @@ class ClusterFactsTest {
   @Test
   void namesTheLineSpecificChoices() {
     ClusterFacts facts = ClusterFacts.of(EXAMPLE.validSpec());
-    assertThat(facts.containerRuntime()).isEqualTo(ContainerRuntime.DOCKER);
-    assertThat(facts.dockerRuntime()).isTrue();
+    assertThat(facts.containerRuntime()).isEqualTo(ContainerRuntime.CONTAINERD); // on 1.14 too (ADR 33)
+    assertThat(facts.dockerRuntime()).isFalse();
     assertThat(facts.network().flannel()).isTrue();
     assertThat(facts.network().vxlan()).isTrue();
     assertThat(facts.pki().keyAlgorithm()).isEqualTo("rsa-2048");
@@ -58,9 +58,9 @@ class ClusterFactsTest {
   void kubeletHostsAreEveryNodeAndMasterOfEitherOs() {
     ClusterFacts facts = ClusterFacts.of(EXAMPLE.validSpec());
     assertThat(facts.kubeletHosts()).extracting(HostSpec::name)
-        .containsExactly("master1", "master2", "node1", "node2", "node3", "win1");
+        .containsExactly("master1", "master2", "master3", "node1", "node2", "node3", "win1");
     assertThat(facts.kubeletHosts().stream().filter(NodeRoles::runsLinuxKubelet)).extracting(HostSpec::name)
-        .containsExactly("master1", "master2", "node1", "node2", "node3");
+        .containsExactly("master1", "master2", "master3", "node1", "node2", "node3");
   }
 
   @Test

@@ -62,10 +62,13 @@ class ElasticsearchOnTheLabClusterTest {
   private static final String TO = "7.17.29";
   private static final String NAMESPACE = "elastic";
   private static final int NODE_PORT = 30920;
+  private static final String SUBNET = "10.213.56";
   private static final Map<String, Double> TIMINGS = new LinkedHashMap<>();
   private static Lab lab;
   private static Kubectl kubectl;
   private static Path spec;
+  /** The lab's cluster.yaml with network.enforceNetworkPolicy: kube-router enforces every policy (ADR 39). */
+  private static Path labSpec;
   private static Path kubeconfig;
   private static List<URI> endpoints;
   private static long acknowledgedBeforeUpgrade;
@@ -90,9 +93,11 @@ class ElasticsearchOnTheLabClusterTest {
       tars.put(v, images.build(v, harnesses.resolve("es-" + v)));
     }
     t = timed("images built (or cached)", t);
-    lab = new Lab(Lab.HOME, LabTopology.standard("es", "10.213.56").withWorker("node3"), Lab.MIRROR);
+    lab = new Lab(Lab.HOME, LabTopology.standard("es", SUBNET).withWorker("node3"), Lab.MIRROR);
     lab.up(System.out::println);
-    ClusterFacts facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
+    labSpec = lab.dir().resolve("cluster-enforced.yaml");
+    Files.writeString(labSpec, LabElasticsearch.enforcingNetworkPolicy(Files.readString(lab.specFile())));
+    ClusterFacts facts = ClusterFacts.of(Validator.load(labSpec).spec());
     Path planDir = lab.dir().resolve("kubeyard-plan");
     kubeconfig = planDir.resolve("admin.kubeconfig");
     RunResult install = install(facts, planDir, bundle);
@@ -126,7 +131,7 @@ class ElasticsearchOnTheLabClusterTest {
   @Test
   @Order(1)
   void deploysElasticsearch17_28WithThreeMastersAndTwoDataNodesOnTheWorkers() throws Exception {
-    LabElasticsearch.writeSpec(lab.specFile(), spec, FROM, HEAP);
+    LabElasticsearch.writeSpec(labSpec, spec, FROM, HEAP);
     long t = System.nanoTime();
     LabSession.Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     timed("es deploy " + FROM, t);
@@ -153,12 +158,12 @@ class ElasticsearchOnTheLabClusterTest {
   @Test
   @Order(2)
   void rollsTo17_29UnderLoadWithoutLosingADocumentAndRefusesTheRollback() throws Exception {
-    LabElasticsearch.exposeForLoad(kubectl, NAMESPACE, NODE_PORT);
+    LabElasticsearch.exposeForLoad(kubectl, NAMESPACE, NODE_PORT, SUBNET);
     try (LoadGenerator load = LoadGenerator.at(endpoints)) {
       awaitCreated(load);
       load.start(2);
       Thread.sleep(10_000);
-      LabElasticsearch.writeSpec(lab.specFile(), spec, TO, HEAP);
+      LabElasticsearch.writeSpec(labSpec, spec, TO, HEAP);
       acknowledgedBeforeUpgrade = load.acknowledged().size();
       long t = System.nanoTime();
       LabSession.Cli update = cli("es", "update", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
@@ -201,7 +206,7 @@ class ElasticsearchOnTheLabClusterTest {
   @Test
   @Order(4)
   void aConfigChangeInterruptedWithAPodDownResumesWithTheSameCommandFromANewConnection() throws Exception {
-    LabElasticsearch.writeSpec(lab.specFile(), spec, TO, TUNED_HEAP);
+    LabElasticsearch.writeSpec(labSpec, spec, TO, TUNED_HEAP);
     String tuned = fleet().deployment().revision().id();
     try (LoadGenerator load = LoadGenerator.at(endpoints)) {
       load.start(2);
@@ -267,7 +272,7 @@ class ElasticsearchOnTheLabClusterTest {
       }
     }
     LabElasticsearch.createVolumes(kubectl, lab.dir().resolve("shared"), "2Gi", true);
-    LabElasticsearch.writeSpec(lab.specFile(), spec, FROM, HEAP);
+    LabElasticsearch.writeSpec(labSpec, spec, FROM, HEAP);
     LabSession.Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(deploy.exit()).as(deploy.output()).isZero();
     timed("old cluster removed, new " + FROM + " cluster deployed", t);
@@ -288,6 +293,56 @@ class ElasticsearchOnTheLabClusterTest {
     // and never more than the upgrade's writers had acknowledged by its end
     assertThat(restored).isBetween(acknowledgedBeforeUpgrade, acknowledgedAfterUpgrade + 2);
     assertThat(fleet().api().waitForHealth("green", 120).green()).as("green once the replicas are restored too").isTrue();
+  }
+
+  /**
+   * NetworkPolicy enforced (ADR 39): every deploy, update and rollback above went through the apiservers'
+   * service proxy into a default-deny namespace, so that flow's source is right; here the source itself
+   * is read on the masters, then pods knock on the client Service's 9200: the gateway's flow gets
+   * Elasticsearch's answer, the same pod in another namespace and an unlabelled pod in the gateway's
+   * namespace are refused.
+   */
+  @Test
+  @Order(7)
+  void networkPolicyAdmitsTheGatewayAndRefusesEveryOtherPod() throws Exception {
+    kubectl.ok("-n", "kube-flannel", "rollout", "status", "daemonset/kube-router", "--timeout=120s");
+    String nodes = kubectl.ok("get", "nodes", "-l", "node-role.kubernetes.io/control-plane", "-o",
+        "jsonpath={range .items[*]}{.metadata.name}={.spec.podCIDR}{\"\\n\"}{end}");
+    for (String line : nodes.strip().lines().toList()) {
+      String[] nameAndCidr = line.split("=");
+      try (JschTransport ssh = ssh(nameAndCidr[0])) {
+        // flannel names its vxlan device after the VNI (flannel.4096 here, the Windows-compatible default)
+        String flannel = ssh.run("ip -4 -o addr show | grep ' flannel\\.'", java.time.Duration.ofSeconds(20), l -> { })
+            .output().strip();
+        System.out.println("apiserver source on " + nameAndCidr[0] + ": " + flannel + " (podCIDR " + nameAndCidr[1] + ")");
+        assertThat(flannel).as("the service proxy's source is the flannel device's address, the first of the podCIDR")
+            .contains(" " + nameAndCidr[1].replace("/24", "/32"));
+      }
+    }
+    // the gateway's namespace in a spec of its own (the gateway test appends its own section to `spec`):
+    // es deploy adds Elasticsearch's flow from it
+    Path withGateway = lab.dir().resolve("cluster-with-elasticsearch-and-gateway-namespace.yaml");
+    Files.writeString(withGateway, Files.readString(spec) + """
+          pythonService:
+            enabled: true
+            namespace: platform
+            host: gateway.es.lab.test
+        """);
+    LabSession.Cli deploy = cli("es", "deploy", "-f", withGateway.toString(), "--kubeconfig", kubeconfig.toString());
+    assertThat(deploy.exit()).as(deploy.output()).isZero();
+    System.out.println(kubectl.ok("-n", NAMESPACE, "get", "networkpolicy"));
+    String service = kubectl.ok("-n", NAMESPACE, "get", "service", ElasticsearchDeployment.NAME, "-o",
+        "jsonpath={.spec.clusterIP}");
+    String gatewayLabels = "{app.kubernetes.io/name: platform-gateway, app.kubernetes.io/instance: platform-gateway}";
+    long t = System.nanoTime();
+    assertThat(LabElasticsearch.knock(kubectl, "platform", gatewayLabels, service, FROM))
+        .as("the gateway's pods reach 9200").startsWith("HTTP/1.0 200").contains("You Know, for Search");
+    timed("allowed: a gateway pod got Elasticsearch's answer", t);
+    assertThat(LabElasticsearch.knock(kubectl, "intruder", gatewayLabels, service, FROM))
+        .as("the same pod in another namespace").startsWith("refused");
+    assertThat(LabElasticsearch.knock(kubectl, "platform", "{app: not-the-gateway}", service, FROM))
+        .as("another pod of the gateway's namespace").startsWith("refused");
+    timed("denied: two pods refused", t);
   }
 
   /** Stands for the orchestrator's process dying at a chosen point. */

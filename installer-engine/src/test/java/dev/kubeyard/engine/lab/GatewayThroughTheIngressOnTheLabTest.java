@@ -57,6 +57,8 @@ class GatewayThroughTheIngressOnTheLabTest {
   private static Path spec;
   private static Path kubeconfig;
   private static ThroughTheVip client;
+  /** The same client with the full-scope token from the Secret deploy generated (set by the first test). */
+  private static ThroughTheVip holder;
   private static String vip;
 
   @BeforeAll
@@ -87,8 +89,10 @@ class GatewayThroughTheIngressOnTheLabTest {
 
   /** The ES spec the previous test wrote, plus the gateway, the TCP route and the address pool. */
   private static String specWithGateway(String esSpec) {
-    return esSpec.replace("\nhosts:\n", "\nnetwork:\n  hostSubnet: 10.213.56.0/24\n  loadBalancerAddresses: [\""
-            + POOL_FIRST + "-10.213.56.210\"]\nhosts:\n")
+    String lan = "  hostSubnet: 10.213.56.0/24\n  loadBalancerAddresses: [\"" + POOL_FIRST + "-10.213.56.210\"]\n";
+    // the Elasticsearch test's spec may have a network section already (enforceNetworkPolicy)
+    return (esSpec.contains("\nnetwork:\n") ? esSpec.replace("\nnetwork:\n", "\nnetwork:\n" + lan)
+        : esSpec.replace("\nhosts:\n", "\nnetwork:\n" + lan + "hosts:\n"))
         .replace("    image: kubeyard.local/elasticsearch\n", "    image: kubeyard.local/elasticsearch\n"
             + "    ingressHost: " + SEARCH_HOST + "\n") + """
           pythonService:
@@ -98,6 +102,9 @@ class GatewayThroughTheIngressOnTheLabTest {
             host: %s
           sqlserver:
             enabled: true
+            edition: Developer
+            image: mcr.microsoft.com/mssql/server:2022-latest
+            acceptEula: true
             namespace: %s
             availabilityGroup: %s
             exposeTcpPort: 1433
@@ -121,28 +128,55 @@ class GatewayThroughTheIngressOnTheLabTest {
         "jsonpath={.status.readyReplicas}")).isEqualTo("2");
     LabSession.Cli status = LabSession.cli("python-service", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     assertThat(status.exit()).as(status.output()).isZero();
-    assertThat(status.output()).contains("https://" + GATEWAY_HOST + "/").contains(vip);
+    assertThat(status.output()).contains("https://" + GATEWAY_HOST + "/").contains(vip)
+        .contains("/api/status answered 200, Elasticsearch up");
+    // created on the first deploy of this lab, kept on a later run's
+    assertThat(deploy.output()).containsPattern("(created|skipped) Secret " + GATEWAY_NAMESPACE + "/platform-gateway-api-tokens");
+    String full = token("full");
+    assertThat(deploy.output() + status.output()).as("a token is never printed").doesNotContain(full);
+    holder = client.withToken(full);
+  }
+
+  /** A token as the administrator reads it (docs/guide: kubectl get secret ... | base64 -d). */
+  private static String token(String client) {
+    String encoded = kubectl.ok("-n", GATEWAY_NAMESPACE, "get", "secret", "platform-gateway-api-tokens", "-o",
+        "jsonpath={.data." + client + "}");
+    return new String(java.util.Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
   }
 
   @Test
   @Order(2)
-  void readyzThroughTheVipAnswers200AndReportsElasticsearchUp() throws Exception {
+  void readyzThroughTheVipSaysOnlyReadyAndTheStatusWithATokenReportsElasticsearchUp() throws Exception {
     ThroughTheVip.Answer ready = client.https(GATEWAY_HOST, "GET", "/readyz", null);
     assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-    JsonNode body = JSON.readTree(ready.body());
-    System.out.println("/readyz through the VIP: " + body);
-    assertThat(body.path("status").asText()).isEqualTo("ready");
+    assertThat(JSON.readTree(ready.body())).isEqualTo(JSON.readTree("{\"status\":\"ready\"}"));
+    ThroughTheVip.Answer status = holder.https(GATEWAY_HOST, "GET", "/api/status", null);
+    assertThat(status.status()).as(status.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(status.body());
+    System.out.println("/api/status through the VIP: " + body);
     assertThat(body.path("dependencies").path("elasticsearch").path("status").asText()).isEqualTo("up");
+  }
+
+  @Test
+  @Order(2)
+  void withoutATokenTheApiIs401AndDocsAndMetricsAreNotOnThePublicHost() throws Exception {
+    ThroughTheVip.Answer anonymous = client.https(GATEWAY_HOST, "GET", "/api/search?q=x", null);
+    assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+    ThroughTheVip.Answer reader = client.withToken(token("read")).https(GATEWAY_HOST, "POST", "/api/sync", null);
+    assertThat(reader.status()).as(reader.body()).isEqualTo(403);
+    for (String path : new String[] {"/docs", "/openapi.json", "/metrics"}) {
+      assertThat(holder.https(GATEWAY_HOST, "GET", path, null).status()).as(path).isEqualTo(404);
+    }
   }
 
   @Test
   @Order(3)
   void aDocumentIndexedThroughTheIngressIsFoundBySearch() throws Exception {
     String word = "ingress" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    ThroughTheVip.Answer created = client.https(GATEWAY_HOST, "POST", "/api/documents?refresh=true",
+    ThroughTheVip.Answer created = holder.https(GATEWAY_HOST, "POST", "/api/documents?refresh=true",
         JSON.writeValueAsString(java.util.Map.of("title", "through the VIP", "body", "found by " + word)));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    ThroughTheVip.Answer found = client.https(GATEWAY_HOST, "GET", "/api/search?q=" + word, null);
+    ThroughTheVip.Answer found = holder.https(GATEWAY_HOST, "GET", "/api/search?q=" + word, null);
     assertThat(found.status()).as(found.body()).isEqualTo(200);
     assertThat(JSON.readTree(found.body()).path("total").asLong()).isEqualTo(1);
     assertThat(found.body()).contains(JSON.readTree(created.body()).path("id").asText());
@@ -211,31 +245,34 @@ class GatewayThroughTheIngressOnTheLabTest {
   @Test
   @Order(8)
   void aLoadBalancerServiceGetsAPoolAddressAndAnswersOnIt() throws Exception {
+    // The Service fronts Traefik, whose entrypoints admit anyone: the gateway's pods admit only Traefik
+    // (ADR 39), and this lab enforces NetworkPolicy since ElasticsearchOnTheLabClusterTest installed it so
     kubectl.apply("""
         apiVersion: v1
         kind: Service
-        metadata: {name: gateway-lb, namespace: %s}
+        metadata: {name: ingress-lb, namespace: kubeyard-ingress}
         spec:
           type: LoadBalancer
-          selector: {app.kubernetes.io/name: platform-gateway}
-          ports: [{name: http, port: 80, targetPort: 8000}]
-        """.formatted(GATEWAY_NAMESPACE));
+          selector: {app.kubernetes.io/name: traefik}
+          ports: [{name: web, port: 80, targetPort: 8000}]
+        """);
     String[] ip = new String[1];
     LabClusterTest.awaitTrue(() -> {
-      ip[0] = kubectl.run("-n", GATEWAY_NAMESPACE, "get", "service", "gateway-lb", "-o",
+      ip[0] = kubectl.run("-n", "kubeyard-ingress", "get", "service", "ingress-lb", "-o",
           "jsonpath={.status.loadBalancer.ingress[0].ip}").output().strip();
       return !ip[0].isEmpty();
     }, Duration.ofSeconds(60));
-    System.out.println("LoadBalancer Service gateway-lb got " + ip[0]);
+    System.out.println("LoadBalancer Service ingress-lb got " + ip[0]);
     assertThat(ip[0]).startsWith("10.213.56.2");
     int last = Integer.parseInt(ip[0].substring(ip[0].lastIndexOf('.') + 1));
     assertThat(last).isBetween(200, 210);
     Proc.Result[] r = new Proc.Result[1];
     LabClusterTest.awaitTrue(() -> {
-      r[0] = Proc.run(null, "curl", "-sS", "--max-time", "5", "http://" + ip[0] + "/healthz");
+      r[0] = Proc.run(null, "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5",
+          "http://" + ip[0] + "/");
       return r[0].exit() == 0;
     }, Duration.ofSeconds(60)); // the speaker answers ARP for it once it announced the address
-    assertThat(r[0].output()).contains("ok");
+    assertThat(r[0].output().strip()).as("Traefik's web entrypoint answers (redirect or no route)").matches("[34]\\d\\d");
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bundle's own kubectl (the multi-call Kubernetes binary called as kubectl) with the admin kubeconfig. */
+/** The bundle's own kubectl (the multi-call Kubernetes binary called as kubectl) with the admin kubeconfig, on either line. */
 final class Kubectl {
   private final Path binary;
   private final Path kubeconfig;
@@ -20,7 +20,10 @@ final class Kubectl {
     try {
       Path dir = Files.createTempDirectory("kubectl");
       binary = dir.resolve("kubectl");
-      Files.createSymbolicLink(binary, bundle.resolve("bin/linux-amd64/kubernetes/kubernetes").toAbsolutePath());
+      // the current line's binary is named kubernetes, 1.14's hyperkube: both dispatch on the name called
+      Path folder = bundle.resolve("bin/linux-amd64/kubernetes");
+      Path multiCall = Files.exists(folder.resolve("kubernetes")) ? folder.resolve("kubernetes") : folder.resolve("hyperkube");
+      Files.createSymbolicLink(binary, multiCall.toAbsolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

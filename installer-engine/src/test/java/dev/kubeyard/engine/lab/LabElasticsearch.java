@@ -40,17 +40,21 @@ final class LabElasticsearch {
    * same tar (by sha256, recorded beside the images on the node) was imported before.
    */
   static void importImage(JschTransport node, Path tar, String version) {
+    importImage(node, tar, ElasticsearchImage.reference(version), T);
+  }
+
+  /** The same for any image tar that holds {@code reference} (GitLab's Redis from the bundle, too). */
+  static void importImage(JschTransport node, Path tar, String reference, Duration timeout) {
     String ctr = HostPaths.BIN + "/ctr --address /run/containerd/containerd.sock -n k8s.io";
-    String reference = ElasticsearchImage.reference(version);
     String sha = Sha256.remembered(tar);
     String target = HostPaths.IMAGES + "/" + tar.getFileName();
     String marker = target + ".imported";
-    if (node.run("grep -qxF " + sha + " " + marker + " && " + ctr + " images ls -q | grep -qxF '" + reference + "'", T)
+    if (node.run("grep -qxF " + sha + " " + marker + " && " + ctr + " images ls -q | grep -qxF '" + reference + "'", timeout)
         .exitCode() == 0) {
       return;
     }
-    node.upload(tar, new RemoteFile(target, sha, 0644), T);
-    var r = node.run(ctr + " images import " + target + " && rm -f " + target + " && echo " + sha + " > " + marker, T);
+    node.upload(tar, new RemoteFile(target, sha, 0644), timeout);
+    var r = node.run(ctr + " images import " + target + " && rm -f " + target + " && echo " + sha + " > " + marker, timeout);
     assertThat(r.exitCode()).as("import %s on %s: %s", reference, node.host(), r.output()).isZero();
   }
 
@@ -84,14 +88,7 @@ final class LabElasticsearch {
       dev.kubeyard.engine.testing.Proc.run(null, "rm", "-rf", repo.toString());
     }
     dev.kubeyard.engine.testing.Proc.run(null, "install", "-d", "-o", "1000", "-g", "1000", "-m", "0775", repo.toString());
-    StringBuilder yaml = new StringBuilder("""
-        apiVersion: storage.k8s.io/v1
-        kind: StorageClass
-        metadata: {name: %s}
-        provisioner: kubernetes.io/no-provisioner
-        volumeBindingMode: WaitForFirstConsumer
-        reclaimPolicy: Retain
-        """.formatted(STORAGE_CLASS));
+    StringBuilder yaml = new StringBuilder(storageClass(STORAGE_CLASS));
     for (String node : WORKERS) {
       for (int i = 0; i < 2; i++) {
         String claim = CLAIMS.get(node + "-" + i);
@@ -131,8 +128,25 @@ final class LabElasticsearch {
     kubectl.apply(yaml.toString());
   }
 
+  /** A StorageClass of static volumes (the lab has no provisioner), bound when the first pod needs one. */
+  static String storageClass(String name) {
+    return """
+        apiVersion: storage.k8s.io/v1
+        kind: StorageClass
+        metadata: {name: %s}
+        provisioner: kubernetes.io/no-provisioner
+        volumeBindingMode: WaitForFirstConsumer
+        reclaimPolicy: Retain
+        """.formatted(name);
+  }
+
   /** A NodePort Service of the test over the data pods: how the load reaches the cluster from this machine. */
-  static void exposeForLoad(Kubectl kubectl, String namespace, int nodePort) {
+  /**
+   * The load generator's NodePort on the data nodes, and its flow through Elasticsearch's default-deny
+   * (ADR 39): from this machine on the lab's bridge and, as kube-proxy SNATs a NodePort connection it
+   * forwards to another node, from every node's flannel.1 address (the first of its podCIDR).
+   */
+  static void exposeForLoad(Kubectl kubectl, String namespace, int nodePort, String subnet) {
     kubectl.apply("""
         apiVersion: v1
         kind: Service
@@ -142,6 +156,66 @@ final class LabElasticsearch {
           selector: {app.kubernetes.io/name: elasticsearch, kubeyard.dev/es-role: data}
           ports: [{name: http, port: 9200, targetPort: 9200, nodePort: %d}]
         """.formatted(namespace, nodePort));
+    StringBuilder from = new StringBuilder("    - ipBlock: {cidr: " + subnet + ".0/24}\n");
+    for (String cidr : kubectl.ok("get", "nodes", "-o", "jsonpath={.items[*].spec.podCIDR}").split(" ")) {
+      from.append("    - ipBlock: {cidr: ").append(cidr.replace("/24", "/32")).append("}\n");
+    }
+    kubectl.apply("""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: lab-load-generator
+          namespace: %s
+          annotations: {kubeyard.dev/flow: "in: the lab test's load generator through NodePort %d"}
+        spec:
+          podSelector: {matchLabels: {app.kubernetes.io/name: elasticsearch, kubeyard.dev/es-role: data}}
+          policyTypes: [Ingress]
+          ingress:
+          - ports: [{protocol: TCP, port: 9200}]
+            from:
+        %s""".formatted(namespace, nodePort, from));
+  }
+
+  /** The lab's cluster.yaml with NetworkPolicy enforced (kube-router's policy controller, ADR 39). */
+  static String enforcingNetworkPolicy(String labSpec) {
+    return labSpec.contains("\nnetwork:\n") ? labSpec.replace("\nnetwork:\n", "\nnetwork:\n  enforceNetworkPolicy: true\n")
+        : labSpec.replace("\nhosts:\n", "\nnetwork:\n  enforceNetworkPolicy: true\nhosts:\n");
+  }
+
+  /**
+   * A pod in {@code namespace} with {@code labels} (Elasticsearch's image: it has bash) sends GET / to
+   * {@code address}:9200; its first lines, or "refused: ..." when the connection fails for 20 s. The pod
+   * tries for a while: kube-router admits a new pod's address only once it has seen the pod, and the
+   * first knock of a run was refused before it had (CI of stop 28). Bash only: the image has no seq or sleep
+   * (a read with a timeout on an idle pipe waits the second).
+   */
+  static String knock(Kubectl kubectl, String namespace, String labels, String address, String version)
+      throws InterruptedException {
+    kubectl.run("create", "namespace", namespace);
+    String name = "knock-" + Long.toHexString(System.nanoTime());
+    kubectl.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: %s, namespace: %s, labels: %s}
+        spec:
+          restartPolicy: Never
+          activeDeadlineSeconds: 90
+          nodeSelector: {node-role.kubernetes.io/worker: ""}
+          containers:
+          - name: knock
+            image: %s
+            imagePullPolicy: Never
+            command: [/bin/bash, -c, 'for i in {1..20}; do { exec 3<>/dev/tcp/%s/9200; } 2>/dev/null && break; read -rt 1 <> <(:); done; { : >&3; } 2>/dev/null || { echo "connection refused $i times"; exit 7; }; printf "GET / HTTP/1.0\\r\\n\\r\\n" >&3; while read -t 10 -r l <&3; do echo "$l"; done']
+        """.formatted(name, namespace, labels, ElasticsearchImage.reference(version), address));
+    String phase = "";
+    for (int i = 0; i < 120 && !phase.equals("Succeeded") && !phase.equals("Failed"); i++) {
+      Thread.sleep(1_000);
+      phase = kubectl.run("-n", namespace, "get", "pod", name, "-o", "jsonpath={.status.phase}").output().strip();
+    }
+    String log = kubectl.run("-n", namespace, "logs", name).output();
+    System.out.println("knock from " + namespace + " " + labels + ": " + phase + "\n" + log);
+    kubectl.run("-n", namespace, "delete", "pod", name, "--wait=false");
+    return phase.equals("Succeeded") && log.startsWith("HTTP/") ? log : "refused: " + phase + " " + log;
   }
 
   /**

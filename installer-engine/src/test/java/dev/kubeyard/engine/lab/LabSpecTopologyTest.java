@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.topology.TopologySvg;
+import dev.kubeyard.model.spec.ContainerRuntime;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,5 +31,15 @@ class LabSpecTopologyTest {
     String svg = TopologySvg.of(ClusterFacts.of(r.validSpec()));
     assertThat(svg).startsWith("<?xml");
     lab.hosts().forEach(h -> assertThat(svg).contains(h.name(), h.address()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"1.14.10", "1.35.8"})
+  void aLabOnEitherLineSaysContainerdOutright(String version) {
+    String yaml = LabSpec.yaml(LabTopology.standard(), Path.of("/var/lib/kubeyard/lab/x/id_ed25519"), version);
+
+    assertThat(yaml).contains("kubernetes:\n  version: " + version + "\n  containerRuntime: containerd\n");
+    assertThat(Validator.loadText(yaml).validSpec().spec().kubernetes().containerRuntime())
+        .isEqualTo(ContainerRuntime.CONTAINERD);
   }
 }

@@ -1,7 +1,10 @@
 package dev.kubeyard.engine.lab;
 
 import dev.kubeyard.engine.testing.Proc;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +13,23 @@ import java.util.List;
  * site would once DNS names the VIP: the real curl with {@code --resolve} to the VIP, verifying the
  * server against the cluster CA only (no system trust store, no -k).
  */
-record ThroughTheVip(String vip, Path clusterCa) {
+record ThroughTheVip(String vip, Path clusterCa, Path authorizationHeader) {
+
+  ThroughTheVip(String vip, Path clusterCa) {
+    this(vip, clusterCa, null);
+  }
+
+  /**
+   * The same client presenting {@code token} as a bearer token, from a 0600 header file (curl's
+   * {@code -H @file}), so the token is in no process's command line.
+   */
+  ThroughTheVip withToken(String token) throws IOException {
+    Path header = Files.createTempFile("gateway-token", ".header",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(header, "Authorization: Bearer " + token + "\n");
+    header.toFile().deleteOnExit();
+    return new ThroughTheVip(vip, clusterCa, header);
+  }
 
   /** One answer: the status code, the redirect target if any, and the body. */
   record Answer(int status, String location, String body) {}
@@ -27,6 +46,9 @@ record ThroughTheVip(String vip, Path clusterCa) {
     List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "10", "--cacert", clusterCa.toString(),
         "--resolve", host + ":" + port + ":" + vip, "-X", method, "-o", "-", "-w",
         "\n%{http_code} %{redirect_url}"));
+    if (authorizationHeader != null) {
+      cmd.addAll(List.of("-H", "@" + authorizationHeader));
+    }
     if (json != null) {
       cmd.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", json));
     }

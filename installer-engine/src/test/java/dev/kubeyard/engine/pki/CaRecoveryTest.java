@@ -60,8 +60,10 @@ class CaRecoveryTest {
   }
 
   @Test
-  void aCaKeyFromAnotherCaStopsTheRun() throws IOException {
+  void aCaKeyFromAnotherCaStopsTheRunWhenItIsOpenedToSign() throws IOException {
     Files.copy(dir.resolve("etcd-ca-key.pem"), dir.resolve("ca-key.pem"), StandardCopyOption.REPLACE_EXISTING);
+    // An encrypted key is only opened to sign (ADR 37): a missing leaf makes this run sign with the cluster CA.
+    Files.delete(dir.resolve("admin.pem"));
 
     assertThatThrownBy(() -> ClusterPki.ensure(ExampleCluster.facts(), dir, Clock.systemUTC()))
         .isInstanceOf(PkiException.class)
@@ -77,9 +79,10 @@ class CaRecoveryTest {
 
     assertThat(report.outcome("ca")).isEqualTo(Outcome.ISSUED);
     assertThat(report.names(Outcome.REISSUED)).containsExactly("kubernetes", "apiserver-kubelet-client", "admin",
-        "kube-controller-manager", "kube-scheduler", "kube-proxy", "lb-healthcheck-client", "ingress", "kubelet-master1", "kubelet-master2",
-        "kubelet-node1", "kubelet-node2",
-        "kubelet-node3", "kubelet-win1");
+        "break-glass", "kube-controller-manager", "kube-scheduler", "kube-proxy", "lb-healthcheck-client", "ingress",
+        "metrics-server", "kubelet-master1", "kubelet-master2", "kubelet-master3", "kubelet-node1", "kubelet-node2",
+        "kubelet-node3", "kubelet-win1", "mssql-ag1-0-endpoint", "mssql-ag1-1-endpoint", "mssql-ag1-2-endpoint",
+        "mssql-ag1-tls", "gitlab-postgres-tls");
     assertThat(report.entry("admin").map(Entry::reason)).contains("CA changed: ca was created anew");
     assertThat(report.names(Outcome.KEPT)).contains("etcd-ca", "etcd-master1", "apiserver-etcd-client",
         "front-proxy-ca", "front-proxy-client", "sa");

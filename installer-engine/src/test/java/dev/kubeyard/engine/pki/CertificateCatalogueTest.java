@@ -18,24 +18,50 @@ class CertificateCatalogueTest {
   @Test
   void listsEveryLeafTheExampleClusterNeedsUnderItsContractName() {
     assertThat(CertificateCatalogue.of(ExampleCluster.facts())).extracting(CertificateRequest::name)
-        .containsExactly("etcd-master1", "etcd-master2", "etcd-node1", "etcd-healthcheck-client",
-            "apiserver-etcd-client", "kubernetes", "apiserver-kubelet-client", "admin",
+        .containsExactly("etcd-master1", "etcd-master2", "etcd-master3", "etcd-healthcheck-client",
+            "apiserver-etcd-client", "kubernetes", "apiserver-kubelet-client", "admin", "break-glass",
             "kube-controller-manager", "kube-scheduler", "kube-proxy", "lb-healthcheck-client", "ingress",
-            "front-proxy-client",
-            "kubelet-master1", "kubelet-master2", "kubelet-node1", "kubelet-node2", "kubelet-node3", "kubelet-win1");
+            "metrics-server", "front-proxy-client", "kubelet-master1", "kubelet-master2", "kubelet-master3",
+            "kubelet-node1", "kubelet-node2", "kubelet-node3", "kubelet-win1", "mssql-ag1-0-endpoint",
+            "mssql-ag1-1-endpoint", "mssql-ag1-2-endpoint", "mssql-ag1-tls", "gitlab-postgres-tls");
+  }
+
+  @Test
+  void sqlServersCertificatesServeOnlyAndAreRsaWhateverTheClusterUses() {
+    assertThat(requests.values()).filteredOn(r -> r.name().startsWith("mssql-"))
+        .hasSize(4).allSatisfy(r -> {
+          assertThat(r.usages()).containsExactly(ExtendedUsage.SERVER_AUTH);
+          assertThat(r.signer()).isEqualTo(CertificateAuthority.CLUSTER);
+          assertThat(CertificateCatalogue.keyAlgorithm(r, KeyAlgorithm.ECDSA_P256)).isEqualTo(KeyAlgorithm.RSA_2048);
+        });
+    assertThat(requests.get("mssql-ag1-1-endpoint").commonName()).isEqualTo("ag1-1");
+    assertThat(requests.get("mssql-ag1-tls").subjectAltNames()).contains("ag1-primary.mssql.svc.cluster.local",
+        "ag1-secondary.mssql.svc.cluster.local", "ag1-0.mssql.svc.cluster.local");
+    assertThat(CertificateCatalogue.keyAlgorithm(requests.get("kubernetes"), KeyAlgorithm.ECDSA_P256))
+        .isEqualTo(KeyAlgorithm.ECDSA_P256);
+  }
+
+  @Test
+  void gitlabsPostgresqlCertificateServesEveryServiceAndMemberNameButNotClients() {
+    CertificateRequest pg = requests.get(PkiNames.GITLAB_POSTGRES_TLS);
+    assertThat(pg.usages()).containsExactly(ExtendedUsage.SERVER_AUTH);
+    assertThat(pg.signer()).isEqualTo(CertificateAuthority.CLUSTER);
+    assertThat(pg.subjectAltNames()).contains("gitlab-postgres-primary.gitlab.svc.cluster.local",
+        "gitlab-postgres-replicas.gitlab.svc", "gitlab-pgbouncer", "gitlab-pgbouncer.gitlab.svc.cluster.local",
+        "gitlab-postgres-2.gitlab-postgres-members.gitlab.svc.cluster.local");
   }
 
   @Test
   void theFullInventoryStartsWithTheThreeCasAndTheServiceAccountKeyPair() {
     assertThat(CertificateCatalogue.names(ExampleCluster.facts()))
-        .startsWith("ca", "etcd-ca", "front-proxy-ca", "sa").hasSize(24);
+        .startsWith("ca", "etcd-ca", "front-proxy-ca", "sa").hasSize(32);
   }
 
   @Test
   void onlyEtcdMaterialIsSignedByTheEtcdCaAndOnlyTheFrontProxyClientByTheFrontProxyCa() {
     assertThat(requests.values()).filteredOn(r -> r.signer() == CertificateAuthority.ETCD)
         .extracting(CertificateRequest::name).containsExactlyInAnyOrder("etcd-master1", "etcd-master2",
-            "etcd-node1", "etcd-healthcheck-client", "apiserver-etcd-client");
+            "etcd-master3", "etcd-healthcheck-client", "apiserver-etcd-client");
     assertThat(requests.values()).filteredOn(r -> r.signer() == CertificateAuthority.FRONT_PROXY)
         .extracting(CertificateRequest::name).containsExactly("front-proxy-client");
   }
@@ -74,7 +100,7 @@ class CertificateCatalogueTest {
   @Test
   void refusesAHostWhoseEtcdCertificateWouldOverwriteTheEtcdCa() {
     List<HostSpec> renamed = ExampleCluster.spec().hosts().stream()
-        .map(h -> h.name().equals("node1") ? new HostSpec("ca", h.address(), h.os(), h.roles(), h.ssh()) : h)
+        .map(h -> h.name().equals("master3") ? new HostSpec("ca", h.address(), h.os(), h.roles(), h.ssh()) : h)
         .toList();
     ClusterFacts facts = ClusterFacts.of(ExampleCluster.spec().withHosts(renamed));
 

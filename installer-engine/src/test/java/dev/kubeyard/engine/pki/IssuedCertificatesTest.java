@@ -58,7 +58,7 @@ class IssuedCertificatesTest {
     Set<String> sans = openssl.subjectAltNames("kubernetes");
     assertThat(sans).contains("IP Address:10.68.0.1").doesNotContain("IP Address:10.68.0.2");
     assertThat(sans).containsExactlyInAnyOrder("IP Address:192.168.1.10", "IP Address:192.168.1.1",
-        "IP Address:192.168.1.2", "DNS:master1", "DNS:master2", "IP Address:127.0.0.1", "IP Address:10.68.0.1",
+        "IP Address:192.168.1.2", "IP Address:192.168.1.7", "DNS:master1", "DNS:master2", "DNS:master3", "IP Address:127.0.0.1", "IP Address:10.68.0.1",
         "DNS:kubernetes", "DNS:kubernetes.default", "DNS:kubernetes.default.svc",
         "DNS:kubernetes.default.svc.cluster.local", "DNS:localhost");
     assertThat(openssl.extension("kubernetes", "extendedKeyUsage")).contains("TLS Web Server Authentication");
@@ -69,7 +69,7 @@ class IssuedCertificatesTest {
     assertThat(openssl.subject("etcd-master1")).isEqualTo("CN = master1");
     assertThat(openssl.subjectAltNames("etcd-master1")).containsExactlyInAnyOrder(
         "IP Address:192.168.1.1", "DNS:master1", "IP Address:127.0.0.1", "DNS:localhost");
-    assertThat(openssl.subjectAltNames("etcd-node1")).contains("IP Address:192.168.1.3", "DNS:node1");
+    assertThat(openssl.subjectAltNames("etcd-master3")).contains("IP Address:192.168.1.7", "DNS:master3");
     assertThat(openssl.extension("etcd-master1", "keyUsage"))
         .containsExactly("X509v3 Key Usage: critical", "Digital Signature, Key Encipherment");
     assertThat(openssl.extension("etcd-master1", "extendedKeyUsage"))
@@ -79,8 +79,9 @@ class IssuedCertificatesTest {
   @Test
   void clientCertificatesNameTheUsersAndGroupsKubernetesExpects() {
     Map<String, String> subjects = Map.of(
-        "admin", "O = system:masters, CN = admin",
-        "apiserver-kubelet-client", "O = system:masters, CN = kube-apiserver-kubelet-client",
+        "admin", "O = kubeyard:cluster-admins, CN = admin",
+        "break-glass", "O = system:masters, CN = kubeyard:break-glass",
+        "apiserver-kubelet-client", "CN = kube-apiserver-kubelet-client",
         "apiserver-etcd-client", "CN = kube-apiserver-etcd-client",
         "etcd-healthcheck-client", "CN = kube-etcd-healthcheck-client",
         "kube-controller-manager", "CN = system:kube-controller-manager",

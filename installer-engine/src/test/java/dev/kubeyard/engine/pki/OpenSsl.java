@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** The real openssl binary, run in a PKI directory: the tests judge our certificates with it. */
 final class OpenSsl {
   static final Path BINARY = Path.of("/usr/bin/openssl");
+  /** openssl opens the encrypted CA keys (ADR 37) with the passphrase the tests run with; plain keys ignore it. */
+  static final String PASSIN = "env:" + PkiPassphrase.ENVIRONMENT;
 
   private final Path dir;
 
@@ -87,7 +89,7 @@ final class OpenSsl {
   }
 
   String publicKeyOfPrivateKey(String keyFile) {
-    return ok("pkey", "-pubout", "-in", keyFile);
+    return ok("pkey", "-pubout", "-in", keyFile, "-passin", PASSIN);
   }
 
   boolean exists(String file) {

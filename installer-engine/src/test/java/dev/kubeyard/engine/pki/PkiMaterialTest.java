@@ -25,9 +25,9 @@ class PkiMaterialTest {
   @Test
   void knowsEveryCertificateOfTheCatalogueAndTheServiceAccountKeys() throws IOException {
     assertThat(material.certificateNames()).containsAll(CertificateCatalogue.names(ExampleCluster.facts()).stream()
-        .filter(n -> !n.equals(PkiNames.SERVICE_ACCOUNT)).toList()).hasSize(23);
+        .filter(n -> !n.equals(PkiNames.SERVICE_ACCOUNT)).toList()).hasSize(31);
     assertThat(material.serviceAccountPublicKey()).isEqualTo(Files.readString(dir.resolve("sa.pub")));
-    assertThat(material.privateKey(PkiNames.SERVICE_ACCOUNT)).startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(material.privateKey(PkiNames.SERVICE_ACCOUNT)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
   }
 
   @Test

@@ -34,21 +34,21 @@ class PkiRerunTest {
   void aSecondRunWithTheSameSpecKeepsEveryFileByteForByte() {
     PkiReport report = ClusterPki.ensure(ExampleCluster.facts(), dir, Clock.systemUTC());
 
-    assertThat(report.entries()).hasSize(24).allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.KEPT));
+    assertThat(report.entries()).hasSize(32).allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.KEPT));
     assertThat(ExampleCluster.snapshot(dir)).isEqualTo(before);
   }
 
   @Test
   void addingAMasterReissuesOnlyTheApiserverCertificateAndIssuesItsKubeletCertificate() {
-    PkiReport report = ClusterPki.ensure(ExampleCluster.withHost("master3", "192.168.1.7", Role.MASTER), dir,
+    PkiReport report = ClusterPki.ensure(ExampleCluster.withHost("master4", "192.168.1.8", Role.MASTER), dir,
         Clock.systemUTC());
 
     assertThat(report.names(Outcome.REISSUED)).containsExactly("kubernetes");
-    assertThat(report.names(Outcome.ISSUED)).containsExactly("kubelet-master3");
-    assertThat(report.entry("kubernetes").map(Entry::reason)).contains("SANs changed: +192.168.1.7, +master3");
-    assertThat(new OpenSsl(dir).subjectAltNames("kubernetes")).contains("IP Address:192.168.1.7", "DNS:master3");
+    assertThat(report.names(Outcome.ISSUED)).containsExactly("kubelet-master4");
+    assertThat(report.entry("kubernetes").map(Entry::reason)).contains("SANs changed: +192.168.1.8, +master4");
+    assertThat(new OpenSsl(dir).subjectAltNames("kubernetes")).contains("IP Address:192.168.1.8", "DNS:master4");
     assertThat(new OpenSsl(dir).verifies("ca", "kubernetes")).isTrue();
-    assertUnchangedExcept("kubernetes.pem", "kubernetes-key.pem", "kubelet-master3.pem", "kubelet-master3-key.pem");
+    assertUnchangedExcept("kubernetes.pem", "kubernetes-key.pem", "kubelet-master4.pem", "kubelet-master4-key.pem");
   }
 
   @Test
@@ -70,7 +70,7 @@ class PkiRerunTest {
     PkiReport report = ClusterPki.ensure(ExampleCluster.facts(), dir, later);
 
     assertThat(report.names(Outcome.KEPT)).containsExactly("ca", "etcd-ca", "front-proxy-ca", "sa");
-    assertThat(report.names(Outcome.REISSUED)).hasSize(20);
+    assertThat(report.names(Outcome.REISSUED)).hasSize(28);
     assertThat(report.entry("admin").map(Entry::reason)).contains("expires in 11 days");
     OpenSsl openssl = new OpenSsl(dir);
     assertThat(openssl.verifies("ca", "admin", "-attime", String.valueOf(later.instant().getEpochSecond()))).isTrue();
@@ -95,10 +95,12 @@ class PkiRerunTest {
   void changingTheKeyAlgorithmReissuesTheLeavesButNeverTheCas() {
     PkiReport report = ClusterPki.ensure(ExampleCluster.withKeyAlgorithm("ecdsa-p256"), dir, Clock.systemUTC());
 
-    assertThat(report.names(Outcome.KEPT)).containsExactly("ca", "etcd-ca", "front-proxy-ca", "sa");
+    // SQL Server's stay RSA whatever pki.keyAlgorithm says (ADR 41)
+    assertThat(report.names(Outcome.KEPT)).containsExactly("ca", "etcd-ca", "front-proxy-ca", "sa",
+        "mssql-ag1-0-endpoint", "mssql-ag1-1-endpoint", "mssql-ag1-2-endpoint", "mssql-ag1-tls");
     assertThat(report.entry("ca").map(Entry::reason).orElseThrow())
         .contains("its key is rsa-2048 while pki.keyAlgorithm is ecdsa-p256");
-    assertThat(report.names(Outcome.REISSUED)).hasSize(20);
+    assertThat(report.names(Outcome.REISSUED)).hasSize(24);
     assertThat(report.entry("admin").map(Entry::reason)).contains("key algorithm changed: rsa-2048 -> ecdsa-p256");
     OpenSsl openssl = new OpenSsl(dir);
     assertThat(openssl.verifies("ca", "admin")).isTrue();

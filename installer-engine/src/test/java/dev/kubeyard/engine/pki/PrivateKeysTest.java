@@ -26,12 +26,12 @@ class PrivateKeysTest {
   @Test
   void everyPrivateKeyPassesOpensslsConsistencyChecks() {
     for (String name : certificateNames()) {
-      assertThat(openssl.ok("pkey", "-check", "-noout", "-in", name + "-key.pem")).as(name).contains("Key is valid");
-      assertThat(openssl.ok("rsa", "-check", "-noout", "-in", name + "-key.pem")).as(name).contains("RSA key ok");
-      assertThat(openssl.ok("pkey", "-noout", "-text", "-in", name + "-key.pem")).as(name)
+      assertThat(openssl.ok("pkey", "-check", "-noout", "-in", name + "-key.pem", "-passin", OpenSsl.PASSIN)).as(name).contains("Key is valid");
+      assertThat(openssl.ok("rsa", "-check", "-noout", "-in", name + "-key.pem", "-passin", OpenSsl.PASSIN)).as(name).contains("RSA key ok");
+      assertThat(openssl.ok("pkey", "-noout", "-text", "-in", name + "-key.pem", "-passin", OpenSsl.PASSIN)).as(name)
           .contains("Private-Key: (2048 bit");
     }
-    assertThat(openssl.ok("pkey", "-check", "-noout", "-in", "sa-key.pem")).contains("Key is valid");
+    assertThat(openssl.ok("pkey", "-check", "-noout", "-in", "sa-key.pem", "-passin", OpenSsl.PASSIN)).contains("Key is valid");
   }
 
   @Test
@@ -51,11 +51,20 @@ class PrivateKeysTest {
   }
 
   @Test
-  void everyKeyIsAnUnencryptedPkcs8Pem() throws IOException {
-    for (String name : certificateNames()) {
+  void theCaAndServiceAccountKeysAreEncryptedPkcs8AndTheLeafKeysThatHostsReceivePlainPkcs8() throws IOException {
+    List<String> sealed = List.of("ca", "etcd-ca", "front-proxy-ca", "sa");
+    for (String name : sealed) {
       assertThat(Files.readString(dir.resolve(name + "-key.pem"))).as(name)
-          .startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+          .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----\n").endsWith("-----END ENCRYPTED PRIVATE KEY-----\n");
     }
+    for (String name : certificateNames()) {
+      if (!sealed.contains(name)) {
+        assertThat(Files.readString(dir.resolve(name + "-key.pem"))).as(name)
+            .startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+      }
+    }
+    assertThat(openssl.ok("asn1parse", "-in", "ca-key.pem")).as("PBES2, PBKDF2 with HMAC-SHA256, AES-256-CBC")
+        .contains("PBES2").contains("PBKDF2").contains("hmacWithSHA256").contains("aes-256-cbc");
   }
 
   @Test

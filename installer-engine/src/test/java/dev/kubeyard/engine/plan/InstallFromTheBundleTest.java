@@ -51,11 +51,13 @@ class InstallFromTheBundleTest {
   @Test
   void everyNodeImportsTheAddonImagesAndTheGatewaysAndItsCheckAsksContainerdForEachReference() {
     Step s = step(plan(Specs.current(), bundle("1.35.0")), "import-images", "node1");
-    // pause, CoreDNS, metrics-server, flannel, Traefik, MetalLB's two (the current example has a pool), the gateway
-    assertThat(puts(s)).hasSize(8).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
+    // pause, CoreDNS, metrics-server, flannel, Traefik, MetalLB's two (the current example has a pool), the gateway,
+    // GitLab's PostgreSQL and Redis (the example's GitLab has no external postgresHost or redisSentinels)
+    assertThat(puts(s)).hasSize(10).allMatch(p -> p.startsWith("/var/lib/kubeyard/images/"));
     assertThat(s.check()).contains("grep -qxF 'kubeyard.local/pause:1'", "grep -qxF 'kubeyard.local/coredns:1'",
         "grep -qxF 'kubeyard.local/traefik:1'", "grep -qxF 'kubeyard.local/metallb-speaker:1'",
-        "grep -qxF 'kubeyard.local/platform-gateway:1'");
+        "grep -qxF 'kubeyard.local/platform-gateway:1'", "grep -qxF 'kubeyard.local/gitlab-postgres:1'",
+        "grep -qxF 'kubeyard.local/redis:1'");
   }
 
   @Test

@@ -83,8 +83,9 @@ class InstallSequenceTest {
       Plan plan = plan(spec, ClusterRenderer.render(Specs.context(spec)));
       List<Step> addons = plan.steps().stream().filter(s -> s.phase() == Phase.ADDONS).toList();
       assertThat(addons).extracting(Step::id, Step::host).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("bind-cluster-admins", "master1"),
           org.assertj.core.groups.Tuple.tuple("label-nodes", "master1"), org.assertj.core.groups.Tuple.tuple("apply-addons", "master1"));
-      Step step = addons.get(1);
+      Step step = addons.get(2);
       assertThat(plan.steps().get(plan.steps().size() - 1)).isEqualTo(step);
       String kubectl = "/opt/kube/bin/kubectl --kubeconfig /etc/kubernetes/admin.kubeconfig";
       boolean metallb = spec.network().serviceLoadBalancer(); // the current example has a pool
@@ -99,8 +100,9 @@ class InstallSequenceTest {
       }
       assertThat(runs).hasSize(2 + 1 + (metallb ? 2 : 0));
       // flannel, CoreDNS, metrics-server, the kubelet RBAC, the ingress controller and its CRDs, and
-      // MetalLB's CRDs, workloads, memberlist key and pool
-      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(6 + (metallb ? 4 : 0));
+      // MetalLB's CRDs, workloads, memberlist key and pool, the addon namespaces' NetworkPolicies, and on
+      // 1.14 the pod security policies (ADR 35)
+      assertThat(step.apply()).filteredOn(a -> a instanceof Action.PutFile).hasSize(7 + (metallb ? 4 : 1));
       assertThat(step.verify()).contains(kubectl + " -n kube-system rollout status deployment/coredns --timeout=5s")
           .contains(kubectl + " -n kubeyard-ingress rollout status deployment/traefik --timeout=5s")
           .contains("rollout status deployment/metrics-server").contains("rollout status daemonset/kube-flannel-ds");
@@ -112,10 +114,10 @@ class InstallSequenceTest {
   void theFirstMasterLabelsMastersAndWorkersWithTheRoleLabelOfTheirKubernetesLine() {
     Step current = step(plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current()))), "label-nodes");
     assertThat(current.host()).isEqualTo("master1");
-    assertThat(current.apply()).last().asString().contains("label node --overwrite master1 master2 "
+    assertThat(current.apply()).last().asString().contains("label node --overwrite master1 master2 master3 "
         + "node-role.kubernetes.io/control-plane=").contains("node-role.kubernetes.io/worker=");
     assertThat(current.check()).isEqualTo("{ " + current.verify() + "; }")
-        .contains("get nodes -l node-role.kubernetes.io/control-plane -o name | sort | xargs)\" = \"node/master1 node/master2\" ]");
+        .contains("get nodes -l node-role.kubernetes.io/control-plane -o name | sort | xargs)\" = \"node/master1 node/master2 node/master3\" ]");
     Step legacy = step(plan(Specs.legacy(), ClusterRenderer.render(Specs.context(Specs.legacy()))), "label-nodes");
     assertThat(legacy.apply()).last().asString().contains("node-role.kubernetes.io/master=")
         .doesNotContain("control-plane");
@@ -156,11 +158,11 @@ class InstallSequenceTest {
   }
 
   @Test
-  void keysArePlacedWithMode0600AndCertificatesWith0644() {
+  void keysAndCertificatesAreAllPlacedWithMode0600() {
     Plan plan = plan(Specs.current(), ClusterRenderer.render(Specs.context(Specs.current())));
     List<Action.PutFile> pki = plan.steps().stream().flatMap(s -> s.apply().stream())
         .filter(a -> a instanceof Action.PutFile p && p.source().startsWith("pki/")).map(a -> (Action.PutFile) a).toList();
     assertThat(pki).isNotEmpty().allSatisfy(p ->
-        assertThat(p.mode()).isEqualTo(p.source().endsWith("-key.pem") ? 0600 : 0644));
+        assertThat(p.mode()).as(p.path()).isEqualTo(0600));
   }
 }

@@ -75,7 +75,7 @@ class AddonManifestsTest {
         HostPaths.ADDONS + "/apiserver-to-kubelet-rbac.yaml", HostPaths.ADDONS + "/ingress-controller.yaml",
         HostPaths.ADDONS + "/ingress-crds.yaml", HostPaths.ADDONS + "/metallb-crds.yaml",
         HostPaths.ADDONS + "/metallb.yaml", HostPaths.ADDONS + "/metallb-memberlist.yaml",
-        MetalLbFiles.POOL_DIR + "/address-pool.yaml");
+        MetalLbFiles.POOL_DIR + "/address-pool.yaml", HostPaths.ADDONS + "/network-policies.yaml");
   }
 
   @ParameterizedTest(name = "Kubernetes {0}")
@@ -151,13 +151,13 @@ class AddonManifestsTest {
     assertThat(corefile).startsWith(".:" + port + " {").contains("kubernetes cluster.local in-addr.arpa ip6.arpa")
         .contains("forward . /etc/resolv.conf").contains("health :8080").contains("cache 30", "loop", "reload");
     assertThat(container(deploy).at("/livenessProbe/httpGet/port").asInt()).isEqualTo(8080);
+    // both lines' CoreDNS (1.6.7, 1.13.1) have the ready plugin (ADR 33), so 1.14's Corefile drops 'upstream'
+    assertThat(corefile).contains("ready :8181").doesNotContain("upstream");
+    assertThat(container(deploy).at("/readinessProbe/httpGet/path").asText()).isEqualTo("/ready");
+    assertThat(container(deploy).at("/readinessProbe/httpGet/port").asInt()).isEqualTo(8181);
     if (line.equals("1.14")) {
-      assertThat(corefile).doesNotContain("ready");
       assertThat(file(ctx, "master1", HostPaths.ADDONS + "/coredns.yaml")).doesNotContain("discovery.k8s.io");
     } else {
-      assertThat(corefile).contains("ready :8181");
-      assertThat(container(deploy).at("/readinessProbe/httpGet/path").asText()).isEqualTo("/ready");
-      assertThat(container(deploy).at("/readinessProbe/httpGet/port").asInt()).isEqualTo(8181);
       JsonNode rules = object(ctx, "coredns.yaml", "ClusterRole", "system:coredns").path("rules");
       assertThat(rules).anySatisfy(r -> {
         assertThat(texts(r.path("apiGroups"))).containsExactly("discovery.k8s.io");
@@ -190,7 +190,8 @@ class AddonManifestsTest {
         assertThat(certs.stream().filter(r -> r.name().equals(PkiNames.kubelet(h.name()))).findFirst().orElseThrow()
             .subjectAltNames()).contains(h.address()));
     assertThat(objects(ctx, "metrics-server.yaml")).extracting(o -> o.path("kind").asText())
-        .contains("ServiceAccount", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "Service", "Deployment", "APIService");
+        .contains("ServiceAccount", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "Service", "Deployment")
+        .doesNotContain("APIService"); // with its caBundle beside the serving Secret (MetricsServerTls), from the PKI
     assertThat(object(ctx, "metrics-server.yaml", "RoleBinding", "metrics-server-auth-reader").at("/roleRef/name").asText())
         .isEqualTo("extension-apiserver-authentication-reader");
   }
@@ -218,7 +219,7 @@ class AddonManifestsTest {
   void addonsAndSandboxesRunTheContextsImages(String line) {
     AddonImages mine = new AddonImages("site.example/pause:9", "site.example/flannel:9", "site.example/coredns:9",
         "site.example/metrics-server:9", "site.example/traefik:9", "site.example/metallb-controller:9",
-        "site.example/metallb-speaker:9");
+        "site.example/metallb-speaker:9", "site.example/kube-router:9");
     RenderContext ctx = context(line).withImages(mine);
     assertThat(container(object(ctx, "ingress-controller.yaml", "Deployment", "traefik")).path("image").asText())
         .isEqualTo(mine.traefik());
@@ -228,10 +229,9 @@ class AddonManifestsTest {
         .isEqualTo(mine.coredns());
     assertThat(container(object(ctx, "metrics-server.yaml", "Deployment", "metrics-server")).path("image").asText())
         .isEqualTo(mine.metricsServer());
-    if (line.equals("1.14")) { // docker: the kubelet names the sandbox image
+    assertThat(file(ctx, "node2", "/etc/containerd/config.toml")).contains("sandbox_image = \"site.example/pause:9\"");
+    if (line.equals("1.14")) { // flags only: the kubelet names the sandbox image too
       assertThat(file(ctx, "node2", HostPaths.unit("kubelet"))).contains("--pod-infra-container-image=site.example/pause:9");
-    } else {
-      assertThat(file(ctx, "node2", "/etc/containerd/config.toml")).contains("sandbox_image = \"site.example/pause:9\"");
     }
   }
 
@@ -239,17 +239,41 @@ class AddonManifestsTest {
   void defaultImagesAreTheBundlesForEachLine() {
     assertThat(context("1.35").images()).isEqualTo(new AddonImages("kubeyard.local/pause:1.0.0",
         "kubeyard.local/flannel:0.28.10", "kubeyard.local/coredns:1.13.1", "kubeyard.local/metrics-server:0.8.0",
-        "kubeyard.local/traefik:3.6.12", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
-    assertThat(context("1.14").images()).isEqualTo(new AddonImages("kubeyard.local/pause:3.1",
-        "kubeyard.local/flannel:0.11.0", "kubeyard.local/coredns:1.3.1", "kubeyard.local/metrics-server:0.3.6",
-        "kubeyard.local/traefik:2.11.54", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2"));
+        "kubeyard.local/traefik:3.6.12", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2",
+        "kubeyard.local/kube-router:2.1.0"));
+    assertThat(context("1.14").images()).isEqualTo(new AddonImages("kubeyard.local/pause:1.0.0",
+        "kubeyard.local/flannel:0.15.1", "kubeyard.local/coredns:1.6.7", "kubeyard.local/metrics-server:0.4.4",
+        "kubeyard.local/traefik:2.11.54", "kubeyard.local/metallb-controller:0.15.2", "kubeyard.local/metallb-speaker:0.15.2",
+        "kubeyard.local/kube-router:2.1.0"));
   }
 
   @Test
-  void containerdOnTheLegacyLineUsesTheBundlesPauseImageToo() {
-    ClusterSpec containerd = Specs.example(y -> y.replace("# containerRuntime: docker", "containerRuntime: containerd"));
-    RenderContext ctx = Specs.context(containerd);
-    assertThat(file(ctx, "node2", "/etc/containerd/config.toml")).contains("sandbox_image = \"kubeyard.local/pause:3.1\"");
-    assertThat(file(ctx, "node2", HostPaths.unit("kubelet"))).contains("--pod-infra-container-image=kubeyard.local/pause:3.1");
+  void aCoreDnsBefore15HasNoReadyPluginSoItsCorefileKeepsUpstreamAndItsReadinessIsHealth() {
+    AddonImages d = AddonImages.defaults(context("1.14").version());
+    RenderContext ctx = context("1.14").withImages(new AddonImages(d.pause(), d.flannel(), "kubeyard.local/coredns:1.3.1",
+        d.metricsServer(), d.traefik(), d.metallbController(), d.metallbSpeaker(), d.kubeRouter()));
+
+    String corefile = object(ctx, "coredns.yaml", "ConfigMap", "coredns").at("/data/Corefile").asText();
+    assertThat(corefile).contains("upstream").doesNotContain("ready");
+    assertThat(container(object(ctx, "coredns.yaml", "Deployment", "coredns")).at("/readinessProbe/httpGet/path").asText())
+        .isEqualTo("/health");
+  }
+
+  @Test
+  void theLegacyLineRunsContainerdWithOurPauseAndWithoutDockershimsNetworkFlags() {
+    RenderContext ctx = context("1.14");
+    String kubelet = file(ctx, "node2", HostPaths.unit("kubelet"));
+    assertThat(file(ctx, "node2", "/etc/containerd/config.toml")).contains("sandbox_image = \"kubeyard.local/pause:1.0.0\"");
+    assertThat(kubelet).contains("--pod-infra-container-image=kubeyard.local/pause:1.0.0", "--container-runtime=remote",
+            "--container-runtime-endpoint=unix:///run/containerd/containerd.sock", "Requires=containerd.service")
+        .doesNotContain("--network-plugin", "--cni-bin-dir", "--cni-conf-dir", "--hairpin-mode", "docker");
+  }
+
+  @Test
+  void dockerOnTheLegacyLineKeepsDockershimsNetworkFlags() {
+    ClusterSpec docker = Specs.example(y -> y.replace("# containerRuntime: containerd", "containerRuntime: docker"));
+    String kubelet = file(Specs.context(docker), "node2", HostPaths.unit("kubelet"));
+    assertThat(kubelet).contains("--container-runtime=docker", "--network-plugin=cni", "--cni-bin-dir=",
+        "--cni-conf-dir=", "--hairpin-mode=hairpin-veth", "Requires=docker.service");
   }
 }

@@ -48,6 +48,9 @@ class IngressAddonApiserverTest {
           - {name: n2, address: 10.213.83.13, roles: [node]}
         apps:
           sqlserver:
+            edition: Developer
+            image: mcr.microsoft.com/mssql/server:2022-latest
+            acceptEula: true
             exposeTcpPort: 1433
           pythonService:
             host: gateway.lab.test

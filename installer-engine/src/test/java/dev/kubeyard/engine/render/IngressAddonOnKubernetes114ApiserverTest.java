@@ -2,11 +2,11 @@ package dev.kubeyard.engine.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubeyard.engine.bundle.BuiltBundle;
 import dev.kubeyard.engine.bundle.BundleApiserver;
 import dev.kubeyard.engine.pki.PkiMaterial;
 import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.testing.Golden;
+import dev.kubeyard.engine.testing.Kubernetes114Binaries;
 import dev.kubeyard.engine.testing.Specs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,22 +34,12 @@ class IngressAddonOnKubernetes114ApiserverTest {
   @TempDir
   static Path tmp;
 
-  /** Where tools/k8s-builder-1.14/build.sh leaves hyperkube and its links. */
   static Path kubernetes114() {
-    String given = System.getProperty("kubeyard.k114.bin");
-    if (given != null) {
-      return Path.of(given);
-    }
-    String cache = System.getenv().getOrDefault("KUBEYARD_CACHE", System.getProperty("user.home") + "/.cache/kubeyard");
-    return Path.of(cache, "bin", "kubernetes-v1.14.10", "linux-amd64");
+    return Kubernetes114Binaries.folder();
   }
 
   private static Path command(String name) {
-    if (name.equals("etcd")) {
-      String given = System.getProperty("kubeyard.etcd");
-      return given != null ? Path.of(given) : BuiltBundle.command("etcd");
-    }
-    return kubernetes114().resolve(name);
+    return Kubernetes114Binaries.command(name);
   }
 
   @Test

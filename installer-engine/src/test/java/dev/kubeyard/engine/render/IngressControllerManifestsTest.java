@@ -105,7 +105,7 @@ class IngressControllerManifestsTest {
 
   @Test
   void withOneWorkerOneReplicaRunsAndNoBudgetBlocksDrainingIt() {
-    ClusterSpec spec = Specs.example(y -> y.replace("    roles: [etcd, node]\n", "    roles: [etcd]\n")
+    ClusterSpec spec = Specs.example(y -> y.replace("  - name: node1\n    address: 192.168.1.3\n    roles: [node]\n", "")
         .replace("  - name: node3\n    address: 192.168.1.5\n    roles: [node]\n", "")
         .replace("version: 1.14.10", "version: 1.35.0"));
     List<JsonNode> objects = controller(spec);

@@ -99,7 +99,7 @@ class MetalLbManifestsTest {
     RenderContext ctx = Specs.context(Specs.current());
     AddonImages d = ctx.images();
     RenderContext mine = ctx.withImages(new AddonImages(d.pause(), d.flannel(), d.coredns(), d.metricsServer(), d.traefik(),
-        "site.example/metallb-controller:9", "site.example/metallb-speaker:9"));
+        "site.example/metallb-controller:9", "site.example/metallb-speaker:9", d.kubeRouter()));
     String manifest = HostPaths.ADDONS + "/metallb.yaml";
 
     assertThat(object(mine, manifest, "Deployment").at("/spec/template/spec/containers/0/image").asText())

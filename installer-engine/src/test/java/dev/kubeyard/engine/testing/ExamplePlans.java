@@ -35,7 +35,7 @@ public final class ExamplePlans {
     }
     Map<String, BundleContent.Image> images = new HashMap<>();
     for (String i : List.of("pause", "flannel", "coredns", "metrics-server", "traefik", "metallb-controller",
-        "metallb-speaker", "platform-gateway")) {
+        "metallb-speaker", "platform-gateway", "gitlab-postgres", "redis")) {
       images.put(i, new BundleContent.Image(i, "kubeyard.local/" + i + ":1", "bundle/images/" + i + ".tar", "b".repeat(64)));
     }
     return new BundleContent(version, commands,

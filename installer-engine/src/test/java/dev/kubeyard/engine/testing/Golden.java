@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Golden files live under installer-engine/src/test/golden/. A test compares what the engine renders
@@ -18,6 +22,23 @@ public final class Golden {
 
   public static Path root() {
     return RepoRoot.path().resolve("installer-engine/src/test/golden");
+  }
+
+  /**
+   * Fails when the golden folder {@code folder} holds a file that is none of {@code rendered} (paths relative
+   * to the golden root): nothing renders it any more. Skipped while updating.
+   */
+  public static void assertNoOrphans(String folder, Collection<String> rendered) {
+    if (UPDATE) {
+      return;
+    }
+    Set<String> names = new HashSet<>(rendered);
+    try (Stream<Path> golden = Files.walk(root().resolve(folder))) {
+      assertThat(golden.filter(Files::isRegularFile).map(p -> root().relativize(p).toString())
+          .filter(p -> !names.contains(p))).as("golden files nothing renders any more; delete them").isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Fails when {@code actual} differs from the golden file at {@code relative}. */

@@ -19,6 +19,23 @@ public final class Specs {
 
   private Specs() {}
 
+  /**
+   * apps.gitlab.images naming stand-ins (kubeyard.test/stand-in/...), for specs whose GitLab section
+   * exercises the data tier: the spec must name the site's CNG images (ADR 44), nothing here runs them.
+   * Indented for a line under {@code gitlab:} at {@code indent} spaces.
+   */
+  public static String gitlabStandInImages(int indent) {
+    String pad = " ".repeat(indent);
+    String cng = "kubeyard.test/stand-in/";
+    return pad + "images:\n"
+        + pad + "  webservice: " + cng + "gitlab-webservice-ee:v17.11.0\n"
+        + pad + "  workhorse: " + cng + "gitlab-workhorse-ee:v17.11.0\n"
+        + pad + "  sidekiq: " + cng + "gitlab-sidekiq-ee:v17.11.0\n"
+        + pad + "  gitlabShell: " + cng + "gitlab-shell:v14.41.0\n"
+        + pad + "  gitaly: " + cng + "gitaly:v17.11.0\n"
+        + pad + "  toolbox: " + cng + "gitlab-toolbox-ee:v17.11.0\n";
+  }
+
   public static String exampleYaml() {
     try {
       return Files.readString(RepoRoot.path().resolve("resources/examples/cluster.yaml"));
@@ -41,8 +58,13 @@ public final class Specs {
   }
 
   public static ClusterSpec current() {
-    return example(y -> y.replace("version: 1.14.10", "version: 1.35.0").replace("  # hostSubnet:", "  hostSubnet:")
-        .replace("  # loadBalancerAddresses:", "  loadBalancerAddresses:").replace("  #   - 192.168.1.200", "    - 192.168.1.200"));
+    return example(Specs::onCurrentLine);
+  }
+
+  /** The example's text moved to the current line (1.35, with MetalLB's addresses). */
+  public static String onCurrentLine(String yaml) {
+    return yaml.replace("version: 1.14.10", "version: 1.35.0").replace("  # hostSubnet:", "  hostSubnet:")
+        .replace("  # loadBalancerAddresses:", "  loadBalancerAddresses:").replace("  #   - 192.168.1.200", "    - 192.168.1.200");
   }
 
   public static RenderContext context(ClusterSpec spec) {

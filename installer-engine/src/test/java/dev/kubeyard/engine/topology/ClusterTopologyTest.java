@@ -15,7 +15,7 @@ class ClusterTopologyTest {
   void haproxySendsTheApiToEveryMasterAndIngressToTheLinuxWorkersOnly() {
     assertThat(t.frontends()).extracting(ClusterTopology.Frontend::port).containsExactly(8443, 80, 443, 1433);
     assertThat(t.frontends().get(0).backends()).containsExactly(new Backend("master1", "192.168.1.1", 6443),
-        new Backend("master2", "192.168.1.2", 6443));
+        new Backend("master2", "192.168.1.2", 6443), new Backend("master3", "192.168.1.7", 6443));
     assertThat(t.frontends().get(1).backends()).extracting(Backend::host).containsExactly("node1", "node2", "node3");
     assertThat(t.frontends().get(2).backends()).extracting(Backend::port).containsOnly(23457);
   }
@@ -46,12 +46,12 @@ class ClusterTopologyTest {
     assertThat(t.apps()).allSatisfy(a -> assertThat(a.runsOn()).containsExactly("node1", "node2", "node3"));
     assertThat(t.workers()).filteredOn(ClusterTopology.Host::windows).extracting(ClusterTopology.Host::name)
         .containsExactly("win1");
-    assertThat(t.etcd()).extracting(ClusterTopology.Host::name).containsExactly("master1", "master2", "node1");
+    assertThat(t.etcd()).extracting(ClusterTopology.Host::name).containsExactly("master1", "master2", "master3");
   }
 
   @Test
   void everyHostIsNamedOnce() {
     assertThat(t.allHosts()).extracting(ClusterTopology.Host::name)
-        .containsExactly("lb1", "lb2", "master1", "master2", "node1", "node2", "node3", "win1");
+        .containsExactly("lb1", "lb2", "master1", "master2", "master3", "node1", "node2", "node3", "win1");
   }
 }

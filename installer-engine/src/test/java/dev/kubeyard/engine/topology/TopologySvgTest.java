@@ -83,7 +83,11 @@ class TopologySvgTest {
               - name: master2
                 address: 192.168.1.2
                 roles: [etcd, master]
-            """, "").replace("roles: [etcd, node]", "roles: [node]")));
+            """, "").replace("""
+              - name: master3
+                address: 192.168.1.7
+                roles: [etcd, master]
+            """, "")));
     ClusterTopology t = ClusterTopology.of(single);
     assertThat(t.vip()).isNull();
     assertThat(t.frontends()).isEmpty();

@@ -18,6 +18,10 @@ public final class ComponentPorts {
   /** MetalLB's speakers on the workers' host network: memberlist gossip (TCP and UDP, on the LAN) and metrics/probes (loopback only). */
   public static final int METALLB_MEMBERLIST = 7946;
   public static final int METALLB_METRICS = 7472;
+  /** CoreDNS's container port (unprivileged, non-root); its Service maps 53 to it. */
+  public static final int COREDNS = 1053;
+  /** kube-router's policy controller's /healthz on each node's host network (ADR 39). */
+  public static final int KUBE_ROUTER_HEALTH = 20244;
 
   private ComponentPorts() {}
 }

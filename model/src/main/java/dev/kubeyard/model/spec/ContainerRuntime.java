@@ -3,7 +3,10 @@ package dev.kubeyard.model.spec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Docker (dockershim) serves the lines before 1.24; containerd serves every line from 1.24 on. */
+/**
+ * containerd (over CRI) serves every line and is the default (ADR 33); Docker (dockershim) can serve only
+ * the lines before 1.24, and the bundle does not carry it.
+ */
 public enum ContainerRuntime {
   DOCKER, CONTAINERD;
 

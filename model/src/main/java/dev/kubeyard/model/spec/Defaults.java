@@ -1,6 +1,5 @@
 package dev.kubeyard.model.spec;
 
-import dev.kubeyard.model.version.KubernetesVersion;
 import dev.kubeyard.model.version.SupportedLines;
 import java.util.List;
 
@@ -30,9 +29,9 @@ public final class Defaults {
     KubernetesSpec k = s.kubernetes() == null
         ? new KubernetesSpec(null, null, null, null, null, null, null) : s.kubernetes();
     String version = or(k.version(), SupportedLines.LEGACY);
-    ContainerRuntime runtime = k.containerRuntime() != null ? k.containerRuntime()
-        : KubernetesVersion.parse(version).map(v -> v.atLeast(24) ? ContainerRuntime.CONTAINERD
-            : ContainerRuntime.DOCKER).orElse(ContainerRuntime.CONTAINERD);
+    // containerd on every line (ADR 33): the bundle carries containerd, never Docker; docker stays a choice
+    // before 1.24 for sites that bring their own.
+    ContainerRuntime runtime = or(k.containerRuntime(), ContainerRuntime.CONTAINERD);
     KubernetesSpec kubernetes = new KubernetesSpec(version,
         or(k.serviceCidr(), SERVICE_CIDR),
         or(k.clusterCidr(), CLUSTER_CIDR),
@@ -57,7 +56,7 @@ public final class Defaults {
     NetworkSpec n = s.network() == null ? new NetworkSpec(null, null, null, null) : s.network();
     NetworkSpec network = new NetworkSpec(or(n.plugin(), "flannel"), or(n.backend(), "vxlan"),
         or(n.vni(), FLANNEL_VNI), or(n.port(), FLANNEL_PORT), n.hostSubnet(), n.dhcpRange(),
-        n.loadBalancerAddresses());
+        n.loadBalancerAddresses(), n.enforceNetworkPolicy()); // unset: not enforced
 
     PkiSpec p = s.pki() == null ? new PkiSpec(null, null, null) : s.pki();
     PkiSpec pki = new PkiSpec(or(p.keyAlgorithm(), PkiSpec.RSA_2048), or(p.caValidityDays(), 3650),
@@ -96,21 +95,36 @@ public final class Defaults {
         or(a.elasticsearch().data(), 2), or(a.elasticsearch().ingest(), 2),
         or(a.elasticsearch().storageSize(), "50Gi"), a.elasticsearch().storageClass(),
         or(a.elasticsearch().heap(), "1g"), a.elasticsearch().image(), a.elasticsearch().ingressHost());
-    SqlServerSpec sql = a.sqlserver() == null ? null : new SqlServerSpec(
-        or(a.sqlserver().enabled(), true), or(a.sqlserver().version(), "2022"),
-        or(a.sqlserver().namespace(), "mssql"), or(a.sqlserver().replicas(), 3),
-        or(a.sqlserver().availabilityGroup(), "ag1"), or(a.sqlserver().storageSize(), "20Gi"),
-        or(a.sqlserver().saPasswordFrom(), "secret:mssql/sa-password"), a.sqlserver().exposeTcpPort());
+    SqlServerSpec sql = a.sqlserver() == null ? null : sqlServer(a.sqlserver());
     GitlabSpec gl = a.gitlab() == null ? null : new GitlabSpec(
-        or(a.gitlab().enabled(), true), or(a.gitlab().version(), "17.11.0"),
+        or(a.gitlab().enabled(), true), or(a.gitlab().version(), "17.11.0"), a.gitlab().images(),
         or(a.gitlab().namespace(), "gitlab"), or(a.gitlab().host(), "gitlab.example.com"),
         or(a.gitlab().webserviceReplicas(), 2), or(a.gitlab().sidekiqReplicas(), 2),
-        a.gitlab().postgresHost(), a.gitlab().redisSentinels(), a.gitlab().objectStorageEndpoint());
+        a.gitlab().postgresHost(), a.gitlab().redisSentinels(), a.gitlab().objectStorageEndpoint(),
+        GitlabPostgresSpec.withDefaults(a.gitlab().postgres()), gitlabRedis(a.gitlab().redis()));
     PythonServiceSpec py = a.pythonService() == null ? null : new PythonServiceSpec(
         or(a.pythonService().enabled(), true), or(a.pythonService().namespace(), "platform"),
         or(a.pythonService().image(), PythonServiceSpec.BUNDLE_IMAGE),
         or(a.pythonService().replicas(), 2), or(a.pythonService().host(), "gateway.example.com"));
     return new AppsSpec(es, sql, gl, py);
+  }
+
+  private static GitlabRedisSpec gitlabRedis(GitlabRedisSpec r) {
+    return r == null ? new GitlabRedisSpec(GitlabRedisSpec.DEFAULT_REPLICAS, GitlabRedisSpec.DEFAULT_SENTINELS)
+        : new GitlabRedisSpec(or(r.replicas(), GitlabRedisSpec.DEFAULT_REPLICAS),
+            or(r.sentinels(), GitlabRedisSpec.DEFAULT_SENTINELS));
+  }
+
+  private static SqlServerSpec sqlServer(SqlServerSpec q) {
+    int replicas = or(q.replicas(), 3);
+    String ns = or(q.namespace(), "mssql");
+    return new SqlServerSpec(or(q.enabled(), true), or(q.version(), "2022"), q.edition(), q.image(),
+        q.acceptEula(), ns, replicas, or(q.availabilityGroup(), "ag1"), or(q.databases(), List.of()),
+        or(q.storageSize(), "20Gi"), q.storageClass(), or(q.writeLeaseValiditySeconds(), 20),
+        or(q.requiredSynchronizedSecondariesToCommit(), SqlServerSpec.defaultRequiredSynchronizedSecondaries(replicas)),
+        or(q.saPasswordFrom(), SqlServerSpec.SECRET_REFERENCE + ns + "/sa-password"),
+        or(q.masterKeyPasswordFrom(), SqlServerSpec.SECRET_REFERENCE + ns + "/master-key-password"),
+        q.exposeTcpPort());
   }
 
   private static <T> T or(T value, T fallback) {

@@ -12,7 +12,7 @@ public record PythonServiceSpec(
   /** The gateway image the offline bundle builds (Debian's python3.11 and the pinned wheels, ADR 30). */
   public static final String BUNDLE_IMAGE_NAME = "kubeyard.local/platform-gateway";
   /** The default image: the bundle's, imported into containerd by the install, so the lab needs no registry. */
-  public static final String BUNDLE_IMAGE = BUNDLE_IMAGE_NAME + ":0.2.0";
+  public static final String BUNDLE_IMAGE = BUNDLE_IMAGE_NAME + ":0.3.0";
 
   /** True when the service is on and runs the bundle's image, which the install then imports on the workers. */
   public boolean runsBundleImage() {

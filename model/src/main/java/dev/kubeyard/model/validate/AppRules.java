@@ -6,13 +6,12 @@ import dev.kubeyard.model.spec.Defaults;
 import dev.kubeyard.model.spec.ElasticsearchSpec;
 import dev.kubeyard.model.spec.GitlabSpec;
 import dev.kubeyard.model.spec.PythonServiceSpec;
-import dev.kubeyard.model.spec.SqlServerSpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * The application sections: counts that make each one highly available, and the hosts the ingress
+ * The application sections (SQL Server's in {@link SqlServerRules}): counts that make each one highly available, and the hosts the ingress
  * controller routes by: each a DNS name (RFC 1123), none shared, since one 80/443 pair serves them all
  * and the Host header (SNI on 443) is the only thing that tells them apart.
  */
@@ -40,19 +39,6 @@ final class AppRules implements Rule {
       }
       checkNamespace("apps.elasticsearch.namespace", es.namespace(), out);
     }
-    SqlServerSpec sql = a.sqlserver();
-    if (sql != null) {
-      if (!Names.inRange(sql.replicas(), 2, 9)) {
-        out.add("apps.sqlserver.replicas", sql.replicas(), "apps.sqlReplicas");
-      }
-      if (!"2019".equals(sql.version()) && !"2022".equals(sql.version())) {
-        out.add("apps.sqlserver.version", sql.version(), "apps.sqlVersion");
-      }
-      if (sql.exposeTcpPort() != null && !Names.inRange(sql.exposeTcpPort(), 1, 65535)) {
-        out.add("apps.sqlserver.exposeTcpPort", sql.exposeTcpPort(), "apps.sqlPort");
-      }
-      checkNamespace("apps.sqlserver.namespace", sql.namespace(), out);
-    }
     GitlabSpec gl = a.gitlab();
     if (gl != null) {
       if (gl.webserviceReplicas() == null || gl.webserviceReplicas() < 2) {
@@ -62,6 +48,8 @@ final class AppRules implements Rule {
         out.add("apps.gitlab.host", gl.host(), "apps.gitlabHost");
       }
       checkNamespace("apps.gitlab.namespace", gl.namespace(), out);
+      GitlabPostgresRules.check(gl.postgres(), out);
+      checkGitlabRedis(gl, out);
     }
     PythonServiceSpec py = a.pythonService();
     if (py != null) {
@@ -74,6 +62,23 @@ final class AppRules implements Rule {
       checkNamespace("apps.pythonService.namespace", py.namespace(), out);
     }
     checkHostsDistinct(a, out);
+  }
+
+  /**
+   * A master and two replicas at least: the master's min-replicas-to-write 1 then still finds a replica
+   * while one is away; an odd number of Sentinels, 3 or more, so a majority can elect (ADR 43).
+   */
+  private static void checkGitlabRedis(GitlabSpec gl, Problems out) {
+    if (gl.redis() == null) {
+      return;
+    }
+    if (!Names.inRange(gl.redis().replicas(), 3, 9)) {
+      out.add("apps.gitlab.redis.replicas", gl.redis().replicas(), "apps.gitlabRedisReplicas");
+    }
+    Integer sentinels = gl.redis().sentinels();
+    if (!Names.inRange(sentinels, 3, 9) || sentinels % 2 == 0) {
+      out.add("apps.gitlab.redis.sentinels", sentinels, "apps.gitlabRedisSentinels");
+    }
   }
 
   /** Two apps on one host: the controller would send both hosts' requests to one of them. */
@@ -99,7 +104,7 @@ final class AppRules implements Rule {
     }
   }
 
-  private static void checkNamespace(String path, String ns, Problems out) {
+  static void checkNamespace(String path, String ns, Problems out) {
     if (!Names.dnsLabel(ns)) {
       out.add(path, ns, "apps.namespace");
     }

@@ -71,8 +71,18 @@ final class HostRules implements Rule {
     if (from != null && !(from.matches("env:[A-Za-z_][A-Za-z0-9_]*") || from.matches("file:.+"))) {
       out.add(at + ".passwordFrom", from, "ssh.passwordFrom");
     }
-    if ((ssh.privateKey() == null || ssh.privateKey().isBlank()) && from == null) {
+    boolean key = ssh.privateKey() != null && !ssh.privateKey().isBlank();
+    if (!key && from == null && !ssh.usesAgent()) {
       out.add(at + ".privateKey", ssh.privateKey(), "ssh.noLogin");
+    }
+    String passphrase = ssh.privateKeyPassphraseFrom();
+    if (passphrase != null) {
+      if (!(passphrase.matches("env:[A-Za-z_][A-Za-z0-9_]*") || passphrase.matches("file:.+")
+          || passphrase.equals("prompt"))) {
+        out.add(at + ".privateKeyPassphraseFrom", passphrase, "ssh.passphraseFrom");
+      } else if (!key) {
+        out.add(at + ".privateKeyPassphraseFrom", passphrase, "ssh.passphraseWithoutKey");
+      }
     }
   }
 }

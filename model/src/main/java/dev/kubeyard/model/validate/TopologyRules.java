@@ -6,7 +6,10 @@ import dev.kubeyard.model.spec.HostSpec;
 import dev.kubeyard.model.spec.Role;
 import java.util.List;
 
-/** How many hosts hold each role: etcd quorum, HA control plane, at least one Linux worker. */
+/**
+ * How many hosts hold each role: etcd quorum, HA control plane, at least one Linux worker; a warning
+ * for etcd beside workloads.
+ */
 final class TopologyRules implements Rule {
 
   @Override
@@ -43,6 +46,15 @@ final class TopologyRules implements Rule {
       out.add("loadBalancer.vip", null, "topology.lbWithoutVip");
     } else if (masters > 1) {
       out.add("loadBalancer.vip", null, "topology.mastersWithoutVip", masters);
+    }
+    // A warning, not an error: small clusters do it knowingly. A worker's pods can starve etcd of disk
+    // and I/O, and one escaping its container finds the etcd keys and data beside it.
+    for (int i = 0; i < s.hosts().size(); i++) {
+      HostSpec h = s.hosts().get(i);
+      if (h.has(Role.ETCD) && h.has(Role.NODE)) {
+        out.warn("hosts[" + i + "].roles", h.roles().stream().map(Role::yamlName).toList(), "topology.etcdOnWorker",
+            h.name());
+      }
     }
     List<HostSpec> lbHosts = s.hostsWithRole(Role.LB);
     for (HostSpec lb : lbHosts) {

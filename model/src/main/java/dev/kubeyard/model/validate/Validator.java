@@ -22,12 +22,21 @@ public final class Validator {
       new ServiceAddressRules(),
       new WindowsRules(),
       new PkiRules(),
-      new AppRules());
+      new AppRules(),
+      new SqlServerRules(),
+      new GitlabImageRules());
 
   private Validator() {}
 
-  /** The result of loading a spec: the defaulted spec when valid, or the problems. */
-  public record Result(ClusterSpec spec, List<Problem> problems) {
+  /**
+   * The result of loading a spec: the defaulted spec when valid, or the problems; {@code warnings} never
+   * make it invalid.
+   */
+  public record Result(ClusterSpec spec, List<Problem> problems, List<Problem> warnings) {
+    public Result(ClusterSpec spec, List<Problem> problems) {
+      this(spec, problems, List.of());
+    }
+
     public boolean valid() {
       return problems.isEmpty();
     }
@@ -48,7 +57,7 @@ public final class Validator {
     for (Rule rule : RULES) {
       rule.check(spec, out);
     }
-    return new Result(spec, out.list());
+    return new Result(spec, out.list(), out.warnings());
   }
 
   /** Defaults and validates {@code raw}; refuses an invalid one with every problem in the message. */

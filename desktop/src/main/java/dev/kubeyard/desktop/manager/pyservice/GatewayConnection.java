@@ -3,7 +3,7 @@ package dev.kubeyard.desktop.manager.pyservice;
 import dev.kubeyard.engine.apps.pyservice.GatewayEndpoint;
 import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
 import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.k8s.pyservice.AppliedObject;
+import dev.kubeyard.engine.k8s.AppliedObject;
 import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public interface GatewayConnection {
 
   List<AppliedObject> deploy(ClusterFacts facts, Consumer<AppliedObject> progress);
 
-  /** GET /readyz through the VIP as a client would, verified against the cluster CA. */
+  /** GET /api/status with the read token (or /readyz without one) through the VIP as a client would, verified against the cluster CA. */
   GatewayProbe.Result check(ClusterFacts facts);
 
   /** The app's: the engine's deployer through kubernetes-client/java. */
@@ -44,7 +44,7 @@ public interface GatewayConnection {
         public GatewayProbe.Result check(ClusterFacts facts) {
           Path plan = kubeconfig.toAbsolutePath().getParent();
           return GatewayEndpoint.of(facts).check(GatewayEndpoint.trustFor(facts, plan == null ? Path.of(".") : plan),
-              Duration.ofSeconds(10));
+              Duration.ofSeconds(10), deployer.readToken(facts));
         }
       };
     };

@@ -98,7 +98,7 @@ public final class PythonServiceTabViewModel {
   }
 
   /**
-   * The Check button: GET /readyz through the VIP with the host as SNI and Host, the certificate
+   * The Check button: GET /api/status with the read token (/readyz without one) through the VIP with the host as SNI and Host, the certificate
    * verified against the cluster CA of the kubeconfig's plan folder; the answer or why there was none.
    */
   public void check() {

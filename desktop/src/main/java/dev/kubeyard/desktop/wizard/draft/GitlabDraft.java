@@ -1,5 +1,8 @@
 package dev.kubeyard.desktop.wizard.draft;
 
+import dev.kubeyard.model.spec.GitlabImages;
+import dev.kubeyard.model.spec.GitlabPostgresSpec;
+import dev.kubeyard.model.spec.GitlabRedisSpec;
 import dev.kubeyard.model.spec.GitlabSpec;
 import java.util.List;
 import javafx.beans.Observable;
@@ -19,9 +22,16 @@ public final class GitlabDraft {
   public final StringProperty postgresHost = new SimpleStringProperty("");
   public final StringProperty redisSentinels = new SimpleStringProperty("");
   public final StringProperty objectStorageEndpoint = new SimpleStringProperty("");
+  /** The site's CNG images as loaded (ADR 44): this page does not show them yet, so it keeps them. */
+  private GitlabImages images;
+  /** apps.gitlab.postgres as loaded (no field on the page yet): kept, so saving never drops it. */
+  private GitlabPostgresSpec postgres;
+  /** Kept as loaded (the page has no Redis fields yet, ADR 43): a spec's Redis counts survive the wizard. */
+  private GitlabRedisSpec redis;
 
   void load(GitlabSpec s) {
     included.set(s != null && !Boolean.FALSE.equals(s.enabled()));
+    images = s == null ? null : s.images();
     if (s != null) {
       version.set(Conversion.show(s.version()));
       namespace.set(Conversion.show(s.namespace()));
@@ -31,7 +41,9 @@ public final class GitlabDraft {
       postgresHost.set(Conversion.show(s.postgresHost()));
       redisSentinels.set(Conversion.show(s.redisSentinels()));
       objectStorageEndpoint.set(Conversion.show(s.objectStorageEndpoint()));
+      redis = s.redis();
     }
+    postgres = s == null ? null : s.postgres();
   }
 
   GitlabSpec toSpec(Conversion c) {
@@ -39,10 +51,11 @@ public final class GitlabDraft {
       return null;
     }
     String at = "apps.gitlab.";
-    return new GitlabSpec(true, Conversion.required(version.get()), Conversion.required(namespace.get()),
+    return new GitlabSpec(true, Conversion.required(version.get()), images, Conversion.required(namespace.get()),
         Conversion.required(host.get()), c.number(at + "webserviceReplicas", webserviceReplicas.get()),
         c.number(at + "sidekiqReplicas", sidekiqReplicas.get()), Conversion.optional(postgresHost.get()),
-        Conversion.optional(redisSentinels.get()), Conversion.optional(objectStorageEndpoint.get()));
+        Conversion.optional(redisSentinels.get()), Conversion.optional(objectStorageEndpoint.get()), postgres,
+        redis);
   }
 
   List<Observable> observables() {

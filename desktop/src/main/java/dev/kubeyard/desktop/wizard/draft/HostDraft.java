@@ -25,6 +25,10 @@ public final class HostDraft {
   public final StringProperty sshPort = new SimpleStringProperty("22");
   public final StringProperty sshKey = new SimpleStringProperty("~/.ssh/id_ed25519");
   public final StringProperty sshPasswordFrom = new SimpleStringProperty("");
+  /** ssh.agent: log in with the running ssh-agent's keys (ADR 37). */
+  public final javafx.beans.property.BooleanProperty sshAgent = new javafx.beans.property.SimpleBooleanProperty(false);
+  /** ssh.privateKeyPassphraseFrom: env:NAME, file:/path or prompt; never the passphrase itself. */
+  public final StringProperty sshKeyPassphraseFrom = new SimpleStringProperty("");
   private final Map<Role, BooleanProperty> roles = new EnumMap<>(Role.class);
 
   public HostDraft() {
@@ -47,6 +51,8 @@ public final class HostDraft {
       d.sshPort.set(Conversion.show(ssh.port()));
       d.sshKey.set(Conversion.show(ssh.privateKey()));
       d.sshPasswordFrom.set(Conversion.show(ssh.passwordFrom()));
+      d.sshAgent.set(ssh.usesAgent());
+      d.sshKeyPassphraseFrom.set(Conversion.show(ssh.privateKeyPassphraseFrom()));
     }
     return d;
   }
@@ -62,13 +68,15 @@ public final class HostDraft {
   public HostSpec toSpec(int index, Conversion c) {
     String at = "hosts[" + index + "].ssh.port";
     SshSpec ssh = new SshSpec(Conversion.required(sshUser.get()), c.number(at, sshPort.get()),
-        Conversion.optional(sshKey.get()), Conversion.optional(sshPasswordFrom.get()));
+        Conversion.optional(sshKey.get()), Conversion.optional(sshPasswordFrom.get()), sshAgent.get() ? Boolean.TRUE : null,
+        Conversion.optional(sshKeyPassphraseFrom.get()));
     return new HostSpec(Conversion.required(name.get()), Conversion.required(address.get()), os.get(), roles(), ssh);
   }
 
   /** Everything a table row shows, for the list's change extractor. */
   public Observable[] observables() {
-    List<Observable> all = new ArrayList<>(List.of(name, address, os, sshUser, sshPort, sshKey, sshPasswordFrom));
+    List<Observable> all = new ArrayList<>(List.of(name, address, os, sshUser, sshPort, sshKey, sshPasswordFrom,
+        sshAgent, sshKeyPassphraseFrom));
     all.addAll(roles.values());
     return all.toArray(Observable[]::new);
   }

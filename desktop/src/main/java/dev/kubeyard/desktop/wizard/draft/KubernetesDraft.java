@@ -13,7 +13,7 @@ import javafx.beans.property.StringProperty;
 /** The Kubernetes version, the address plan and the pod network (flannel) as they are edited. */
 public final class KubernetesDraft {
   public final StringProperty version = new SimpleStringProperty("");
-  public final ObjectProperty<ContainerRuntime> runtime = new SimpleObjectProperty<>(ContainerRuntime.DOCKER);
+  public final ObjectProperty<ContainerRuntime> runtime = new SimpleObjectProperty<>(ContainerRuntime.CONTAINERD);
   /** Not on a wizard page (the lab spec sets it); kept so a loaded spec is saved as it was. */
   private Boolean restrictOomScoreAdj;
   public final StringProperty serviceCidr = new SimpleStringProperty("");

@@ -18,8 +18,14 @@ public final class SqlServerDraft {
   public final StringProperty storageSize = new SimpleStringProperty("20Gi");
   public final StringProperty saPasswordFrom = new SimpleStringProperty("secret:mssql/sa-password");
   public final StringProperty exposeTcpPort = new SimpleStringProperty("");
+  /**
+   * The loaded section: the fields this page does not show yet (edition, image, licence, databases,
+   * lease, RSSTC, master-key reference) are kept from it, so loading and saving a spec loses none.
+   */
+  private SqlServerSpec loaded;
 
   void load(SqlServerSpec s) {
+    loaded = s;
     included.set(s != null && !Boolean.FALSE.equals(s.enabled()));
     if (s != null) {
       version.set(Conversion.show(s.version()));
@@ -37,9 +43,13 @@ public final class SqlServerDraft {
       return null;
     }
     String at = "apps.sqlserver.";
-    return new SqlServerSpec(true, Conversion.required(version.get()), Conversion.required(namespace.get()),
-        c.number(at + "replicas", replicas.get()), Conversion.required(availabilityGroup.get()),
-        Conversion.required(storageSize.get()), Conversion.required(saPasswordFrom.get()),
+    SqlServerSpec kept = loaded != null ? loaded
+        : new SqlServerSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SqlServerSpec(true, Conversion.required(version.get()), kept.edition(), kept.image(), kept.acceptEula(),
+        Conversion.required(namespace.get()), c.number(at + "replicas", replicas.get()),
+        Conversion.required(availabilityGroup.get()), kept.databases(), Conversion.required(storageSize.get()),
+        kept.storageClass(), kept.writeLeaseValiditySeconds(), kept.requiredSynchronizedSecondariesToCommit(),
+        Conversion.required(saPasswordFrom.get()), kept.masterKeyPasswordFrom(),
         c.optionalNumber(at + "exposeTcpPort", exposeTcpPort.get()));
   }
 

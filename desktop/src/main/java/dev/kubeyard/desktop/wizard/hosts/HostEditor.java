@@ -29,6 +29,8 @@ final class HostEditor {
   private final TextField port = new TextField();
   private final TextField key = new TextField();
   private final TextField passwordFrom = new TextField();
+  private final CheckBox agent = new CheckBox();
+  private final TextField keyPassphraseFrom = new TextField();
 
   HostEditor(HostsViewModel vm, SpecValidation validation, I18n i18n) {
     FormGrid form = new FormGrid(i18n, validation, 120);
@@ -39,6 +41,8 @@ final class HostEditor {
     port.setId("host-ssh-port");
     key.setId("host-ssh-key");
     passwordFrom.setId("host-ssh-password-from");
+    agent.setId("host-ssh-agent");
+    keyPassphraseFrom.setId("host-ssh-key-passphrase-from");
     os.setCellFactory(l -> osCell(i18n));
     os.setButtonCell(osCell(i18n));
     form.field("host.name", name, vm.pathOf("name"));
@@ -56,6 +60,8 @@ final class HostEditor {
     form.field("host.ssh.user", user, vm.pathOf("ssh.user"));
     form.field("host.ssh.port", port, vm.pathOf("ssh.port"));
     form.field("host.ssh.key", key, vm.pathOf("ssh.privateKey"));
+    form.field("host.ssh.keyPassphraseFrom", keyPassphraseFrom, vm.pathOf("ssh.privateKeyPassphraseFrom"));
+    form.field("host.ssh.agent", agent, vm.pathOf("ssh.agent"));
     form.field("host.ssh.passwordFrom", passwordFrom, vm.pathOf("ssh.passwordFrom"));
     form.hint("host.ssh.hint");
     card = Ui.card(i18n, "host.editor.title", form.node());
@@ -86,6 +92,8 @@ final class HostEditor {
       port.textProperty().unbindBidirectional(old.sshPort);
       key.textProperty().unbindBidirectional(old.sshKey);
       passwordFrom.textProperty().unbindBidirectional(old.sshPasswordFrom);
+      agent.selectedProperty().unbindBidirectional(old.sshAgent);
+      keyPassphraseFrom.textProperty().unbindBidirectional(old.sshKeyPassphraseFrom);
     }
     if (now != null) {
       name.textProperty().bindBidirectional(now.name);
@@ -96,10 +104,13 @@ final class HostEditor {
       port.textProperty().bindBidirectional(now.sshPort);
       key.textProperty().bindBidirectional(now.sshKey);
       passwordFrom.textProperty().bindBidirectional(now.sshPasswordFrom);
+      agent.selectedProperty().bindBidirectional(now.sshAgent);
+      keyPassphraseFrom.textProperty().bindBidirectional(now.sshKeyPassphraseFrom);
     } else {
-      for (TextField t : new TextField[] {name, address, user, port, key, passwordFrom}) {
+      for (TextField t : new TextField[] {name, address, user, port, key, passwordFrom, keyPassphraseFrom}) {
         t.clear();
       }
+      agent.setSelected(false);
     }
   }
 

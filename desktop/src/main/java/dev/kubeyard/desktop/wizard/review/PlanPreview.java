@@ -1,5 +1,6 @@
 package dev.kubeyard.desktop.wizard.review;
 
+import dev.kubeyard.desktop.security.PassphrasePrompt;
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.pipeline.PlanPipeline;
 import dev.kubeyard.engine.plan.Action;
@@ -50,7 +51,7 @@ public record PlanPreview(ClusterSpec spec, Plan plan, String text, Path folder,
    * @throws BundleException the bundle cannot install this spec; the message names every problem and its fix
    */
   public static PlanPreview written(ValidSpec spec, Path dir, Path bundle) throws IOException, BundleException {
-    Plan plan = PlanPipeline.write(spec, dir, bundle).plan();
+    Plan plan = PlanPipeline.write(spec, dir, bundle, PassphrasePrompt.current().pki()).plan();
     return new PlanPreview(spec.spec(), plan, PlanText.format(plan), dir, picture(spec));
   }
 

@@ -54,13 +54,16 @@ public final class VersionsViewModel {
     return line;
   }
 
-  /** Picks a line's tested version and the runtime that line uses (dockershim is gone from 1.24). */
+  /**
+   * Picks a line's tested version and containerd, the runtime the bundle carries for every line (ADR 33);
+   * Docker stays a choice before 1.24 for sites that bring their own.
+   */
   public void choose(Line line) {
     if (line == Line.OTHER) {
       return;
     }
     draft.kubernetes.version.set(line == Line.LEGACY ? SupportedLines.LEGACY : SupportedLines.CURRENT);
-    draft.kubernetes.runtime.set(line == Line.LEGACY ? ContainerRuntime.DOCKER : ContainerRuntime.CONTAINERD);
+    draft.kubernetes.runtime.set(ContainerRuntime.CONTAINERD);
   }
 
   /**

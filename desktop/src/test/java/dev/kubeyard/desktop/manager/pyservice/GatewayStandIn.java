@@ -5,8 +5,8 @@ import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
 import dev.kubeyard.engine.apps.pyservice.PythonServiceManifests;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.ClusterStatusException;
-import dev.kubeyard.engine.k8s.pyservice.AppliedObject;
-import dev.kubeyard.engine.k8s.pyservice.AppliedObject.Outcome;
+import dev.kubeyard.engine.k8s.AppliedObject;
+import dev.kubeyard.engine.k8s.AppliedObject.Outcome;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class GatewayStandIn implements GatewayConnection {
     reads++;
     var spec = facts.apps().pythonService();
     return deployed ? new GatewayStatus(spec.namespace(), true, spec.replicas(), ready, spec.replicas(),
-        spec.image(), secret, spec.host(), ready > 0 ? "10.213.56.3" : "")
+        spec.image(), secret, spec.host(), ready > 0 ? "10.213.56.3" : "", true)
         : GatewayStatus.notDeployed(spec.namespace(), spec.host());
   }
 

@@ -6,6 +6,7 @@ import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.manager.AppAvailability;
 import dev.kubeyard.desktop.testing.Fixtures;
 import dev.kubeyard.engine.apps.pyservice.GatewayProbe;
+import dev.kubeyard.engine.k8s.AppliedObject;
 import dev.kubeyard.model.spec.AppsSpec;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.Validator;
@@ -63,8 +64,12 @@ class PythonServiceTabViewModelTest {
 
     assertThat(vm.applied()).containsExactly("created Namespace platform", "created ConfigMap platform/platform-gateway",
         "created Service platform/platform-gateway", "created Deployment platform/platform-gateway",
-        "created PodDisruptionBudget platform/platform-gateway", "created NetworkPolicy platform/platform-gateway",
-        "created Ingress platform/platform-gateway", "created IngressRouteTCP mssql/sqlserver-tds");
+        "created PodDisruptionBudget platform/platform-gateway", "created NetworkPolicy platform/default-deny",
+        "created NetworkPolicy platform/platform-gateway",
+        "created NetworkPolicy platform/platform-gateway-internal", "created NetworkPolicy platform/platform-gateway-dns",
+        "created NetworkPolicy platform/platform-gateway-to-elasticsearch",
+        "created NetworkPolicy platform/platform-gateway-to-sqlserver",
+        "created NetworkPolicy platform/platform-gateway-to-gitlab", "created Ingress platform/platform-gateway", "created IngressRouteTCP mssql/sqlserver-tds");
     assertThat(busyWhileApplying).containsOnly(true);
     assertThat(vm.availabilityProperty().get()).isEqualTo(AppAvailability.INSTALLED);
     assertThat(vm.statusProperty().get().secretPresent()).isFalse();

@@ -19,6 +19,8 @@ public final class TraefikIngress {
   /** The TCP entrypoint that carries SQL Server's TDS. */
   public static final String SQLSERVER_ENTRYPOINT = "sqlserver";
   public static final String HTTPS_ENTRYPOINT = "websecure";
+  /** The TCP entrypoint that carries GitLab's SSH to gitlab-shell (ADR 44); the addon does not open it yet. */
+  public static final String GITLAB_SSH_ENTRYPOINT = "gitlab-ssh";
 
   private TraefikIngress() {}
 

@@ -22,9 +22,10 @@ final class GatewayConfig {
         "LOG_LEVEL", "INFO",
         "SECRETS_DIR", GatewayValues.SECRETS_DIR,
         // Readiness does not require the shared dependencies: their outage would take every replica
-        // out of the Service at once, although the other routes still work. /readyz still reports
+        // out of the Service at once, although the other routes still work. /api/status still reports
         // each one, and gateway_dependency_up exports it for alerting.
-        "READINESS_REQUIRED", "");
+        "READINESS_REQUIRED", "",
+        "INTERNAL_PORT", String.valueOf(GatewayValues.INTERNAL_PORT));
     if (apps.elasticsearch() != null && Boolean.TRUE.equals(apps.elasticsearch().enabled())) {
       env.put("ELASTICSEARCH_URL", "http://elasticsearch." + apps.elasticsearch().namespace() + ".svc." + domain + ":9200");
       env.put("ELASTICSEARCH_INDEX_REPLICAS", "1");
@@ -33,7 +34,7 @@ final class GatewayConfig {
     if (sql != null && Boolean.TRUE.equals(sql.enabled())) {
       String svc = "." + sql.namespace() + ".svc." + domain;
       env.put("MSSQL_HOST", sql.availabilityGroup() + "-primary" + svc);
-      env.put("MSSQL_READ_HOST", sql.availabilityGroup() + "-readable" + svc);
+      env.put("MSSQL_READ_HOST", sql.availabilityGroup() + "-secondary" + svc);
       env.put("MSSQL_DATABASE", "gateway");
       env.put("MSSQL_USER", "gateway");
     }

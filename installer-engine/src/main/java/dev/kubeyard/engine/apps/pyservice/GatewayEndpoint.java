@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where clients reach the gateway: {@code https://<host>/} with the host resolving to the VIP, whose
@@ -15,8 +16,10 @@ import java.time.Duration;
  * balancer: no end-to-end check is possible then.
  */
 public record GatewayEndpoint(String host, String vip, int httpsPort) {
-  /** The gateway's readiness path: 200 with every dependency's state, 503 when a required one is down. */
+  /** The gateway's readiness path, unauthenticated: 200 or 503 and nothing more (ADR 34). */
   public static final String READINESS_PATH = "/readyz";
+  /** Every dependency's state, 503 when a required one is down; needs a read-scoped token. */
+  public static final String STATUS_PATH = "/api/status";
 
   public static GatewayEndpoint of(ClusterFacts facts) {
     GatewayValues v = GatewayValues.of(facts);
@@ -48,12 +51,19 @@ public record GatewayEndpoint(String host, String vip, int httpsPort) {
     return facts.ownIngressCertificate().map(own -> own.certificate()).orElseGet(() -> clusterCa(planDir));
   }
 
-  /**
-   * GET /readyz through the VIP with the host as SNI and Host, verified against {@code caPem}. An
-   * unusable CA file or a missing VIP is reported as a result that did not reach the gateway.
-   */
+  /** {@link #check(Path, Duration, Optional)} without a token: /readyz. */
   public GatewayProbe.Result check(Path caPem, Duration timeout) {
-    String url = "https://" + host + (httpsPort == 443 ? "" : ":" + httpsPort) + READINESS_PATH;
+    return check(caPem, timeout, Optional.empty());
+  }
+
+  /**
+   * GET through the VIP with the host as SNI and Host, verified against {@code caPem}: /api/status with
+   * the read token when there is one (so the check proves the token works and reports each dependency),
+   * else /readyz. An unusable CA file or a missing VIP is reported as a result that did not reach the gateway.
+   */
+  public GatewayProbe.Result check(Path caPem, Duration timeout, Optional<String> readToken) {
+    String path = readToken.isPresent() ? STATUS_PATH : READINESS_PATH;
+    String url = "https://" + host + (httpsPort == 443 ? "" : ":" + httpsPort) + path;
     if (vip == null) {
       return new GatewayProbe.Result(url, 0, "", note());
     }
@@ -62,7 +72,7 @@ public record GatewayEndpoint(String host, String vip, int httpsPort) {
           + " (run `kubeyard plan` or pass --plan-dir)");
     }
     try {
-      return GatewayProbe.trusting(caPem, timeout).get(vip, httpsPort, host, READINESS_PATH);
+      return GatewayProbe.trusting(caPem, timeout).get(vip, httpsPort, host, path, readToken.orElse(""));
     } catch (IOException e) {
       return new GatewayProbe.Result(url, 0, "", e.getMessage());
     }

@@ -64,6 +64,11 @@ public final class GatewayProbe {
 
   /** GET {@code path} from {@code host}, connecting to {@code address:port}; never throws for network trouble. */
   public Result get(String address, int port, String host, String path) {
+    return get(address, port, host, path, "");
+  }
+
+  /** The same with {@code Authorization: Bearer <token>} unless {@code token} is "" (never in the result). */
+  public Result get(String address, int port, String host, String path, String token) {
     String url = "https://" + host + (port == 443 ? "" : ":" + port) + path;
     int millis = (int) timeout.toMillis();
     try (Socket tcp = new Socket()) {
@@ -77,7 +82,8 @@ public final class GatewayProbe {
         socket.startHandshake();
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: " + (port == 443 ? host : host + ":" + port)
-            + "\r\nUser-Agent: kubeyard\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+            + "\r\nUser-Agent: kubeyard\r\nAccept: application/json\r\n"
+            + (token.isEmpty() ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return read(url, socket.getInputStream());
@@ -152,7 +158,7 @@ public final class GatewayProbe {
       return status == 200;
     }
 
-    /** dependencies.elasticsearch.status of the gateway's /readyz body ("up", "down", ...), or "". */
+    /** dependencies.elasticsearch.status of the gateway's /api/status body ("up", "down", ...), or "". */
     public String elasticsearch() {
       if (body.isBlank()) {
         return "";

@@ -3,9 +3,11 @@ package dev.kubeyard.engine.apps.pyservice;
 import static dev.kubeyard.engine.apps.pyservice.ManifestYaml.map;
 
 import dev.kubeyard.engine.facts.ClusterFacts;
+import dev.kubeyard.engine.netpol.AppPods;
 import dev.kubeyard.model.spec.AppsSpec;
 import dev.kubeyard.model.spec.PythonServiceSpec;
 import dev.kubeyard.model.version.KubernetesVersion;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Names, labels and per-version choices for the gateway, derived once from the cluster facts. */
@@ -14,6 +16,8 @@ record GatewayValues(ClusterFacts facts, PythonServiceSpec spec) {
   static final String SECRET = "platform-gateway-secrets";
   static final String SECRETS_DIR = "/var/run/secrets/gateway";
   static final int HTTP_PORT = 8000;
+  /** /metrics, /docs and /openapi.json: a container port only, not in the Service the Ingress routes to. */
+  static final int INTERNAL_PORT = 8081;
 
   static GatewayValues of(ClusterFacts facts) {
     AppsSpec apps = facts.apps();
@@ -42,7 +46,7 @@ record GatewayValues(ClusterFacts facts, PythonServiceSpec spec) {
   }
 
   Map<String, Object> selector() {
-    return map("app.kubernetes.io/name", NAME, "app.kubernetes.io/instance", NAME);
+    return new LinkedHashMap<>(AppPods.gateway());
   }
 
   Map<String, Object> labels() {

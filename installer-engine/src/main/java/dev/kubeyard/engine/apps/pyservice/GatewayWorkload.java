@@ -12,7 +12,10 @@ final class GatewayWorkload {
   private GatewayWorkload() {}
 
   static Map<String, Object> deployment(GatewayValues v, String configChecksum) {
-    Map<String, Object> podAnnotations = map("checksum/config", configChecksum);
+    Map<String, Object> podAnnotations = map("checksum/config", configChecksum,
+        // a Prometheus inside the cluster scrapes the internal port by these (the Ingress never reaches it)
+        "prometheus.io/scrape", "true", "prometheus.io/port", String.valueOf(GatewayValues.INTERNAL_PORT),
+        "prometheus.io/path", "/metrics");
     Map<String, Object> podSecurity = map("runAsNonRoot", true, "runAsUser", UID, "runAsGroup", UID, "fsGroup", UID);
     if (v.version().atLeast(19)) {
       podSecurity.put("seccompProfile", map("type", "RuntimeDefault"));
@@ -23,7 +26,8 @@ final class GatewayWorkload {
         "name", "gateway",
         "image", v.spec().image(),
         "imagePullPolicy", "IfNotPresent",
-        "ports", List.of(map("name", "http", "containerPort", GatewayValues.HTTP_PORT, "protocol", "TCP")),
+        "ports", List.of(map("name", "http", "containerPort", GatewayValues.HTTP_PORT, "protocol", "TCP"),
+            map("name", "internal", "containerPort", GatewayValues.INTERNAL_PORT, "protocol", "TCP")),
         "envFrom", List.of(map("configMapRef", map("name", GatewayValues.NAME))),
         "readinessProbe", probe("/readyz", 5, 3),
         "livenessProbe", probe("/healthz", 15, 2),
@@ -47,8 +51,12 @@ final class GatewayWorkload {
         "containers", List.of(container),
         "volumes", List.of(
             map("name", "tmp", "emptyDir", map("sizeLimit", "64Mi")),
-            // Mounted as files, one per key (mssql_password, gitlab_token, ...): never in env.
-            map("name", "secrets", "secret", map("secretName", GatewayValues.SECRET, "defaultMode", 0440))));
+            // Mounted as files, one per key (mssql_password, gitlab_token, ...): never in env. Of the
+            // API tokens' Secret only the hashes: a token itself never sits in the pod (ADR 34).
+            map("name", "secrets", "projected", map("defaultMode", 0440, "sources", List.of(
+                map("secret", map("name", GatewayValues.SECRET)),
+                map("secret", map("name", GatewayTokens.SECRET, "items",
+                    List.of(map("key", GatewayTokens.HASHES_KEY, "path", GatewayTokens.HASHES_KEY)))))))));
     return map("apiVersion", "apps/v1", "kind", "Deployment",
         "metadata", v.metadata(GatewayValues.NAME, v.namespace()),
         "spec", map(

@@ -38,22 +38,53 @@ final class ArchiveBundle implements BuildStep {
     if (!b.archive) {
       return;
     }
-    Path archive = b.output.resolveSibling(b.output.getFileName() + ".tar.gz");
-    Path packed = b.output.resolveSibling(b.output.getFileName() + ".tar.gz.manifest-sha256");
-    String manifest = Sha256.of(ManifestJson.location(b.output)) + " " + LAYOUT;
-    if (Files.isRegularFile(archive) && Files.isRegularFile(packed) && Files.readString(packed).trim().equals(manifest)) {
+    Path archive = archiveOf(b.output);
+    if (current(b.output)) {
       b.archiveFile = archive;
       b.progress.accept("  " + archive + " already holds this manifest's files; kept");
       return;
     }
-    Files.deleteIfExists(packed);
-    b.archiveFile = write(b.output);
-    Files.writeString(packed, manifest + "\n");
+    b.archiveFile = repack(b.output);
     b.progress.accept("  " + b.archiveFile + " (" + BundleListing.size(Files.size(b.archiveFile)) + ")");
   }
 
+  /** FOLDER.tar.gz beside the bundle folder. */
+  static Path archiveOf(Path folder) {
+    return folder.resolveSibling(folder.getFileName() + ".tar.gz");
+  }
+
+  /** Beside the archive: the sha256 of the manifest.json it was packed from, and the layout. */
+  static Path stampOf(Path folder) {
+    return folder.resolveSibling(folder.getFileName() + ".tar.gz.manifest-sha256");
+  }
+
+  /** Whether FOLDER.tar.gz exists and was packed from the folder's present manifest.json. */
+  static boolean current(Path folder) throws IOException {
+    Path stamp = stampOf(folder);
+    return Files.isRegularFile(archiveOf(folder)) && Files.isRegularFile(stamp)
+        && Files.readString(stamp).trim().equals(stamp(folder));
+  }
+
+  /** Writes FOLDER.tar.gz anew and records which manifest it holds. */
+  static Path repack(Path folder) throws IOException {
+    Files.deleteIfExists(stampOf(folder));
+    Path archive = write(folder);
+    Files.writeString(stampOf(folder), stamp(folder) + "\n");
+    return archive;
+  }
+
+  /** Removes FOLDER.tar.gz and its stamp, so no copy of a stale archive reaches a site. */
+  static void remove(Path folder) throws IOException {
+    Files.deleteIfExists(stampOf(folder));
+    Files.deleteIfExists(archiveOf(folder));
+  }
+
+  private static String stamp(Path folder) throws IOException {
+    return Sha256.of(ManifestJson.location(folder)) + " " + LAYOUT;
+  }
+
   static Path write(Path folder) throws IOException {
-    Path archive = folder.resolveSibling(folder.getFileName() + ".tar.gz");
+    Path archive = archiveOf(folder);
     Path partial = folder.resolveSibling(folder.getFileName() + ".tar.gz.tmp");
     GzipParameters gzip = new GzipParameters();
     gzip.setCompressionLevel(6);

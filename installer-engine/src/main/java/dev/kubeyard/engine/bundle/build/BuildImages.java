@@ -10,7 +10,7 @@ final class BuildImages implements BuildStep {
 
   @Override
   public String title() {
-    return "container images (pause, CoreDNS, metrics-server, Traefik, MetalLB, flannel)";
+    return "container images (pause, CoreDNS, metrics-server, Traefik, MetalLB, flannel, kube-router, Redis)";
   }
 
   @Override

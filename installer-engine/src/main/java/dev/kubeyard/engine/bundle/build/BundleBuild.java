@@ -4,6 +4,7 @@ import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.bundle.BundleFile;
 import dev.kubeyard.engine.bundle.BundleImage;
+import dev.kubeyard.engine.bundle.BundleLine;
 import dev.kubeyard.engine.bundle.BundleLink;
 import dev.kubeyard.engine.bundle.BundleManifest;
 import dev.kubeyard.engine.bundle.Platform;
@@ -20,12 +21,17 @@ final class BundleBuild {
   final Path requestedOutput;
   final boolean windows;
   final boolean archive;
+  final BundleLine line;
   final Consumer<String> progress;
   final Platform platform = Platform.LINUX_AMD64;
 
   List<GoArtifact> goBinaries = List.of();
   List<GoArtifact> windowsBinaries = List.of();
   List<DebianTree> flannelRootfs = List.of();
+  List<DebianTree> kubeRouterRootfs = List.of();
+  /** Empty unless the build unpacked Redis (a test's build, without apt, leaves the image out). */
+  List<DebianTree> redisRootfs = List.of();
+  Path emptyDir;
   String kubernetesVersion;
   Path output;
   Path archiveFile;
@@ -40,6 +46,7 @@ final class BundleBuild {
     this.requestedOutput = options.output();
     this.windows = options.windows();
     this.archive = options.archive();
+    this.line = options.line();
     this.progress = options.progress();
   }
 

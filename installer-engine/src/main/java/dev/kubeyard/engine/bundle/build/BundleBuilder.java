@@ -2,6 +2,7 @@ package dev.kubeyard.engine.bundle.build;
 
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
+import dev.kubeyard.engine.bundle.BundleLine;
 import dev.kubeyard.engine.bundle.BundleManifest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,9 +21,10 @@ public final class BundleBuilder {
    * @param output the bundle folder, or null for the cache's default
    * @param windows also build the Windows node binaries
    * @param archive also write FOLDER.tar.gz
+   * @param line the Kubernetes line to build (its Go binaries, addon releases and latest pointer)
    */
   public record Options(Path sources, BundleCache cache, Path output, boolean windows, boolean archive,
-      Consumer<String> progress) {}
+      BundleLine line, Consumer<String> progress) {}
 
   /** What a build made. */
   public record Result(Path folder, Path archive, BundleManifest manifest) {}
@@ -33,6 +35,7 @@ public final class BundleBuilder {
       new UnpackDebianPackages(),
       new BuildImages(),
       new BuildGatewayImage(),
+      new BuildPostgresImage(),
       new WriteManifest(),
       new ArchiveBundle());
 

@@ -25,6 +25,19 @@ public final class BundleEntries {
         Sha256.of(file), Files.size(file), source, origin, provides);
   }
 
+  /**
+   * Copies an image built into the Kubeyard cache ({@code cached}) to the bundle's images/ folder as
+   * {@code archiveName}, lists it as built here and says so.
+   */
+  static void addCachedImage(BundleBuild b, Path cached, String archiveName, String reference, String component,
+      String version, String origin) throws IOException {
+    Path tar = b.output.resolve("images").resolve(archiveName);
+    Files.createDirectories(tar.getParent());
+    Files.copy(cached, tar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    b.images.add(image(b.output, tar, reference, component, version, b.platform, Source.BUILT, origin));
+    b.progress.accept("  " + reference + " -> " + b.output.relativize(tar));
+  }
+
   public static BundleImage image(Path bundle, Path tar, String reference, String component, String version,
       Platform platform, Source source, String origin) throws IOException {
     return new BundleImage(relative(bundle, tar), reference, component, version, platform.os(),

@@ -26,10 +26,23 @@ final class DebianArchive {
   private static final String APT_HINT = "run 'apt-get update' and check that this machine reaches Debian's archive";
 
   private final Path workDir;
+  /** -o options of a private suite ({@link AptSuite}), none for the machine's own sources. */
+  private final List<String> aptOptions;
 
   /** @param workDir a folder for apt's scratch files (an empty dpkg status) */
   public DebianArchive(Path workDir) {
+    this(workDir, List.of());
+  }
+
+  private DebianArchive(Path workDir, List<String> aptOptions) {
     this.workDir = workDir;
+    this.aptOptions = List.copyOf(aptOptions);
+  }
+
+  /** The archive of another suite through its own apt configuration, prepared (lists fetched) first. */
+  static DebianArchive of(AptSuite suite, Path workDir) throws BundleException {
+    suite.prepare(Path.of("/etc/apt"));
+    return new DebianArchive(workDir, suite.options());
   }
 
   /**
@@ -54,6 +67,7 @@ final class DebianArchive {
     }
     List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "--simulate", "--no-install-recommends",
         "-o", "Dir::State::status=" + status, "-o", "Debug::NoLocking=1"));
+    cmd.addAll(aptOptions);
     cmd.addAll(names);
     String out = ExternalCommand.run(cmd, null, APT_ENV, APT_HINT);
     List<DebianPackage> packages = new ArrayList<>();
@@ -76,7 +90,7 @@ final class DebianArchive {
   public Map<DebianPackage, Path> download(List<DebianPackage> packages, Path cache) throws BundleException {
     Map<DebianPackage, Path> debs = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
-    Map<String, String> sha256 = archiveSha256(packages);
+    Map<String, String> sha256 = archiveSha256(packages, aptOptions);
     try {
       Files.createDirectories(cache);
       for (DebianPackage p : packages) {
@@ -91,6 +105,7 @@ final class DebianArchive {
     }
     if (!missing.isEmpty()) {
       List<String> cmd = new ArrayList<>(List.of("apt-get", "download", "-o", "APT::Sandbox::User=root"));
+      cmd.addAll(aptOptions);
       cmd.addAll(missing);
       ExternalCommand.run(cmd, cache, APT_ENV, APT_HINT);
     }
@@ -104,8 +119,10 @@ final class DebianArchive {
   }
 
   /** name=version to the SHA256 the archive index records, from one apt-cache call. */
-  private static Map<String, String> archiveSha256(List<DebianPackage> packages) throws BundleException {
+  private static Map<String, String> archiveSha256(List<DebianPackage> packages, List<String> aptOptions)
+      throws BundleException {
     List<String> cmd = new ArrayList<>(List.of("apt-cache", "show", "--no-all-versions"));
+    cmd.addAll(aptOptions);
     packages.forEach(p -> cmd.add(p.pinned()));
     Map<String, String> out = new HashMap<>();
     String name = null;

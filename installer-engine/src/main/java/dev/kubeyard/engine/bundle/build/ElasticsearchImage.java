@@ -60,7 +60,7 @@ public final class ElasticsearchImage {
 
   /** Where the image of {@code version} is written. */
   public Path tar(String version) {
-    return cache.root().resolve("images").resolve(COMPONENT + "-" + version + "-" + Platform.LINUX_AMD64.folder() + ".tar");
+    return StampedImage.tar(cache, COMPONENT, version);
   }
 
   /**

@@ -2,11 +2,9 @@ package dev.kubeyard.engine.bundle.build;
 
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.BundleException;
-import dev.kubeyard.engine.bundle.Platform;
 import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.model.spec.PythonServiceSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -70,7 +68,6 @@ public final class GatewayImage {
   private static final String PASSWD = "root:x:0:0:root:/root:/usr/sbin/nologin\n"
       + "gateway:x:10001:10001:platform gateway:/tmp:/usr/sbin/nologin\n";
   private static final String GROUP = "root:x:0:\ngateway:x:10001:\n";
-  private static final String NSSWITCH = "passwd: files\ngroup: files\nhosts: files dns\n";
 
   /** The tar in the cache and what it was built from, for the manifest. */
   public record Built(Path tar, String origin) {}
@@ -88,12 +85,12 @@ public final class GatewayImage {
   }
 
   public static String archiveName() {
-    return COMPONENT + "-" + VERSION + "-" + Platform.LINUX_AMD64.folder() + ".tar";
+    return StampedImage.archiveName(COMPONENT, VERSION);
   }
 
   /** Where the image is written. */
   public Path tar() {
-    return cache.root().resolve("images").resolve(archiveName());
+    return StampedImage.tar(cache, COMPONENT, VERSION);
   }
 
   /** Builds the image from {@code pythonService} (the repo's python-service/) unless the cached tar has the same inputs. */
@@ -112,21 +109,15 @@ public final class GatewayImage {
       String origin = origin(pythonService, debian);
       String inputs = inputsDigest(origin);
       Path tar = tar();
-      Path stamp = tar.resolveSibling(tar.getFileName() + ".inputs-sha256");
-      if (Files.isRegularFile(tar) && Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(inputs)) {
+      if (StampedImage.upToDate(tar, inputs)) {
         progress.accept(String.format(java.util.Locale.ROOT, "image %s: cached %s (inputs checked in %.1f s)",
             reference(), tar, (System.nanoTime() - start) / 1e9));
         return new Built(tar, origin);
       }
       PythonWheels.checkInterpreter();
-      Path work = cache.root().resolve("images/work").resolve(COMPONENT + "-" + VERSION);
-      DebianTree.deleteTree(work);
-      Files.createDirectories(work);
+      Path work = StampedImage.emptyWorkFolder(cache, COMPONENT, VERSION);
       ImageRecipe recipe = recipe(apt, packages, lock, app, appFiles, work, origin);
-      new ImageBuilder(cache.jibLayers()).build(recipe, Platform.LINUX_AMD64, tar);
-      Files.writeString(stamp, inputs + "\n");
-      progress.accept(String.format(java.util.Locale.ROOT, "image %s: built %s (%d MiB) in %.1f s", reference(), tar,
-          Files.size(tar) >> 20, (System.nanoTime() - start) / 1e9));
+      StampedImage.buildAndStamp(cache, recipe, tar, inputs, start, progress);
       return new Built(tar, origin);
     } catch (IOException e) {
       throw new BundleException("cannot build the gateway image: " + e.getMessage(), e);
@@ -160,10 +151,7 @@ public final class GatewayImage {
     Files.copy(lock, gateway.resolve(LOCK));
     PythonWheels.compile(gateway, HOME, null);
     Path etc = work.resolve("etc");
-    Files.createDirectories(etc);
-    Files.writeString(etc.resolve("passwd"), PASSWD, StandardCharsets.UTF_8);
-    Files.writeString(etc.resolve("group"), GROUP, StandardCharsets.UTF_8);
-    Files.writeString(etc.resolve("nsswitch.conf"), NSSWITCH, StandardCharsets.UTF_8);
+    StampedImage.writeAccounts(etc, PASSWD, GROUP);
     Path empty = work.resolve("empty");
     Files.createDirectories(empty);
 

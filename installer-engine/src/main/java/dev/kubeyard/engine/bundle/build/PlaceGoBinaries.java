@@ -18,8 +18,9 @@ import java.util.Set;
  */
 final class PlaceGoBinaries implements BuildStep {
 
-  static final Set<String> IMAGE_ONLY = Set.of("coredns", "metrics-server", "pause", "traefik", "traefik-v2",
-      "metallb");
+  /** By the commands a build provides, not its component: each line has its own components (coredns-1.6, ...). */
+  static final Set<String> IMAGE_ONLY = Set.of("coredns", "metrics-server", "pause", "traefik", "metallb-controller",
+      "metallb-speaker");
 
   @Override
   public String title() {
@@ -36,7 +37,7 @@ final class PlaceGoBinaries implements BuildStep {
 
   private static void place(BundleBuild b, List<GoArtifact> artifacts, Platform platform) throws IOException {
     for (GoArtifact a : artifacts) {
-      if (IMAGE_ONLY.contains(a.component())) {
+      if (IMAGE_ONLY.containsAll(a.provides())) {
         continue;
       }
       Path target = b.output.resolve("bin").resolve(platform.folder()).resolve(a.component())

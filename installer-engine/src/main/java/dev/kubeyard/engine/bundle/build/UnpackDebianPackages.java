@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * Downloads the host packages from Debian's archive with the libraries a minimal Debian 12 host lacks
  * (apt resolves them against the dpkg status of a real debootstrap minbase root), and unpacks them into
  * debian/PACKAGE/. Also unpacks (outside the bundle) the root filesystem of the
- * flannel image: iptables with everything it needs down to libc.
+ * flannel image (iptables with everything it needs down to libc), of the kube-router image (iptables
+ * and ipset, ADR 39) and of GitLab's Redis image (ADR 43).
  */
 final class UnpackDebianPackages implements BuildStep {
 
@@ -22,6 +23,8 @@ final class UnpackDebianPackages implements BuildStep {
       "containernetworking-plugins", "conntrack", "iptables", "socat");
   /** What flanneld calls inside its container. */
   static final List<String> FLANNEL_IMAGE_PACKAGES = List.of("iptables");
+  /** What kube-router's policy controller calls: iptables-save/-restore and ipset. */
+  static final List<String> KUBE_ROUTER_IMAGE_PACKAGES = List.of("iptables", "ipset");
 
   @Override
   public String title() {
@@ -45,12 +48,25 @@ final class UnpackDebianPackages implements BuildStep {
           b.cache.debianStaging().resolve("host").resolve(deb.getKey().name()));
       tree.moveInto(b.output, b.platform.architecture(), b.files, b.links);
     }
+    b.flannelRootfs = imageRoot(b, apt, FLANNEL_IMAGE_PACKAGES, "flannel-image");
+    b.kubeRouterRootfs = imageRoot(b, apt, KUBE_ROUTER_IMAGE_PACKAGES, "kube-router-image");
+    b.redisRootfs = unpacked(b, apt, RedisImage.kept(apt.resolve(RedisImage.PACKAGES, null)), "redis-image");
+    b.emptyDir = Files.createDirectories(b.cache.debianStaging().resolve("empty-image-dir"));
+  }
+
+  /** The packages' trees (with all they depend on, down to libc) for an image's root, outside the bundle. */
+  private static List<DebianTree> imageRoot(BundleBuild b, DebianArchive apt, List<String> packages, String staging)
+      throws BundleException, IOException {
+    return unpacked(b, apt, apt.resolve(packages, null), staging);
+  }
+
+  private static List<DebianTree> unpacked(BundleBuild b, DebianArchive apt, List<DebianPackage> packages,
+      String staging) throws BundleException, IOException {
     List<DebianTree> rootfs = new ArrayList<>();
-    List<DebianPackage> image = apt.resolve(FLANNEL_IMAGE_PACKAGES, null);
-    for (Map.Entry<DebianPackage, Path> deb : apt.download(image, b.cache.debianArchives()).entrySet()) {
+    for (Map.Entry<DebianPackage, Path> deb : apt.download(packages, b.cache.debianArchives()).entrySet()) {
       rootfs.add(DebianTree.unpack(apt, deb.getKey(), deb.getValue(),
-          b.cache.debianStaging().resolve("flannel-image").resolve(deb.getKey().name())));
+          b.cache.debianStaging().resolve(staging).resolve(deb.getKey().name())));
     }
-    b.flannelRootfs = List.copyOf(rootfs);
+    return List.copyOf(rootfs);
   }
 }

@@ -4,7 +4,7 @@ import dev.kubeyard.engine.bundle.BundleManifest;
 import dev.kubeyard.engine.bundle.ManifestJson;
 import java.io.IOException;
 
-/** Writes manifest.json and remembers the bundle as the cache's latest. */
+/** Writes manifest.json and remembers the bundle as the cache's latest of its line (bundle/latest, latest-1.14). */
 final class WriteManifest implements BuildStep {
 
   @Override
@@ -17,6 +17,6 @@ final class WriteManifest implements BuildStep {
     b.manifest = new BundleManifest(BundleManifest.FORMAT, b.kubernetesVersion, b.platform.architecture(),
         b.files, b.links, b.images);
     ManifestJson.write(b.output, b.manifest);
-    b.cache.rememberLatest(b.output);
+    b.cache.rememberLatest(b.output, b.kubernetesVersion);
   }
 }

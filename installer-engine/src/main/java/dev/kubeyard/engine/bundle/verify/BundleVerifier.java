@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.bundle.verify;
 
+import dev.kubeyard.engine.bundle.AppImage;
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.bundle.BundleFile;
 import dev.kubeyard.engine.bundle.BundleImage;
@@ -9,6 +10,7 @@ import dev.kubeyard.engine.bundle.BundleProblem;
 import dev.kubeyard.engine.bundle.BundleRequirements;
 import dev.kubeyard.engine.bundle.ManifestJson;
 import dev.kubeyard.engine.bundle.Platform;
+import dev.kubeyard.engine.bundle.Source;
 import dev.kubeyard.engine.files.Sha256;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.model.spec.ClusterSpec;
@@ -42,7 +44,7 @@ public final class BundleVerifier {
 
   /** Integrity, and completeness for {@code spec} (already defaulted and valid) when it is not null. */
   public static Report verify(Path folder, ClusterSpec spec) {
-    return verify(folder, spec, true);
+    return verify(folder, spec, true, true);
   }
 
   /**
@@ -50,7 +52,7 @@ public final class BundleVerifier {
    * 500 MB again; the transport checks each file's sha256 when it uploads it, and on the host after.
    */
   public static Report verifyForInstall(Path folder, ClusterSpec spec) {
-    return verify(folder, spec, false);
+    return verify(folder, spec, false, false);
   }
 
   /** {@link #verifyForInstall(Path, ClusterSpec)} for the facts' spec: completeness reads the whole spec. */
@@ -58,7 +60,11 @@ public final class BundleVerifier {
     return verifyForInstall(folder, facts.spec());
   }
 
-  private static Report verify(Path folder, ClusterSpec spec, boolean hash) {
+  /**
+   * {@code appImages}: also the images an app's deploy needs by reference (SQL Server's, ADR 41); the
+   * install itself does not place them, so only {@code bundle verify} asks for them.
+   */
+  private static Report verify(Path folder, ClusterSpec spec, boolean hash, boolean appImages) {
     Path bundle = folder.toAbsolutePath().normalize();
     BundleManifest manifest;
     try {
@@ -81,6 +87,9 @@ public final class BundleVerifier {
     }
     if (spec != null) {
       problems.addAll(Completeness.check(manifest, BundleRequirements.of(spec)));
+      if (appImages) {
+        problems.addAll(Completeness.checkAppImages(manifest, AppImage.of(spec)));
+      }
     }
     return new Report(manifest, List.copyOf(problems));
   }
@@ -163,17 +172,28 @@ public final class BundleVerifier {
     }
   }
 
+  /** A built image is rebuilt; an imported one is imported again, from the site's archive. */
+  private static String rebuildOrImport(BundleImage image, String forPlatform) {
+    if (image.source() == Source.IMPORTED) {
+      return "import the site's archive of " + image.reference() + (forPlatform.isEmpty() ? "" : " " + forPlatform)
+          + " again with 'kubeyard bundle import BUNDLE ARCHIVE.tar --name " + image.reference() + "'";
+    }
+    return forPlatform.isEmpty() ? "rebuild it with 'kubeyard bundle build'"
+        : "rebuild the " + image.component() + " image " + forPlatform + " with 'kubeyard bundle build'";
+  }
+
   private static void checkImage(Path bundle, BundleImage image, List<BundleProblem> out) {
     try {
       ImageArchive archive = ImageArchive.read(bundle.resolve(image.path()));
-      if (!archive.platform().equals(image.platform())) {
-        out.add(new BundleProblem(image.path(), "the image is for " + archive.platform()
+      if (!archive.platforms().contains(image.platform())) {
+        out.add(new BundleProblem(image.path(), "the image is for " + archive.platforms().stream()
+            .map(Platform::toString).collect(java.util.stream.Collectors.joining(", "))
             + " but manifest.json lists it for " + image.platform(),
-            "rebuild the " + image.component() + " image for " + image.platform() + " with 'kubeyard bundle build'"));
+            rebuildOrImport(image, "for " + image.platform())));
       }
       if (!archive.repoTags().contains(image.reference())) {
         out.add(new BundleProblem(image.path(), "the archive is tagged " + archive.repoTags() + ", not "
-            + image.reference(), "rebuild it with 'kubeyard bundle build'"));
+            + image.reference(), rebuildOrImport(image, "")));
       }
     } catch (BundleException e) {
       out.add(new BundleProblem(image.path(), e.getMessage(), "the image cannot be imported on the nodes"));

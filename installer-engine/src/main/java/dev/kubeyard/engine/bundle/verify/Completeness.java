@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.bundle.verify;
 
+import dev.kubeyard.engine.bundle.AppImage;
 import dev.kubeyard.engine.bundle.BundleFile;
 import dev.kubeyard.engine.bundle.BundleManifest;
 import dev.kubeyard.engine.bundle.BundleProblem;
@@ -50,6 +51,21 @@ final class Completeness {
         out.add(new BundleProblem("images", "no " + component + " image for " + linux
             + (elsewhere.isEmpty() ? "" : " (" + elsewhere + ")"),
             "rebuild the bundle with 'kubeyard bundle build' on an " + linux.architecture() + " machine"));
+      }
+    }
+    return out;
+  }
+
+  /** Each image an app names by reference (ADR 41), present for the Linux hosts. */
+  static List<BundleProblem> checkAppImages(BundleManifest manifest, List<AppImage> needs) {
+    Platform linux = new Platform("linux", BundleRequirements.HOST_ARCHITECTURE);
+    List<BundleProblem> out = new ArrayList<>();
+    for (AppImage need : needs) {
+      boolean present = manifest.images().stream()
+          .anyMatch(i -> i.reference().equals(need.reference()) && i.platform().equals(linux));
+      if (!present) {
+        out.add(new BundleProblem("images", "no image " + need.reference() + " for " + linux + " (" + need.field()
+            + ")", need.fix()));
       }
     }
     return out;

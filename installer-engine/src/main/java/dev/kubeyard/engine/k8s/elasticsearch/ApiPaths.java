@@ -7,7 +7,7 @@ import java.util.Map;
 final class ApiPaths {
   private static final Map<String, String> PLURALS = Map.of("Namespace", "namespaces", "Service", "services",
       "PersistentVolumeClaim", "persistentvolumeclaims", "PodDisruptionBudget", "poddisruptionbudgets",
-      "StatefulSet", "statefulsets", "Pod", "pods", "Ingress", "ingresses");
+      "StatefulSet", "statefulsets", "Pod", "pods", "Ingress", "ingresses", "NetworkPolicy", "networkpolicies");
 
   private ApiPaths() {}
 

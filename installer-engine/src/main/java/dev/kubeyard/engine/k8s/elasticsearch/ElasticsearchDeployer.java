@@ -33,8 +33,9 @@ public final class ElasticsearchDeployer {
   }
 
   public void deploy(Duration formTimeout, UpdateListener listener) throws InterruptedException {
-    ElasticsearchDeployment d = fleet.deployment();
     KubernetesAccess k8s = fleet.access();
+    ElasticsearchDeployment d = fleet.deployment()
+        .withApiserverSources(ApiserverSources.read(k8s, fleet.deployment().kubernetes()));
     KubernetesAccess.Reply master = k8s.send("GET", ApiPaths.statefulSet(d.namespace(), d.statefulSet(NodeRole.MASTER)));
     boolean bootstrap = master.status() == 404;
     if (!bootstrap) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * Loads the bundle's images into containerd's k8s.io namespace on every node: sites have no registry,
  * so the pod sandbox, flannel, CoreDNS, metrics-server and Traefik must already be there when the kubelet asks;
  * so must the platform gateway's image when apps.pythonService runs the bundle's (on every node, as the
- * others: its pods land wherever the scheduler puts them).
+ * others: its pods land wherever the scheduler puts them), and GitLab's PostgreSQL image when apps.gitlab runs
+ * Kubeyard's PostgreSQL (ADR 42), and its Redis image when it runs Kubeyard's Redis (ADR 43).
  */
 public final class ImportImages implements HostStep {
   @Override
@@ -56,8 +57,17 @@ public final class ImportImages implements HostStep {
     if (in.facts().runsBundleGatewayImage()) {
       c.add(BundleRequirements.GATEWAY_IMAGE);
     }
+    if (in.facts().gitlabPostgres().isPresent()) {
+      c.add(BundleRequirements.GITLAB_POSTGRES_IMAGE);
+    }
+    if (in.facts().runsGitlabRedis()) {
+      c.add(BundleRequirements.GITLAB_REDIS_IMAGE);
+    }
     if (in.facts().serviceLoadBalancer()) {
       c.addAll(List.of("metallb-controller", "metallb-speaker"));
+    }
+    if (in.facts().enforcesNetworkPolicy()) {
+      c.add(BundleRequirements.KUBE_ROUTER_IMAGE);
     }
     return c;
   }

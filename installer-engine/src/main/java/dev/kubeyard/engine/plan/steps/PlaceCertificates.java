@@ -9,7 +9,7 @@ import dev.kubeyard.engine.plan.StepBuilder;
 import dev.kubeyard.model.spec.HostSpec;
 import java.util.Optional;
 
-/** Certificates 0644, keys 0600, each host only what its own services use. */
+/** Certificates and keys 0600 (CIS 1.1.20, 1.1.21, 4.1.7; only root reads them), each host only what its own services use. */
 public final class PlaceCertificates implements HostStep {
   @Override
   public Optional<Step> plan(PlanInput in, HostSpec host) {
@@ -19,7 +19,7 @@ public final class PlaceCertificates implements HostStep {
       if (sha == null) {
         throw new IllegalStateException("the PKI has no " + p.pkiFile() + " for " + host.name());
       }
-      b.put(p.hostPath(), "pki/" + p.pkiFile(), sha, p.key() ? 0600 : 0644);
+      b.put(p.hostPath(), "pki/" + p.pkiFile(), sha, 0600);
     }
     return b.isEmpty() ? Optional.empty() : Optional.of(b.build());
   }

@@ -21,6 +21,7 @@ public final class StartControlPlane implements HostStep {
         .put(in.filesOf(host.name(), HostPaths.unit("kube-apiserver"), HostPaths.unit("kube-controller-manager"),
             HostPaths.unit("kube-scheduler"), HostPaths.KUBE + "/audit-policy.yaml",
             HostPaths.KUBE + "/encryption-config.yaml", HostPaths.KUBE + "/kube-scheduler.yaml",
+            HostPaths.KUBE + "/admission-config.yaml", // current line only (ADR 35)
             HostPaths.kubeconfig("admin"), HostPaths.kubeconfig("kube-controller-manager"),
             HostPaths.kubeconfig("kube-scheduler")))
         .run("install -d -m 0700 /var/log/kubernetes")

@@ -1,5 +1,6 @@
 package dev.kubeyard.engine.plan.steps;
 
+import dev.kubeyard.engine.pki.PkiNames;
 import dev.kubeyard.engine.plan.HostStep;
 import dev.kubeyard.engine.plan.Phase;
 import dev.kubeyard.engine.plan.PlanInput;
@@ -23,9 +24,20 @@ public final class StartNode implements HostStep {
             HostPaths.KUBE_PROXY_DIR + "/", HostPaths.CNI_CONF + "/", HostPaths.kubeconfig("kubelet"),
             HostPaths.kubeconfig("kube-proxy")))
         .run("install -d -m 0755 " + HostPaths.KUBELET_DIR + " " + HostPaths.KUBE_PROXY_DIR + " " + HostPaths.CNI_BIN)
+        // A certificate `kubeyard plan` renewed (30 days before it expires, pki/RenewalCheck) is placed by an
+        // earlier step; both services read theirs only when they start, so one placed after the service
+        // started fails the check and restarts them (ADR 38: kubelet serving certificates renewed by Kubeyard).
+        .alsoCheck(startedAfter("kubelet", HostPaths.ssl(PkiNames.kubelet(host.name()))))
+        .alsoCheck(startedAfter("kube-proxy", HostPaths.ssl(PkiNames.KUBE_PROXY)))
         .services("kubelet", "kube-proxy")
         .verify("curl -fsS --max-time 5 http://127.0.0.1:" + ComponentPorts.KUBELET_HEALTHZ + "/healthz && curl -fsS --max-time 5 http://127.0.0.1:"
             + ComponentPorts.KUBE_PROXY_HEALTHZ + "/healthz");
     return Optional.of(b.build());
+  }
+
+  /** True when {@code service} (re)started after {@code file} was last written. */
+  static String startedAfter(String service, String file) {
+    return "[ \"$(stat -c %Y " + file + ")\" -le \"$(date -d \"$(systemctl show -p ActiveEnterTimestamp --value "
+        + service + ")\" +%s 2>/dev/null || echo 0)\" ]";
   }
 }

@@ -38,7 +38,7 @@ public final class StartWindowsNode implements HostStep {
       if (sha == null) {
         throw new IllegalStateException("the PKI has no " + p.pkiFile() + " for " + host.name());
       }
-      b.put(p.hostPath(), "pki/" + p.pkiFile(), sha, p.key() ? 0600 : 0644);
+      b.put(p.hostPath(), "pki/" + p.pkiFile(), sha, 0600);
     }
     return Optional.of(b.build());
   }

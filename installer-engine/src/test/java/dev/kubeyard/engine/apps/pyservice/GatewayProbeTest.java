@@ -122,6 +122,20 @@ class GatewayProbeTest {
   }
 
   @Test
+  void aTokenIsSentAsABearerHeaderAndNeverAppearsInTheResult() throws Exception {
+    SSLServerSocket listener = listen();
+    CompletableFuture<Served> served = serveOnce(listener, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + READY.length() + "\r\n\r\n" + READY);
+
+    GatewayProbe.Result r = GatewayProbe.trusting(pki.resolve("ca.pem"), Duration.ofSeconds(5))
+        .get("127.0.0.1", listener.getLocalPort(), "kubernetes", "/api/status", "kyg_secret-token");
+
+    assertThat(r.describe()).endsWith("/api/status answered 200, Elasticsearch up").doesNotContain("kyg_");
+    assertThat(served.get(10, TimeUnit.SECONDS).request()).startsWith("GET /api/status HTTP/1.1\r\n")
+        .contains("\r\nAuthorization: Bearer kyg_secret-token\r\n");
+  }
+
+  @Test
   void aNotReadyAnswerIsReportedWithItsStatusAndIsNotOk() throws Exception {
     SSLServerSocket listener = listen();
     String body = READY.replace("\"ready\"", "\"not_ready\"").replace("\"up\"", "\"down\"");

@@ -16,7 +16,9 @@ class PythonServiceManifestsGoldenTest {
     Map<String, String> files = PythonServiceManifests.render(ExampleCluster.at(version, true));
 
     assertThat(files).containsOnlyKeys("configmap.yaml", "deployment.yaml", "ingress.yaml", "namespace.yaml",
-        "networkpolicy.yaml", "poddisruptionbudget.yaml", "service.yaml", "sqlserver-ingressroutetcp.yaml");
+        "networkpolicy-default-deny.yaml", "networkpolicy.yaml", "networkpolicy-internal.yaml", "networkpolicy-dns.yaml",
+        "networkpolicy-elasticsearch.yaml", "networkpolicy-sqlserver.yaml", "networkpolicy-gitlab.yaml",
+        "poddisruptionbudget.yaml", "service.yaml", "sqlserver-ingressroutetcp.yaml");
     files.forEach((name, text) -> Golden.assertMatches("apps/python-service/" + line + "/" + name, text));
   }
 }

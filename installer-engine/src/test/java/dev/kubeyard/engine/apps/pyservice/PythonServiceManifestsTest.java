@@ -57,10 +57,44 @@ class PythonServiceManifestsTest {
   void podsRunAsNonRootOnAReadOnlyRootWithTmpAndSecretFilesMounted() {
     String deployment = PythonServiceManifests.render(CURRENT).get("deployment.yaml");
     assertThat(deployment).contains("replicas: 2", "runAsNonRoot: true", "readOnlyRootFilesystem: true",
-        "mountPath: /tmp", "emptyDir:", "secretName: platform-gateway-secrets",
+        "mountPath: /tmp", "emptyDir:", "name: platform-gateway-secrets",
         "mountPath: /var/run/secrets/gateway", "path: /readyz", "path: /healthz", "seccompProfile:");
     assertThat(PythonServiceManifests.render(LEGACY).get("deployment.yaml"))
         .contains("seccomp.security.alpha.kubernetes.io/pod: runtime/default").doesNotContain("seccompProfile:");
+  }
+
+  @Test
+  void podsGetOnlyTheHashesOfTheApiTokensNeverTheTokens() {
+    String deployment = PythonServiceManifests.render(CURRENT).get("deployment.yaml");
+    assertThat(deployment).contains("""
+                      - secret:
+                          name: platform-gateway-api-tokens
+                          items:
+                            - key: api_token_hashes
+                              path: api_token_hashes
+        """);
+  }
+
+  @Test
+  void metricsAndDocsAreOnAnInternalContainerPortThatTheServiceAndTheIngressDoNotCarry() {
+    Map<String, String> files = PythonServiceManifests.render(CURRENT);
+    assertThat(files.get("deployment.yaml")).contains("name: internal\n              containerPort: 8081",
+        "prometheus.io/port: \"8081\"");
+    assertThat(files.get("configmap.yaml")).contains("INTERNAL_PORT: \"8081\"");
+    assertThat(files.get("service.yaml")).doesNotContain("8081").doesNotContain("internal");
+    assertThat(files.get("ingress.yaml")).doesNotContain("8081").doesNotContain("internal");
+    assertThat(files.get("networkpolicy.yaml")).doesNotContain("8081");
+    String policy = files.get("networkpolicy-internal.yaml");
+    assertThat(policy).contains("""
+            - from:
+                - podSelector: {}
+                - namespaceSelector:
+                    matchLabels:
+                      kubeyard.dev/scrape-gateway: "true"
+              ports:
+                - protocol: TCP
+                  port: 8081
+        """);
   }
 
   @Test

@@ -55,7 +55,7 @@ class BundleCompletenessTest {
         + " kubernetes.version: 1.35.8 in the spec");
     assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("bin/linux-amd64/kube-apiserver/kube-apiserver:"
         + " kube-apiserver is version 1.35.8 but the cluster spec asks for 1.14.10")
-        .contains("kubeyard bundle fetch --from https://dl.k8s.io --version 1.14.10"));
+        .contains("kubeyard bundle build --line 1.14"));
   }
 
   @Test
@@ -139,6 +139,80 @@ class BundleCompletenessTest {
     assertThat(messages(BundleVerifier.verify(dir, ownRegistry))).isEmpty();
   }
 
+  @Test
+  void verifyNamesTheSitesSqlServerImageWhenTheBundleLacksItButTheInstallDoesNotNeedIt() throws Exception {
+    ClusterSpec withSql = Validator.loadText(Specs.yaml("1.35.8", false) + """
+        apps:
+          sqlserver:
+            edition: Enterprise
+            image: registry.example.com/mssql/server:2022-CU16-ubuntu-22.04
+            acceptEula: true
+        """).spec();
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(Specs.cluster("1.35.8", false)), imageCache())
+        .write();
+
+    assertThat(messages(BundleVerifier.verify(dir, withSql))).containsExactly(
+        "images: no image registry.example.com/mssql/server:2022-CU16-ubuntu-22.04 for linux/amd64"
+            + " (apps.sqlserver.image); SQL Server's image cannot be built from this machine's sources: import your"
+            + " site's OCI archive of registry.example.com/mssql/server:2022-CU16-ubuntu-22.04 into the bundle with"
+            + " 'kubeyard bundle import BUNDLE ARCHIVE.tar --name registry.example.com/mssql/server:2022-CU16-ubuntu-22.04',"
+            + " or set apps.sqlserver.image to the reference of an image the bundle holds");
+    assertThat(messages(BundleVerifier.verifyForInstall(dir, withSql))).isEmpty();
+  }
+
+  @Test
+  void verifyNamesEveryGitlabImageTheSiteMustImportAndTheInstallNeedsNone() throws Exception {
+    String cng = "registry.example.com/cng/";
+    ClusterSpec withGitlab = Validator.loadText(Specs.yaml("1.35.8", false) + """
+        apps:
+          gitlab:
+            images:
+              webservice: %1$sgitlab-webservice-ee:v17.11.0
+              workhorse: %1$sgitlab-workhorse-ee:v17.11.0
+              sidekiq: %1$sgitlab-sidekiq-ee:v17.11.0
+              gitlabShell: %1$sgitlab-shell:v14.41.0
+              gitaly: %1$sgitaly:v17.11.0
+              toolbox: %1$sgitlab-toolbox-ee:v17.11.0
+        """.formatted(cng)).spec();
+    // complete for what the bundle builds for this spec (GitLab's PostgreSQL image among it): only the site's are missing
+    Path dir = bundle("1.35.8").completeFor(BundleRequirements.of(withGitlab), imageCache()).write();
+
+    List<String> problems = messages(BundleVerifier.verify(dir, withGitlab));
+    assertThat(problems).hasSize(6);
+    assertThat(problems.get(0)).isEqualTo("images: no image " + cng + "gitlab-webservice-ee:v17.11.0 for linux/amd64"
+        + " (apps.gitlab.images.webservice); GitLab's gitlab-webservice-ee image cannot be built from this machine's"
+        + " sources: import your site's OCI archive of " + cng + "gitlab-webservice-ee:v17.11.0 into the bundle with"
+        + " 'kubeyard bundle import BUNDLE ARCHIVE.tar --name " + cng + "gitlab-webservice-ee:v17.11.0', or set"
+        + " apps.gitlab.images.webservice to the reference of an image the bundle holds");
+    assertThat(problems.subList(1, 6)).extracting(p -> p.substring(0, p.indexOf(';'))).containsExactly(
+        "images: no image " + cng + "gitlab-workhorse-ee:v17.11.0 for linux/amd64 (apps.gitlab.images.workhorse)",
+        "images: no image " + cng + "gitlab-sidekiq-ee:v17.11.0 for linux/amd64 (apps.gitlab.images.sidekiq)",
+        "images: no image " + cng + "gitlab-shell:v14.41.0 for linux/amd64 (apps.gitlab.images.gitlabShell)",
+        "images: no image " + cng + "gitaly:v17.11.0 for linux/amd64 (apps.gitlab.images.gitaly)",
+        "images: no image " + cng + "gitlab-toolbox-ee:v17.11.0 for linux/amd64 (apps.gitlab.images.toolbox)");
+    assertThat(messages(BundleVerifier.verifyForInstall(dir, withGitlab))).isEmpty();
+  }
+
+  @Test
+  void needsGitlabsPostgresqlImageOnlyWhenKubeyardRunsGitlabsPostgresql() {
+    String base = Specs.yaml("1.35.8", false) + "apps:\n  gitlab: {host: gitlab.example.com";
+    assertThat(BundleRequirements.of(Validator.loadText(base + "}\n").spec()).images()).contains("gitlab-postgres");
+    assertThat(BundleRequirements.of(Validator.loadText(base + ", postgresHost: pg.example.com}\n").spec()).images())
+        .doesNotContain("gitlab-postgres");
+    assertThat(BundleRequirements.of(Validator.loadText(base + ", enabled: false}\n").spec()).images())
+        .doesNotContain("gitlab-postgres");
+  }
+
+  @Test
+  void needsGitlabsRedisImageOnlyWhenKubeyardRunsGitlabsRedis() {
+    String base = Specs.yaml("1.35.8", false) + "apps:\n  gitlab: {host: gitlab.example.com";
+    assertThat(BundleRequirements.of(Validator.loadText(base + "}\n").spec()).images()).contains("redis");
+    assertThat(BundleRequirements.of(Validator.loadText(base + ", redisSentinels: \"s1:26379\"}\n").spec()).images())
+        .doesNotContain("redis").contains("gitlab-postgres");
+    assertThat(BundleRequirements.of(Validator.loadText(base + ", enabled: false}\n").spec()).images())
+        .doesNotContain("redis");
+  }
+
   private static ClusterSpec withPythonService(String pythonService) {
     return Validator.loadText(Specs.yaml("1.35.8", false) + "apps:\n  pythonService: " + pythonService + "\n").spec();
   }
@@ -153,14 +227,17 @@ class BundleCompletenessTest {
 
     assertThat(problems).contains(
         "images/coredns-1.13.1-linux-amd64.tar: coredns 1.13.1 needs Kubernetes 1.21 or later (its kubernetes plugin"
-            + " watches discovery.k8s.io/v1 EndpointSlices) but the cluster spec asks for 1.14.10; put an image of"
-            + " CoreDNS 1.3.1 (kubeadm's for 1.14) in the bundle instead",
+            + " watches discovery.k8s.io/v1 EndpointSlices) but the cluster spec asks for 1.14.10; build the 1.14"
+            + " line's bundle with 'kubeyard bundle build --line 1.14' (it writes bundle/latest-1.14), which carries"
+            + " CoreDNS 1.6.7 (ADR 33)",
         "images/metrics-server-0.8.0-linux-amd64.tar: metrics-server 0.8.0 needs Kubernetes 1.31 or later (its"
-            + " compatibility matrix says 1.31+) but the cluster spec asks for 1.14.10; put an image of metrics-server"
-            + " 0.3.x in the bundle instead",
+            + " compatibility matrix says 1.31+) but the cluster spec asks for 1.14.10; build the 1.14 line's bundle"
+            + " with 'kubeyard bundle build --line 1.14' (it writes bundle/latest-1.14), which carries metrics-server"
+            + " 0.4.4 (\"1.8+\"; ADR 33)",
         "images/traefik-3.6.12-linux-amd64.tar: traefik 3.6.12 needs Kubernetes 1.21 or later (it reads"
             + " discovery.k8s.io/v1 EndpointSlices and networking.k8s.io/v1 Ingresses) but the cluster spec asks for"
-            + " 1.14.10; put an image of Traefik 2.11 (ADR 29) in the bundle instead");
+            + " 1.14.10; build the 1.14 line's bundle with 'kubeyard bundle build --line 1.14' (it writes"
+            + " bundle/latest-1.14), which carries Traefik 2.11.54 (ADR 29)");
   }
 
   @Test

@@ -56,7 +56,10 @@ class StatefulSetFleetStandInTest {
         .on("POST", "/api/v1/namespaces/elastic/services", r -> r.body().contains("\"name\":\"elasticsearch\"")
             ? new ApiServerStandIn.Reply(409, "{\"kind\":\"Status\",\"code\":409}") : new ApiServerStandIn.Reply(201, "{}"))
         .on("PATCH", "/", 200, "{}")
-        .on("GET", PROXY + "/_cluster/health", 200, "{\"status\":\"green\",\"number_of_nodes\":7}");
+        .on("GET", PROXY + "/_cluster/health", 200, "{\"status\":\"green\",\"number_of_nodes\":7}")
+        // the masters' pod subnets: where the apiservers' service proxy connects from (ADR 39)
+        .on("GET", "/api/v1/nodes", 200, "{\"items\":[{\"spec\":{\"podCIDR\":\"10.244.1.0/24\"}},"
+            + "{\"spec\":{\"podCIDR\":\"10.244.0.0/24\"}}]}");
     AtomicInteger masterReads = new AtomicInteger();
     apiserver.on("GET", STS + "elasticsearch-master", r -> masterReads.incrementAndGet() == 1
         ? new ApiServerStandIn.Reply(404, "{}") : new ApiServerStandIn.Reply(200, "{\"metadata\":{\"resourceVersion\":\"42\"}}"));
@@ -64,7 +67,13 @@ class StatefulSetFleetStandInTest {
 
     new ElasticsearchDeployer(fleet("1.14"), log::add, Duration.ofMillis(10)).deploy(Duration.ofSeconds(10), e -> { });
 
-    assertThat(apiserver.lines()).filteredOn(l -> l.startsWith("POST")).containsExactly(
+    assertThat(apiserver.requests()).filteredOn(r -> r.path().equals("/api/v1/nodes")).singleElement()
+        .satisfies(r -> assertThat(r.query()).contains("labelSelector=node-role.kubernetes.io").contains("master")
+            .as("escaped once").doesNotContain("%25"));
+    assertThat(apiserver.requests()).filteredOn(r -> r.path().endsWith("/networkpolicies")
+            && r.body().contains("elasticsearch-from-apiserver"))
+        .singleElement().satisfies(r -> assertThat(r.body()).contains("10.244.0.0/32", "10.244.1.0/32"));
+    assertThat(apiserver.lines()).filteredOn(l -> l.startsWith("POST") && !l.endsWith("/networkpolicies")).containsExactly(
         "POST /api/v1/namespaces", "POST /api/v1/namespaces/elastic/services",
         "POST /api/v1/namespaces/elastic/services", "POST /api/v1/namespaces/elastic/persistentvolumeclaims",
         "POST /apis/policy/v1beta1/namespaces/elastic/poddisruptionbudgets",

@@ -2,14 +2,17 @@ package dev.kubeyard.engine.k8s.pyservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeyard.engine.apps.pyservice.GatewayTokens;
 import dev.kubeyard.engine.bundle.BundleApiserver;
 import dev.kubeyard.engine.facts.ClusterFacts;
-import dev.kubeyard.engine.k8s.pyservice.AppliedObject.Outcome;
+import dev.kubeyard.engine.k8s.AppliedObject;
+import dev.kubeyard.engine.k8s.AppliedObject.Outcome;
 import dev.kubeyard.engine.testing.Proc;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +41,9 @@ class GatewayDeployerTest {
       apps:
         sqlserver:
           version: "2022"
+          edition: Developer
+          image: mcr.microsoft.com/mssql/server:2022-latest
+          acceptEula: true
           replicas: 3
           availabilityGroup: ag1
           saPasswordFrom: secret:mssql/sa-password
@@ -97,12 +103,17 @@ class GatewayDeployerTest {
     List<String> seen = new ArrayList<>();
     List<AppliedObject> applied = deployer.deploy(api.facts(), a -> seen.add(a.describe()));
 
-    assertThat(applied).extracting(AppliedObject::kind).containsExactly("Namespace", "ConfigMap", "Service",
-        "Deployment", "PodDisruptionBudget", "NetworkPolicy", "Ingress", "IngressRouteTCP");
-    assertThat(applied.subList(0, 7)).extracting(AppliedObject::outcome).containsOnly(Outcome.CREATED);
-    assertThat(applied.get(7).outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(applied.get(7).detail()).contains("namespace mssql does not exist");
-    assertThat(seen).hasSize(8).first().isEqualTo("created Namespace platform-gateway".replace("platform-gateway",
+    assertThat(applied).extracting(AppliedObject::kind).containsExactly("Namespace", "Secret", "ConfigMap", "Service",
+        "Deployment", "PodDisruptionBudget", "NetworkPolicy", "NetworkPolicy", "NetworkPolicy", "NetworkPolicy",
+        "NetworkPolicy", "Ingress", "IngressRouteTCP");
+    // default-deny, then the flows: from Traefik, the internal port, to DNS, to SQL Server (ADR 39)
+    assertThat(applied.subList(0, 12)).extracting(AppliedObject::outcome).containsOnly(Outcome.CREATED);
+    assertThat(applied.get(12).outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(applied.get(12).detail()).contains("namespace mssql does not exist");
+    assertThat(applied.get(1).describe()).isEqualTo("created Secret platform/platform-gateway-api-tokens: new API tokens"
+        + " (read, write, full); read one with: kubectl -n platform get secret platform-gateway-api-tokens"
+        + " -o jsonpath='{.data.read}' | base64 -d");
+    assertThat(seen).hasSize(13).first().isEqualTo("created Namespace platform-gateway".replace("platform-gateway",
         applied.get(0).name()));
     Proc.Result stored = api.kubectl("-n", "platform", "get", "deployment,service,ingress,pdb,networkpolicy,configmap",
         "-o", "name");
@@ -133,6 +144,50 @@ class GatewayDeployerTest {
 
   @Test
   @Order(4)
+  void theTokensSecretHoldsThreeTokensAndOnlyTheirHashesReachThePods() {
+    Map<String, String> data = secretData();
+    assertThat(data).containsOnlyKeys("read", "write", "full", "api_token_hashes");
+    assertThat(data.get("read")).startsWith("kyg_").hasSize(4 + 43);
+    assertThat(data.get("api_token_hashes")).isEqualTo(GatewayTokens.hashes(data))
+        .doesNotContain(data.get("read"), data.get("write"), data.get("full"))
+        .contains("read read sha256:", "write read,write sha256:", "full read,write,sync sha256:");
+    assertThat(deployer.status(api.facts()).tokensPresent()).isTrue();
+    assertThat(deployer.readToken(api.facts())).contains(data.get("read"));
+    Proc.Result volume = api.kubectl("-n", "platform", "get", "deployment", "platform-gateway", "-o",
+        "jsonpath={.spec.template.spec.volumes[?(@.name=='secrets')].projected.sources[1].secret.items[0].key}");
+    assertThat(volume.output()).as(volume.toString()).isEqualTo("api_token_hashes");
+  }
+
+  @Test
+  @Order(7)
+  void rotatingReplacesEveryTokenAndTheHashes() {
+    Map<String, String> before = secretData();
+
+    List<AppliedObject> rotated = deployer.deploy(api.facts(), true, a -> { });
+
+    assertThat(rotated.get(1).outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(rotated.get(1).detail()).contains("the pods take the new hashes within about a minute");
+    Map<String, String> after = secretData();
+    assertThat(GatewayTokens.complete(after)).isTrue();
+    for (String client : List.of("read", "write", "full", "api_token_hashes")) {
+      assertThat(after.get(client)).as(client).isNotEqualTo(before.get(client));
+    }
+  }
+
+  private static Map<String, String> secretData() {
+    Map<String, String> data = new java.util.TreeMap<>();
+    for (String key : List.of("read", "write", "full", "api_token_hashes")) {
+      Proc.Result r = api.kubectl("-n", "platform", "get", "secret", "platform-gateway-api-tokens", "-o",
+          "jsonpath={.data." + key + "}");
+      assertThat(r.exit()).as(r.toString()).isZero();
+      data.put(key, new String(java.util.Base64.getDecoder().decode(r.output().strip()),
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return data;
+  }
+
+  @Test
+  @Order(5)
   void deployingAgainUpdatesInPlaceAndTheTcpRouteIsSkippedUntilTraefiksCrdExistsThenCreated() throws Exception {
     Proc.Result mssql = api.kubectl("create", "namespace", "mssql");
     assertThat(mssql.exit()).as(mssql.toString()).isZero();
@@ -140,9 +195,11 @@ class GatewayDeployerTest {
 
     List<AppliedObject> again = deployer.deploy(three, a -> { });
 
-    assertThat(again.subList(0, 7)).extracting(AppliedObject::outcome).containsOnly(Outcome.UPDATED);
-    assertThat(again.get(7).outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(again.get(7).describe()).contains("skipped IngressRouteTCP mssql/sqlserver-tds",
+    assertThat(again.get(1).describe()).isEqualTo("skipped Secret platform/platform-gateway-api-tokens: its API"
+        + " tokens are kept (--rotate-tokens replaces them)");
+    assertThat(again.subList(2, 12)).extracting(AppliedObject::outcome).containsOnly(Outcome.UPDATED);
+    assertThat(again.get(12).outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(again.get(12).describe()).contains("skipped IngressRouteTCP mssql/sqlserver-tds",
         "no traefik.io/v1alpha1 IngressRouteTCP (Traefik's CRDs)");
     Proc.Result replicas = api.kubectl("-n", "platform", "get", "deployment", "platform-gateway",
         "-o", "jsonpath={.spec.replicas}");
@@ -157,7 +214,7 @@ class GatewayDeployerTest {
 
     List<AppliedObject> withCrd = deployer.deploy(three, a -> { });
 
-    assertThat(withCrd.get(7).outcome()).as(withCrd.get(7).describe()).isEqualTo(Outcome.CREATED);
+    assertThat(withCrd.get(12).outcome()).as(withCrd.get(12).describe()).isEqualTo(Outcome.CREATED);
     Proc.Result route = api.kubectl("-n", "mssql", "get", "ingressroutetcp", "sqlserver-tds",
         "-o", "jsonpath={.spec.entryPoints[0]} {.spec.routes[0].match} {.spec.routes[0].services[0].name}"
             + ":{.spec.routes[0].services[0].port}");
@@ -165,7 +222,7 @@ class GatewayDeployerTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theCliDeploysPrintsEachObjectAndItsStatusExitsNonZeroWhileNoReplicaIsReady() throws Exception {
     Path spec = java.nio.file.Files.writeString(tmp.resolve("cluster.yaml"), SPEC.formatted(ADDRESS, 3));
     String kubeconfig = api.loopbackKubeconfig().toString();
@@ -179,7 +236,9 @@ class GatewayDeployerTest {
     assertThat(status.exit()).as(status.out()).isEqualTo(1);
     assertThat(status.out()).contains("0/3 ready", "Ingress gateway.lab.test (no address yet)",
         "URL: https://gateway.lab.test/ (the spec has no loadBalancer: no VIP serves gateway.lab.test)",
-        "end to end: https://gateway.lab.test/readyz not reached");
+        "end to end: https://gateway.lab.test/api/status not reached");
+    String token = deployer.readToken(api.facts()).orElseThrow();
+    assertThat(deploy.out() + status.out()).as("a token is never printed").doesNotContain(token);
     Cli noE2e = Cli.run("python-service", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig, "--no-e2e");
     assertThat(noE2e.exit()).as("no replica is ready, with or without the check").isEqualTo(1);
     assertThat(noE2e.out()).contains("URL: https://gateway.lab.test/").doesNotContain("end to end");

@@ -14,6 +14,7 @@ import java.util.Map;
  * What the Elasticsearch manifests are rendered from, derived once from the cluster facts: names,
  * counts, storage, the Kubernetes version (which APIs exist) and the target version and revision.
  * {@code ingressHost} is null unless the spec publishes the HTTP API through the ingress controller.
+ * {@code clients} names who may reach the HTTP API besides the ingress controller (its NetworkPolicies).
  */
 public record ElasticsearchDeployment(
     String clusterName,
@@ -27,7 +28,29 @@ public record ElasticsearchDeployment(
     String storageSize,
     String storageClass,
     String imageRepository,
-    String ingressHost) {
+    String ingressHost,
+    Clients clients) {
+
+  /**
+   * Who calls the HTTP API (ADR 39): the platform gateway's namespace (null without the gateway) and the
+   * addresses the apiservers' service proxy connects from, which Kubeyard's orchestrator goes through;
+   * those are only known on a running cluster ({@code ElasticsearchDeployer} reads them), so none here.
+   */
+  public record Clients(String gatewayNamespace, List<String> apiserverSources) {
+    public static final Clients NONE = new Clients(null, List.of());
+
+    public Clients {
+      apiserverSources = List.copyOf(apiserverSources);
+    }
+  }
+
+  /** Without clients: the HTTP API's only flow is the ingress controller's, if published. */
+  public ElasticsearchDeployment(String clusterName, String namespace, KubernetesVersion kubernetes, EsVersion version,
+      String heap, int masters, int data, int ingest, String storageSize, String storageClass, String imageRepository,
+      String ingressHost) {
+    this(clusterName, namespace, kubernetes, version, heap, masters, data, ingest, storageSize, storageClass,
+        imageRepository, ingressHost, Clients.NONE);
+  }
 
   public static final String NAME = "elasticsearch";
   public static final String REPO_PATH = "/usr/share/elasticsearch/snapshots";
@@ -41,17 +64,29 @@ public record ElasticsearchDeployment(
     }
     return new ElasticsearchDeployment(facts.clusterName(), es.namespace(), facts.version(), EsVersion.of(es.version()),
         es.heap(), es.masters(), es.data(), es.ingest(), es.storageSize(), es.storageClass(),
-        es.image() == null ? IMAGE : es.image(), es.ingressHost());
+        es.image() == null ? IMAGE : es.image(), es.ingressHost(),
+        new Clients(facts.appNamespaces().gateway(), List.of()));
   }
 
   public ElasticsearchDeployment withVersion(EsVersion v) {
     return new ElasticsearchDeployment(clusterName, namespace, kubernetes, v, heap, masters, data, ingest, storageSize,
-        storageClass, imageRepository, ingressHost);
+        storageClass, imageRepository, ingressHost, clients);
   }
 
   public ElasticsearchDeployment withHeap(String h) {
     return new ElasticsearchDeployment(clusterName, namespace, kubernetes, version, h, masters, data, ingest,
-        storageSize, storageClass, imageRepository, ingressHost);
+        storageSize, storageClass, imageRepository, ingressHost, clients);
+  }
+
+  /** The same, with the addresses the apiservers' service proxy connects from (read from the cluster). */
+  public ElasticsearchDeployment withApiserverSources(List<String> sources) {
+    return new ElasticsearchDeployment(clusterName, namespace, kubernetes, version, heap, masters, data, ingest,
+        storageSize, storageClass, imageRepository, ingressHost, new Clients(clients.gatewayNamespace(), sources));
+  }
+
+  /** The role the client Service selects: ingest nodes, data nodes when there are none. */
+  public NodeRole clientRole() {
+    return ingest > 0 ? NodeRole.INGEST : NodeRole.DATA;
   }
 
   public int replicas(NodeRole role) {

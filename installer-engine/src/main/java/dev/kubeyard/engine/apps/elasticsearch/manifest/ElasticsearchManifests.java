@@ -23,6 +23,7 @@ public final class ElasticsearchManifests {
     for (NodeRole role : d.roles()) {
       out.add(new Manifest(role.label() + "-pdb.yaml", ServicesAndBudgets.budget(d, role)));
     }
+    out.addAll(NetworkPolicies.of(d));
     for (NodeRole role : d.roles()) {
       out.add(new Manifest(role.label() + "-statefulset.yaml", RoleStatefulSet.of(d, role, bootstrap)));
     }

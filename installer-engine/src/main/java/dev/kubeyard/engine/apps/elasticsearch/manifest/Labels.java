@@ -2,6 +2,7 @@ package dev.kubeyard.engine.apps.elasticsearch.manifest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubeyard.engine.netpol.AppPods;
 
 /** Label and annotation keys, and the label sets objects and selectors use. */
 public final class Labels {
@@ -16,8 +17,9 @@ public final class Labels {
 
   /** Selects every pod of the cluster; selectors are immutable, so no version or revision here. */
   static ObjectNode cluster(ElasticsearchDeployment d) {
-    return NODES.objectNode().put("app.kubernetes.io/name", ElasticsearchDeployment.NAME)
-        .put("app.kubernetes.io/instance", d.clusterName());
+    ObjectNode labels = NODES.objectNode();
+    AppPods.elasticsearch(d.clusterName()).forEach(labels::put);
+    return labels;
   }
 
   static ObjectNode role(ElasticsearchDeployment d, NodeRole role) {

@@ -3,6 +3,7 @@ package dev.kubeyard.engine.apps.elasticsearch.manifest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubeyard.engine.apps.elasticsearch.ConfigRevision;
+import dev.kubeyard.engine.podsecurity.PodSecurity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,22 +13,29 @@ import java.util.Map;
  * masters and data: two copies of a shard never share a host). No privileged init container for
  * vm.max_map_count: every Linux host Kubeyard installs sets it (655360) in its sysctl.d
  * (resources/templates/os/sysctl.conf), and an init container would need an image no air-gapped
- * node has (see ADR 13).
+ * node has (see ADR 13). So the pod fits the restricted standard (ADR 35): the image's own user
+ * (uid 1000), no privilege escalation, no capabilities, the runtime's default seccomp profile.
  */
 final class PodTemplate {
+  /** The user of the official image and of the lab's. */
+  private static final int USER = 1000;
+
   private PodTemplate() {}
 
   static ObjectNode of(ElasticsearchDeployment d, NodeRole role, boolean bootstrap) {
     ObjectNode template = Labels.NODES.objectNode();
     ObjectNode meta = template.putObject("metadata");
     meta.set("labels", Labels.pod(d, role));
-    meta.putObject("annotations").put(Labels.VERSION, d.version().toString()).put(Labels.REVISION, d.revision().id());
+    meta.putObject("annotations").put(Labels.VERSION, d.version().toString())
+        .put(Labels.REVISION, d.revision().id());
     ObjectNode spec = template.putObject("spec");
     spec.set("affinity", antiAffinity(d, role));
     spec.putObject("nodeSelector").put(d.kubernetes().atLeast(15) ? "kubernetes.io/os" : "beta.kubernetes.io/os",
         "linux");
     spec.put("terminationGracePeriodSeconds", 120);
-    spec.putObject("securityContext").put("fsGroup", 1000);
+    // Elasticsearch never calls the Kubernetes API: no token in its pods for a compromised node to use
+    spec.put("automountServiceAccountToken", false);
+    PodSecurity.restrictedPod(spec, meta, USER, d.kubernetes());
     spec.putArray("containers").add(container(d, role, bootstrap));
     ObjectNode repo = spec.putArray("volumes").addObject().put("name", "snapshots");
     repo.putObject("persistentVolumeClaim").put("claimName", Snapshots.CLAIM);
@@ -50,6 +58,8 @@ final class PodTemplate {
     ArrayNode ports = c.putArray("ports");
     ports.addObject().put("name", "http").put("containerPort", 9200);
     ports.addObject().put("name", "transport").put("containerPort", 9300);
+    ObjectNode security = c.putObject("securityContext").put("allowPrivilegeEscalation", false);
+    security.putObject("capabilities").putArray("drop").add("ALL");
     ObjectNode resources = c.putObject("resources");
     resources.putObject("requests").put("cpu", "500m").put("memory", d.memory());
     resources.putObject("limits").put("memory", d.memory());

@@ -3,7 +3,9 @@ package dev.kubeyard.engine.apps.elasticsearch.manifest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubeyard.engine.apps.AppNamespace;
 import dev.kubeyard.engine.apps.ingress.TraefikIngress;
+import dev.kubeyard.engine.podsecurity.PodSecurityLevel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,10 +14,9 @@ final class ServicesAndBudgets {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private ServicesAndBudgets() {}
 
+  /** Restricted (ADR 35): the nodes run as the image's user without capabilities; no init container. */
   static ObjectNode namespace(ElasticsearchDeployment d) {
-    ObjectNode ns = Labels.NODES.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
-    ns.putObject("metadata").put("name", d.namespace()).set("labels", Labels.object(d));
-    return ns;
+    return AppNamespace.of(d.namespace(), Labels.object(d), PodSecurityLevel.RESTRICTED, d.kubernetes());
   }
 
   /** Headless, masters only, not-ready pods published: what seed hosts resolve while a cluster forms. */
@@ -33,7 +34,7 @@ final class ServicesAndBudgets {
     ObjectNode svc = Labels.NODES.objectNode().put("apiVersion", "v1").put("kind", "Service");
     svc.set("metadata", Labels.metadata(d, ElasticsearchDeployment.NAME));
     ObjectNode spec = svc.putObject("spec").put("type", "ClusterIP");
-    spec.set("selector", Labels.role(d, d.ingest() > 0 ? NodeRole.INGEST : NodeRole.DATA));
+    spec.set("selector", Labels.role(d, d.clientRole()));
     spec.putArray("ports").addObject().put("name", "http").put("port", 9200).put("targetPort", 9200);
     return svc;
   }
