@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Elasticsearch on the real lab cluster (Kubernetes 1.35 from the offline bundle on nspawn machines):
@@ -66,6 +67,8 @@ class ElasticsearchOnTheLabClusterTest {
   private static final Map<String, Double> TIMINGS = new LinkedHashMap<>();
   private static Lab lab;
   private static Kubectl kubectl;
+  @RegisterExtension
+  static final LabDiagnostics DIAGNOSTICS = new LabDiagnostics(() -> kubectl, NAMESPACE);
   private static Path spec;
   /** The lab's cluster.yaml with network.enforceNetworkPolicy: kube-router enforces every policy (ADR 39). */
   private static Path labSpec;

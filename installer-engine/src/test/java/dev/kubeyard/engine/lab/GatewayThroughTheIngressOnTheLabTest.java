@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Python gateway served through the Ingress on the real lab cluster, on the path the notes draw:
@@ -54,6 +55,8 @@ class GatewayThroughTheIngressOnTheLabTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Lab lab;
   private static Kubectl kubectl;
+  @RegisterExtension
+  static final LabDiagnostics DIAGNOSTICS = new LabDiagnostics(() -> kubectl, GATEWAY_NAMESPACE);
   private static Path spec;
   private static Path kubeconfig;
   private static ThroughTheVip client;

@@ -29,6 +29,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GitLab's PostgreSQL (ADR 42) on the real lab cluster under a writing client that counts: three Patroni
@@ -47,6 +48,8 @@ class GitlabPostgresOnTheLabTest {
   private static final long MINUTE = 60_000;
   private static Lab lab;
   private static Kubectl kubectl;
+  @RegisterExtension
+  static final LabDiagnostics DIAGNOSTICS = new LabDiagnostics(() -> kubectl, NS);
   private static ClusterFacts facts;
 
   @BeforeAll

@@ -27,6 +27,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GitLab's Redis with Sentinel (ADR 43) really failing over on the lab: 3 Redis and 3 Sentinels from the
@@ -43,6 +44,8 @@ class GitlabRedisOnTheLabTest {
   private static final List<String> WORKERS = List.of("node1", "node2", "node3");
   private static Lab lab;
   private static Kubectl kubectl;
+  @RegisterExtension
+  static final LabDiagnostics DIAGNOSTICS = new LabDiagnostics(() -> kubectl, LabPostgres.NAMESPACE);
   private static RedisDeployment d;
 
   @BeforeAll
