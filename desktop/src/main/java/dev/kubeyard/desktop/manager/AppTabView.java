@@ -9,7 +9,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.VBox;
 
 /**
- * The tab of an application Kubeyard cannot install yet (SQL Server, GitLab): it says "not installed",
+ * The tab of an application Kubeyard cannot install yet (SQL Server): it says "not installed",
  * what the feature will bring, and offers an install action that stays disabled until the feature lands.
  */
 final class AppTabView {

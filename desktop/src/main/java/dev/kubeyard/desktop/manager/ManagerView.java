@@ -2,6 +2,7 @@ package dev.kubeyard.desktop.manager;
 
 import dev.kubeyard.desktop.i18n.I18n;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabView;
+import dev.kubeyard.desktop.manager.gitlab.GitlabTabView;
 import dev.kubeyard.desktop.manager.pyservice.PythonServiceTabView;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
@@ -17,6 +18,7 @@ public final class ManagerView {
     for (AppKind app : vm.apps()) {
       tabs.getTabs().add(switch (app) {
         case ELASTICSEARCH -> new ElasticsearchTabView(vm.elasticsearch(), i18n).tab();
+        case GITLAB -> new GitlabTabView(vm.gitlab(), i18n).tab();
         case PYTHON_SERVICE -> new PythonServiceTabView(vm.pythonService(), i18n).tab();
         default -> new AppTabView(app, i18n).tab();
       });

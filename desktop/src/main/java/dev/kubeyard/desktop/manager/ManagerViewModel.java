@@ -3,6 +3,8 @@ package dev.kubeyard.desktop.manager;
 import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.manager.elasticsearch.ElasticsearchTabViewModel;
 import dev.kubeyard.desktop.manager.elasticsearch.EsConnector;
+import dev.kubeyard.desktop.manager.gitlab.GitlabConnection;
+import dev.kubeyard.desktop.manager.gitlab.GitlabTabViewModel;
 import dev.kubeyard.desktop.manager.pyservice.GatewayConnection;
 import dev.kubeyard.desktop.manager.pyservice.PythonServiceTabViewModel;
 import dev.kubeyard.engine.k8s.ClusterStatus;
@@ -48,6 +50,7 @@ public final class ManagerViewModel {
 
   private final ElasticsearchTabViewModel elasticsearch;
   private final PythonServiceTabViewModel pythonService;
+  private final GitlabTabViewModel gitlab;
   private final ClusterPictureViewModel picture;
 
   public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads) {
@@ -62,11 +65,19 @@ public final class ManagerViewModel {
   /** With how the app tabs reach the cluster's Elasticsearch and Python service. */
   public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads, EsConnector elasticsearch,
       Function<Path, GatewayConnection> pythonService) {
+    this(connector, threads, elasticsearch, pythonService, GitlabConnection.kubernetes());
+  }
+
+  /** With how the app tabs reach the cluster's Elasticsearch, Python service and GitLab data tier. */
+  public ManagerViewModel(Function<Path, ClusterStatus> connector, Threads threads, EsConnector elasticsearch,
+      Function<Path, GatewayConnection> pythonService, Function<Path, GitlabConnection> gitlab) {
     this.connector = connector;
     this.elasticsearch = new ElasticsearchTabViewModel(elasticsearch, threads);
     this.elasticsearch.kubeconfigProperty().bind(kubeconfig);
     this.pythonService = new PythonServiceTabViewModel(pythonService, threads);
     this.pythonService.kubeconfigProperty().bind(kubeconfig);
+    this.gitlab = new GitlabTabViewModel(gitlab, threads);
+    this.gitlab.kubeconfigProperty().bind(kubeconfig);
     this.threads = threads;
     this.picture = new ClusterPictureViewModel(threads, nodes);
     namespace.addListener((o, old, now) -> loadPods());
@@ -191,6 +202,11 @@ public final class ManagerViewModel {
   /** The Python service tab; its spec input is bound by the shell to the wizard's spec. */
   public PythonServiceTabViewModel pythonService() {
     return pythonService;
+  }
+
+  /** The GitLab tab; its spec and workspace inputs are bound by the shell to the wizard's. */
+  public GitlabTabViewModel gitlab() {
+    return gitlab;
   }
 
   /** The topology picture of the Cluster tab, coloured by the nodes read here; its spec is bound by the shell. */

@@ -33,10 +33,14 @@ public final class ShellViewModel {
   public ShellViewModel(DesktopContext ctx, LabLauncher lab) {
     wizard = new WizardViewModel(ctx.threads(), lab);
     install = new InstallViewModel(ctx.runner(), ctx.bridge());
-    manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads(), ctx.elasticsearch(), ctx.pythonService());
+    manager = new ManagerViewModel(ctx.clusterStatus(), ctx.threads(), ctx.elasticsearch(), ctx.pythonService(),
+        ctx.gitlab());
     // the app tabs manage what the spec open in the wizard describes (cluster.yaml's apps section)
     manager.elasticsearch().specProperty().bind(wizard.validation().specProperty());
     manager.pythonService().specProperty().bind(wizard.validation().specProperty());
+    manager.gitlab().specProperty().bind(wizard.validation().specProperty());
+    // GitLab's Deploy looks for the plan's PKI in kubeyard-plan beside the open cluster.yaml after the kubeconfig's folder
+    manager.gitlab().workspaceProperty().bind(wizard.workspaceProperty());
     manager.picture().specProperty().bind(wizard.validation().specProperty());
     // the install page is prepared (grid built, styled) while the plan is reviewed, not when it starts
     wizard.review.previewProperty().addListener((o, old, preview) -> {
