@@ -94,7 +94,7 @@ public final class GitlabTabView {
 
     TableView<DataTierStatus.Member> table = new TableView<>(vm.members());
     table.setId("gitlab-members");
-    table.setPrefHeight(150);
+    table.setPrefHeight(170); // three members without a scroll bar
     table.setMinHeight(120);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(Ui.hint(i18n, "gitlab.members.none"));

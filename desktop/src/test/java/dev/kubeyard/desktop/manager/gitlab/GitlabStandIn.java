@@ -31,6 +31,8 @@ public final class GitlabStandIn implements GitlabConnection {
   public int reads;
   /** What the next deploys throw, as the engine's deployer would (a PKI without PostgreSQL's certificate); null: none. */
   public RuntimeException deployFailure;
+  /** When set, a deploy waits for it before applying anything (a UI test looks at the tab meanwhile). */
+  public volatile java.util.concurrent.CountDownLatch gate;
   /** The pki/ folder each deploy was given; the threads each call ran on. */
   public final List<Path> pkiGiven = new ArrayList<>();
   public final List<String> threads = new ArrayList<>();
@@ -59,6 +61,7 @@ public final class GitlabStandIn implements GitlabConnection {
     if (deployFailure != null) {
       throw deployFailure;
     }
+    awaitGate();
     pkiGiven.add(pki);
     PostgresDeployment pg = PostgresDeployment.of(facts);
     String ns = pg.pg().namespace();
@@ -77,6 +80,18 @@ public final class GitlabStandIn implements GitlabConnection {
     RedisManifests.render(RedisDeployment.of(facts)).forEach(m -> record.accept(applied(m, ns)));
     deployed = true;
     return applied;
+  }
+
+  private void awaitGate() {
+    java.util.concurrent.CountDownLatch g = gate;
+    try {
+      if (g != null && !g.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never opened the gate");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private AppliedObject applied(Manifest m, String ns) {
