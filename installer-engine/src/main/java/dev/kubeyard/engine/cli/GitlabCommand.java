@@ -4,7 +4,7 @@ import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.gitlab.DataTierDeployer;
 import dev.kubeyard.engine.k8s.gitlab.DataTierStatus;
 import dev.kubeyard.engine.pki.PkiMaterial;
-import dev.kubeyard.model.validate.Validator;
+import dev.kubeyard.model.spec.ClusterSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,26 +22,14 @@ import picocli.CommandLine.Option;
     subcommands = {GitlabCommand.Deploy.class, GitlabCommand.Status.class})
 final class GitlabCommand {
 
-  /** The spec with apps.gitlab and the cluster's kubeconfig. */
-  static class Target {
-    @Option(names = {"-f", "--file"}, required = true, description = "the cluster spec (apps.gitlab)")
-    Path spec;
-
-    @Option(names = "--kubeconfig", required = true,
-        description = "kubeconfig of the cluster, e.g. the admin.kubeconfig `plan` wrote")
-    Path kubeconfig;
-
-    ClusterFacts facts() {
-      Validator.Result r = Validator.load(spec);
-      if (!r.valid()) {
-        throw new CommandFailure(spec + " is invalid", "run `kubeyard validate -f " + spec + "` and fix what it lists");
-      }
-      ClusterFacts facts = ClusterFacts.of(r.validSpec());
+  /** The spec with an enabled apps.gitlab whose data tier Kubeyard runs, and the cluster's kubeconfig. */
+  abstract static class Target extends AppTarget {
+    @Override
+    void requireApp(ClusterSpec s, ClusterFacts facts) {
       if (facts.gitlabPostgres().isEmpty()) {
         throw new CommandFailure(spec + " runs no GitLab data tier of Kubeyard's",
             "add an enabled apps.gitlab section without postgresHost (see resources/examples/cluster.yaml)");
       }
-      return facts;
     }
   }
 

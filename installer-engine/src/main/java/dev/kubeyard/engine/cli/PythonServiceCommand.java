@@ -7,7 +7,6 @@ import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.k8s.pyservice.GatewayDeployer;
 import dev.kubeyard.engine.k8s.pyservice.GatewayStatus;
 import dev.kubeyard.model.spec.ClusterSpec;
-import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -21,28 +20,18 @@ import picocli.CommandLine.Option;
 final class PythonServiceCommand {
 
   /** The spec with apps.pythonService and the cluster's kubeconfig. */
-  static class Target {
-    @Option(names = {"-f", "--file"}, required = true, description = "the cluster spec (apps.pythonService)")
-    Path spec;
-
-    @Option(names = "--kubeconfig", required = true,
-        description = "kubeconfig of the cluster, e.g. the admin.kubeconfig `plan` wrote")
-    Path kubeconfig;
-
-    ClusterFacts facts() {
-      Validator.Result r = Validator.load(spec);
-      if (!r.valid()) {
-        throw new CommandFailure(spec + " is invalid", "run `kubeyard validate -f " + spec + "` and fix what it lists");
-      }
-      ClusterSpec s = r.spec();
+  /** The spec with an enabled apps.pythonService and the cluster's kubeconfig. */
+  abstract static class Target extends AppTarget {
+    @Override
+    void requireApp(ClusterSpec s, ClusterFacts facts) {
       if (s.apps() == null || s.apps().pythonService() == null
           || !Boolean.TRUE.equals(s.apps().pythonService().enabled())) {
         throw new CommandFailure(spec + " has no enabled apps.pythonService",
             "add apps.pythonService with its host (see resources/examples/cluster.yaml)");
       }
-      return ClusterFacts.of(r.validSpec());
     }
   }
+
 
   @Command(name = "deploy",
       description = "Create or update the gateway's objects and generate its API tokens when missing (the Secret"
