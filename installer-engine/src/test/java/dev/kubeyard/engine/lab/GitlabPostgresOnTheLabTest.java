@@ -3,22 +3,18 @@ package dev.kubeyard.engine.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kubeyard.engine.apps.elasticsearch.manifest.Manifest;
-import dev.kubeyard.engine.apps.gitlab.postgres.PostgresDeployment;
-import dev.kubeyard.engine.apps.gitlab.postgres.PostgresManifests;
-import dev.kubeyard.engine.apps.gitlab.postgres.PostgresSecrets;
 import dev.kubeyard.engine.bundle.BundleCache;
 import dev.kubeyard.engine.bundle.build.PostgresImage;
+import dev.kubeyard.engine.bundle.build.RedisImage;
 import dev.kubeyard.engine.facts.ClusterFacts;
 import dev.kubeyard.engine.pki.ClusterPki;
-import dev.kubeyard.engine.pki.PkiMaterial;
 import dev.kubeyard.engine.pki.PkiPassphrase;
 import dev.kubeyard.engine.testing.Proc;
 import dev.kubeyard.engine.testing.Specs;
+import dev.kubeyard.engine.transport.JschTransport;
 import dev.kubeyard.model.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,13 +23,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * GitLab's PostgreSQL (ADR 42) on the real lab cluster under a writing client that counts: three Patroni
- * members from the bundle's image on the three workers, PgBouncer in front; a writer pod inserts one row per
+ * GitLab's data tier on the real lab cluster, deployed as an administrator would, with {@code kubeyard gitlab
+ * deploy}: PostgreSQL (ADR 42) with three Patroni members from the bundle's image on the three workers and
+ * PgBouncer in front, and Redis with its Sentinels (ADR 43; its failover is GitlabRedisOnTheLabTest's).
+ * {@code kubeyard gitlab status} reports it healthy, and a second deploy keeps the generated passwords.
+ * Then PostgreSQL under a writing client that counts: a writer pod inserts one row per
  * connection through PgBouncer (TLS, verify-full) and logs each acknowledged commit. The leader's pod is
  * deleted: a new leader, the primary Service and PgBouncer follow, every acknowledged row is on the new
  * leader, the failed-write window is measured, and the old leader's pod comes back as a streaming replica.
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * node's link, a base backup restored into a new cluster.
  */
 @Tag("lab")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GitlabPostgresOnTheLabTest {
   private static final String NS = LabPostgres.NAMESPACE;
   private static final String MEMBERS = "cluster-name=gitlab-postgres";
@@ -51,6 +54,9 @@ class GitlabPostgresOnTheLabTest {
   @RegisterExtension
   static final LabDiagnostics DIAGNOSTICS = new LabDiagnostics(() -> kubectl, NS);
   private static ClusterFacts facts;
+  private static Path spec;
+  private static Path kubeconfig;
+  private static LabSession.Cli firstDeploy;
 
   @BeforeAll
   static void theEsLabWithGitlabsPostgresqlDeployed() throws Exception {
@@ -62,8 +68,9 @@ class GitlabPostgresOnTheLabTest {
     assumeTrue(Files.exists(planDir.resolve("admin.kubeconfig")), "no installed lab 'es' (run after"
         + " ElasticsearchOnTheLabClusterTest with -Dkubeyard.eslab.keep=true, as lab/run-e2e.sh does)");
     lab.up(System.out::println); // reuses the machines the Elasticsearch test kept
-    kubectl = new Kubectl(built.get(), planDir.resolve("admin.kubeconfig"));
-    Path spec = lab.dir().resolve("cluster-with-gitlab-postgres.yaml");
+    kubeconfig = planDir.resolve("admin.kubeconfig");
+    kubectl = new Kubectl(built.get(), kubeconfig);
+    spec = lab.dir().resolve("cluster-with-gitlab-postgres.yaml");
     Files.writeString(spec, withGitlab(Files.readString(newestSpec())));
     facts = ClusterFacts.of(Validator.load(spec).spec());
     // issues gitlab-postgres-tls; the CA keys open with the tests' passphrase when a lab test installed the
@@ -80,23 +87,21 @@ class GitlabPostgresOnTheLabTest {
 
     PostgresImage.Built image = new PostgresImage(BundleCache.fromEnvironment(), System.out::println).build();
     LabPostgres.removePrevious(kubectl);
+    Path redisTar = built.get().resolve("images/" + RedisImage.COMPONENT + "-" + RedisImage.VERSION + "-linux-amd64.tar");
     for (String node : LabElasticsearch.WORKERS) {
-      var ssh = LabSession.ssh(lab, node);
-      LabElasticsearch.importImage(ssh, image.tar(), PostgresImage.reference(), java.time.Duration.ofMinutes(5));
-      LabPostgres.prepareFolder(ssh);
+      try (JschTransport ssh = LabSession.ssh(lab, node)) {
+        LabElasticsearch.importImage(ssh, image.tar(), PostgresImage.reference(), java.time.Duration.ofMinutes(5));
+        LabElasticsearch.importImage(ssh, redisTar, RedisImage.reference(), java.time.Duration.ofMinutes(5));
+        LabPostgres.prepareFolder(ssh);
+      }
     }
     LabPostgres.createVolumes(kubectl, LabElasticsearch.WORKERS, "2Gi");
-    PostgresDeployment d = PostgresDeployment.of(facts);
-    List<Manifest> all = new ArrayList<>(PostgresManifests.render(d));
-    all.add(1, PostgresSecrets.tls(d, PkiMaterial.load(planDir.resolve("pki"))));
-    for (String secret : PostgresSecrets.passwordSecrets()) {
-      all.add(2, PostgresSecrets.password(d, secret, new SecureRandom()));
-    }
-    Path dir = Files.createTempDirectory("gitlab-postgres");
+    // what an administrator runs: the data tier's Secrets (passwords generated, PostgreSQL's certificate from the
+    // plan's PKI) and every object of PostgreSQL and Redis
     long t = System.nanoTime();
-    for (Manifest m : all) {
-      kubectl.ok("apply", "-f", Files.writeString(dir.resolve(m.file()), m.yaml()).toString());
-    }
+    firstDeploy = LabSession.cli("gitlab", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString(),
+        "--plan-dir", planDir.toString());
+    assertThat(firstDeploy.exit()).as(firstDeploy.output()).isZero();
     await("a leader with a synchronous and a second streaming replica", 8 * MINUTE,
         () -> leader() != null && replication(leader()).equals("1|2"));
     await("PgBouncer 2/2 ready", 5 * MINUTE, () -> kubectl.run("-n", NS, "get", "deployment", "gitlab-pgbouncer", "-o",
@@ -125,7 +130,32 @@ class GitlabPostgresOnTheLabTest {
     return spec.contains("\napps:\n") ? spec.replace("\napps:\n", "\napps:\n" + gitlab) : spec + "apps:\n" + gitlab;
   }
 
+  /**
+   * `kubeyard gitlab status` reads the whole data tier once Redis is up beside PostgreSQL, and a second
+   * `gitlab deploy` creates nothing again and keeps the generated passwords (a new password would
+   * lock GitLab out of its own databases).
+   */
   @Test
+  @Order(1)
+  void gitlabStatusReportsTheDataTierHealthyAndASecondDeployChangesNothing() throws Exception {
+    String before = passwords();
+    LabSession.Cli[] status = new LabSession.Cli[1];
+    await("`kubeyard gitlab status` to exit 0 (Redis and its Sentinels ready too)", 5 * MINUTE, () -> {
+      status[0] = LabSession.cli("gitlab", "status", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
+      return status[0].exit() == 0;
+    });
+    assertThat(status[0].output()).contains("PostgreSQL: 3/3 members ready, leader " + leader(), "PgBouncer: 2/2 ready",
+        "Redis: 3/3 ready, Sentinels 3/3 ready");
+    LabSession.Cli again = LabSession.cli("gitlab", "deploy", "-f", spec.toString(), "--kubeconfig",
+        kubeconfig.toString(), "--plan-dir", kubeconfig.getParent().toString());
+    assertThat(again.exit()).as(again.output()).isZero();
+    System.out.println("first deploy:\n" + firstDeploy.output() + "second deploy:\n" + again.output());
+    assertThat(passwords()).as("the generated passwords, after a second deploy").isEqualTo(before);
+    assertThat(again.output().lines().filter(l -> l.contains("created")).toList()).as("objects created again").isEmpty();
+  }
+
+  @Test
+  @Order(2)
   void deletingTheLeadersPodLosesNoAcknowledgedCommitAndTheOldLeaderRejoinsAsAReplica() throws Exception {
     String old = leader();
     psqlOn(old, "gitlabhq_production", "CREATE TABLE IF NOT EXISTS acked(n int PRIMARY KEY, at timestamptz DEFAULT now());"
@@ -191,6 +221,12 @@ class GitlabPostgresOnTheLabTest {
     assertThat(leader).isNotEqualTo(old);
     assertThat(failed.isEmpty() || !Double.isNaN(firstOkAfter)).as("commits after the last failure").isTrue();
     assertThat(role(old)).isEqualTo("replica");
+  }
+
+  /** The data tier's password Secrets' data, to compare across deploys. */
+  private static String passwords() {
+    return kubectl.ok("-n", NS, "get", "secrets", "-o",
+        "jsonpath={range .items[?(@.type==\"Opaque\")]}{.metadata.name}={.data}{\"\\n\"}{end}");
   }
 
   /** The one member labelled primary that is not being deleted (the deleted leader keeps its label a while), or null. */
