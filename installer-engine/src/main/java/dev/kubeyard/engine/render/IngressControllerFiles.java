@@ -34,6 +34,10 @@ public final class IngressControllerFiles {
   private static final int ACCEPT_GRACE_SECONDS = 10;
   /** Seconds it then gives requests in flight. */
   private static final int FINISH_GRACE_SECONDS = 10;
+  /** The Middleware every HTTPS router goes through: retries while a backend refuses the connection. */
+  static final String RETRY_MIDDLEWARE = "retry-refused";
+  private static final int RETRY_ATTEMPTS = 6;
+  private static final int RETRY_INTERVAL_MS = 500;
 
   private IngressControllerFiles() {}
 
@@ -89,6 +93,12 @@ public final class IngressControllerFiles {
         : null);
     m.put("tlsSecret", TLS_SECRET);
     m.put("args", args(facts, ic));
+    m.put("retryMiddleware", RETRY_MIDDLEWARE);
+    m.put("retryAttempts", RETRY_ATTEMPTS);
+    m.put("retryInterval", RETRY_INTERVAL_MS + "ms");
+    // the first wait is the interval, each later one at most twice it
+    m.put("retrySpan", String.format(java.util.Locale.ROOT, "%.1f s",
+        (RETRY_INTERVAL_MS + 2.0 * RETRY_INTERVAL_MS * (RETRY_ATTEMPTS - 2)) / 1000));
     m.put("terminationGrace", ACCEPT_GRACE_SECONDS + FINISH_GRACE_SECONDS + 10);
     return m;
   }
@@ -107,6 +117,7 @@ public final class IngressControllerFiles {
     a.add("--entryPoints.web.http.redirections.entryPoint.permanent=true");
     a.add("--entryPoints.websecure.address=:8443/tcp");
     a.add("--entryPoints.websecure.http.tls=true");
+    a.add("--entryPoints.websecure.http.middlewares=" + NAMESPACE + "-" + RETRY_MIDDLEWARE + "@kubernetescrd");
     if (ic.exposesSqlServer()) {
       a.add("--entryPoints.sqlserver.address=:1433/tcp");
     }
