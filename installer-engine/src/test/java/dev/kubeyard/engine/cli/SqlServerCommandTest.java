@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * contact would fail differently); deploying onto a real apiserver is GroupDeployerTest's.
  */
 class SqlServerCommandTest {
-  private static final String REPLICAS = "    replicas: 3                   # one primary, two synchronous secondaries\n";
+  private static final String REPLICAS =
+      "    replicas: 3                   # one primary, two synchronous secondaries\n";
   @TempDir Path tmp;
 
   private Path spec(UnaryOperator<String> edit) throws Exception {
