@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The spec and the cluster's kubeconfig an application's command takes ({@code python-service},
- * {@code gitlab}). The spec is validated, and must enable the application, before the cluster is contacted.
+ * {@code gitlab}, {@code sqlserver}). The spec is validated, and must enable the application, before the cluster
+ * is contacted.
  */
 abstract class AppTarget {
   @Option(names = {"-f", "--file"}, required = true, description = "the cluster spec (its apps section)")
@@ -22,7 +23,10 @@ abstract class AppTarget {
   final ClusterFacts facts() {
     Validator.Result r = Validator.load(spec);
     if (!r.valid()) {
-      throw new CommandFailure(spec + " is invalid", "run `kubeyard validate -f " + spec + "` and fix what it lists");
+      // every problem (field, value, rule, fix) right here, not only behind another command
+      ValidateCommand.report(spec, r.problems(), System.err);
+      throw new CommandFailure(spec + " is invalid; nothing was sent to the cluster",
+          "fix what is listed above (`kubeyard validate -f " + spec + "` checks it again)");
     }
     ClusterFacts facts = ClusterFacts.of(r.validSpec());
     requireApp(r.spec(), facts);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.OptionSpec;
     description = "Installs and manages a highly available Kubernetes platform from plain binaries.",
     subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
         ResetCommand.class, HostsCommand.class, AuditCommand.class, LabCommand.class, BundleCommand.class, EsCommand.class,
-        PythonServiceCommand.class, GitlabCommand.class})
+        PythonServiceCommand.class, GitlabCommand.class, SqlServerCommand.class})
 public final class Main implements Runnable {
 
   @Override

@@ -117,6 +117,21 @@ public final class ObjectApi {
     return parent.has(member) ? parent.get(member).getAsInt() : 0;
   }
 
+  /** Whether a pod's Ready condition is True; false before the kubelet reported one. */
+  public static boolean podReady(JsonObject pod) {
+    JsonElement conditions = obj(pod, "status").get("conditions");
+    if (conditions == null || !conditions.isJsonArray()) {
+      return false;
+    }
+    for (JsonElement c : conditions.getAsJsonArray()) {
+      JsonObject o = c.getAsJsonObject();
+      if (o.get("type").getAsString().equals("Ready")) {
+        return o.get("status").getAsString().equals("True");
+      }
+    }
+    return false;
+  }
+
   private static AppliedObject applied(DynamicKubernetesObject o, Outcome outcome, String detail) {
     return new AppliedObject(o.getKind(), namespace(o), o.getMetadata().getName(), outcome, detail);
   }

@@ -65,6 +65,21 @@ public final class PkiMaterial {
     return certificates.containsKey(name);
   }
 
+  /** Whether {@code <name>-key.pem} was read beside its certificate. */
+  public boolean hasPrivateKey(String name) {
+    return privateKeys.containsKey(name);
+  }
+
+  /** The subjectAltNames of {@code <name>.pem}, IP addresses in dotted form, as the renewal check reads them. */
+  public Set<String> subjectAltNames(String name) {
+    return RenewalCheck.subjectAltNames(Pem.readCertificate(certificate(name)));
+  }
+
+  /** The folder this was read from, for messages that tell where a certificate was looked for. */
+  public Path dir() {
+    return dir;
+  }
+
   /** The names of every certificate present, sorted. */
   public Set<String> certificateNames() {
     return certificates.keySet();

@@ -18,7 +18,7 @@ class CliHelpTest {
     List<String> commands = new ArrayList<>();
     collect(Main.commandLine(), commands);
     assertThat(commands).contains("kubeyard apply", "kubeyard audit", "kubeyard es deploy", "kubeyard python-service deploy",
-        "kubeyard bundle fetch");
+        "kubeyard bundle fetch", "kubeyard sqlserver deploy", "kubeyard sqlserver status");
 
     for (String command : commands) {
       String[] args = (command.substring("kubeyard".length()).strip() + " --help").strip().split(" ");

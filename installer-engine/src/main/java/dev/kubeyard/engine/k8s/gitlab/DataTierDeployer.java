@@ -2,8 +2,8 @@ package dev.kubeyard.engine.k8s.gitlab;
 
 import static dev.kubeyard.engine.k8s.ObjectApi.integer;
 import static dev.kubeyard.engine.k8s.ObjectApi.obj;
+import static dev.kubeyard.engine.k8s.ObjectApi.podReady;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.kubeyard.engine.apps.elasticsearch.manifest.Manifest;
 import dev.kubeyard.engine.apps.gitlab.postgres.PostgresDeployment;
@@ -91,7 +91,7 @@ public final class DataTierDeployer {
         String role = labels.has(PostgresDeployment.ROLE_LABEL) ? labels.get(PostgresDeployment.ROLE_LABEL).getAsString()
             : "";
         String name = p.getMetadata().getName();
-        members.add(new DataTierStatus.Member(name, role, ready(p.getRaw())));
+        members.add(new DataTierStatus.Member(name, role, podReady(p.getRaw())));
         if (role.equals(PostgresDeployment.PRIMARY_ROLE)) {
           leader = name;
         }
@@ -112,20 +112,6 @@ public final class DataTierDeployer {
     }
     JsonObject raw = r.getObject().getRaw();
     return new int[] {integer(obj(raw, "status"), "readyReplicas"), integer(obj(raw, "spec"), "replicas")};
-  }
-
-  private static boolean ready(JsonObject pod) {
-    JsonElement conditions = obj(pod, "status").get("conditions");
-    if (conditions == null || !conditions.isJsonArray()) {
-      return false;
-    }
-    for (JsonElement c : conditions.getAsJsonArray()) {
-      JsonObject o = c.getAsJsonObject();
-      if (o.get("type").getAsString().equals("Ready")) {
-        return o.get("status").getAsString().equals("True");
-      }
-    }
-    return false;
   }
 
   private static DynamicKubernetesObject object(Manifest m) {
