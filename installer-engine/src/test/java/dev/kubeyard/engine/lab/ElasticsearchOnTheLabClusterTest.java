@@ -138,11 +138,6 @@ class ElasticsearchOnTheLabClusterTest {
     long t = System.nanoTime();
     LabSession.Cli deploy = cli("es", "deploy", "-f", spec.toString(), "--kubeconfig", kubeconfig.toString());
     timed("es deploy " + FROM, t);
-    if (deploy.exit() != 0) { // what the pods and the scheduler said, before the lab is removed
-      System.out.println(kubectl.run("-n", NAMESPACE, "get", "pods,pvc", "-o", "wide").output());
-      System.out.println(kubectl.run("-n", NAMESPACE, "get", "events", "--sort-by=.lastTimestamp").output());
-      System.out.println(kubectl.run("-n", NAMESPACE, "logs", "elasticsearch-data-0", "--tail=40").output());
-    }
     assertThat(deploy.exit()).as(deploy.output()).isZero();
     String pods = kubectl.ok("-n", NAMESPACE, "get", "pods", "-o",
         "jsonpath={range .items[*]}{.metadata.name}={.spec.nodeName}={.status.phase}{\"\\n\"}{end}");

@@ -123,19 +123,10 @@ class GitlabRedisOnTheLabTest {
     awaitReady(RedisDeployment.REDIS, d.replicas(), Duration.ofMinutes(2));
   }
 
-  /** Polls the StatefulSet's ready pods (kubectl's own wait would outlast Proc's 2 minutes); on failure shows why. */
+  /** Polls the StatefulSet's ready pods (kubectl's own wait would outlast Proc's 2 minutes); LabDiagnostics shows why not. */
   private static void awaitReady(String statefulSet, int replicas, Duration timeout) throws InterruptedException {
-    try {
-      LabClusterTest.awaitTrue(() -> kubectl.run("-n", d.namespace(), "get", "statefulset", statefulSet, "-o",
-          "jsonpath={.status.readyReplicas}").output().strip().equals(String.valueOf(replicas)), timeout);
-    } catch (AssertionError e) {
-      System.out.println(kubectl.run("-n", d.namespace(), "get", "pods", "-o", "wide").output());
-      for (int i = 0; i < replicas; i++) {
-        System.out.println(kubectl.run("-n", d.namespace(), "describe", "pod", statefulSet + "-" + i).output());
-        System.out.println(kubectl.run("-n", d.namespace(), "logs", statefulSet + "-" + i, "--tail=30").output());
-      }
-      throw e;
-    }
+    LabClusterTest.awaitTrue(() -> kubectl.run("-n", d.namespace(), "get", "statefulset", statefulSet, "-o",
+        "jsonpath={.status.readyReplicas}").output().strip().equals(String.valueOf(replicas)), timeout);
   }
 
   /** A fresh namespace each run: its namespace, the generated password, the objects. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * Prints what the cluster looked like when a lab test failed, before the lab is removed: CI keeps only
  * the test output, and "pod did not come back within 600 s" (CI of stop 29) says nothing about why.
- * Nodes and their pressure conditions, every pod, the namespace's recent events, then for each pod that
+ * Nodes and their pressure conditions, every pod, the namespace's claims and recent events, then for each pod that
  * is not ready its description and its container's last lines, the network policy controller's last
  * lines on every node, and the host's disk (the lab's nodes share it).
  */
@@ -33,6 +33,7 @@ final class LabDiagnostics implements TestWatcher {
     section(out, "node conditions that are true", k, "get", "nodes", "-o",
         "jsonpath={range .items[*]}{.metadata.name}:{range .status.conditions[?(@.status==\"True\")]} {.type}{end}{\"\\n\"}{end}");
     section(out, "pods", k, "get", "pods", "-A", "-o", "wide");
+    section(out, "claims in " + namespace, k, "-n", namespace, "get", "pvc", "-o", "wide");
     section(out, "events in " + namespace, k, "-n", namespace, "get", "events", "--sort-by=.lastTimestamp");
     for (String pod : notReady(k)) {
       section(out, "describe " + pod, k, "-n", namespace, "describe", "pod", pod);
