@@ -32,6 +32,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "print every command's output, not only failures")
   boolean verbose;
 
+  @Option(names = "--verify", description = "hash every file placed on the hosts instead of trusting their ledger of"
+      + " what was placed (slower; finds a file changed without a new ctime, which a hand edit always gives)")
+  boolean rehash;
+
   @Option(names = "--dry-run", description = "write the plan and walk it with the executor, printing every step's"
       + " commands and files, without connecting to any host (no bundle needed)")
   boolean dryRun;
@@ -46,7 +50,7 @@ final class ApplyCommand implements Callable<Integer> {
     RunSettings settings = RunSettings.defaults();
     TransportFactory transports = dryRun ? Rehearsal.of(plan) : target.transports(HostKeyTrust.REFUSE, retain);
     Executor executor = new Executor(target.planDir(), transports,
-        new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval()))
+        new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval(), rehash))
         .passphrase(target.pkiPassphrase())
         .listener(new EventPrinter(System.out, verbose || dryRun, dryRun));
     CountDownLatch finished = new CountDownLatch(1);

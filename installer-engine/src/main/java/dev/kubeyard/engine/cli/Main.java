@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The kubeyard command line. With no subcommand the launcher opens the desktop app instead. */
 @Command(name = "kubeyard", mixinStandardHelpOptions = true, version = "kubeyard 0.1.0",
     description = "Installs and manages a highly available Kubernetes platform from plain binaries.",
-    subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
+    subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class, StatusCommand.class,
         ResetCommand.class, HostsCommand.class, AuditCommand.class, LabCommand.class, BundleCommand.class, EsCommand.class,
         PythonServiceCommand.class, GitlabCommand.class, SqlServerCommand.class})
 public final class Main implements Runnable {

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,9 @@ public final class ClusterPki {
     if (!refusals.isEmpty()) {
       throw refuse(refusals);
     }
+    Map<String, Verdict> keptCaVerdicts = new HashMap<>(); // each leaf is checked once: the check signs and verifies
     saPlan = Optional.of(openBeforeWriting(plans, saPlan.orElseThrow(), requests, files, keeper, algorithm, clock,
-        passphrase));
+        passphrase, keptCaVerdicts));
 
     files.prepare();
     CertificateIssuer issuer = new CertificateIssuer(clock, random);
@@ -89,7 +91,8 @@ public final class ClusterPki {
     for (CertificateRequest request : requests) {
       Applied ca = authorities.get(request.signer());
       KeyAlgorithm leafAlgorithm = CertificateCatalogue.keyAlgorithm(request, algorithm);
-      Verdict verdict = RenewalCheck.check(request, files.read(files.certificate(request.name())),
+      Verdict known = ca.newKey() ? null : keptCaVerdicts.get(request.name()); // a kept CA: the same check as before
+      Verdict verdict = known != null ? known : RenewalCheck.check(request, files.read(files.certificate(request.name())),
           files.read(files.privateKey(request.name())), ca.material(), ca.newKey(), leafAlgorithm, clock.instant());
       if (!verdict.keep()) {
         KeyPair keys = leafAlgorithm.generate(random);
@@ -112,7 +115,7 @@ public final class ClusterPki {
    */
   private static ServiceAccountKeys.Plan openBeforeWriting(Map<CertificateAuthority, Plan> plans,
       ServiceAccountKeys.Plan sa, List<CertificateRequest> requests, KeyFiles files, AuthorityKeeper keeper,
-      KeyAlgorithm algorithm, Clock clock, PkiPassphrase passphrase) {
+      KeyAlgorithm algorithm, Clock clock, PkiPassphrase passphrase, Map<String, Verdict> verdicts) {
     boolean locks = sa.needsPassphrase() && (sa.existing().isEmpty() || sa.plain());
     Optional<AuthorityMaterial> lockedKept = Optional.empty();
     for (Map.Entry<CertificateAuthority, Plan> e : plans.entrySet()) {
@@ -122,7 +125,7 @@ public final class ClusterPki {
         if (!keep.plain()) {
           lockedKept = lockedKept.or(() -> Optional.of(keep.material()));
         }
-        if (!keep.plain() && signsThisRun(ca, keep.material(), requests, files, algorithm, clock)) {
+        if (!keep.plain() && signsThisRun(ca, keep.material(), requests, files, algorithm, clock, verdicts)) {
           keep.material().privateKey();
         }
       } else if (e.getValue() instanceof AuthorityKeeper.Recertify re) {
@@ -151,10 +154,10 @@ public final class ClusterPki {
   }
 
   private static boolean signsThisRun(CertificateAuthority ca, AuthorityMaterial material,
-      List<CertificateRequest> requests, KeyFiles files, KeyAlgorithm algorithm, Clock clock) {
-    return requests.stream().filter(r -> r.signer() == ca).anyMatch(r -> !RenewalCheck.check(r,
+      List<CertificateRequest> requests, KeyFiles files, KeyAlgorithm algorithm, Clock clock, Map<String, Verdict> verdicts) {
+    return requests.stream().filter(r -> r.signer() == ca).anyMatch(r -> !verdicts.computeIfAbsent(r.name(), n -> RenewalCheck.check(r,
         files.read(files.certificate(r.name())), files.read(files.privateKey(r.name())), material, false,
-        CertificateCatalogue.keyAlgorithm(r, algorithm), clock.instant()).keep());
+        CertificateCatalogue.keyAlgorithm(r, algorithm), clock.instant())).keep());
   }
 
   private static List<Entry> stale(KeyFiles files, List<String> expected) {

@@ -2,9 +2,14 @@ package dev.kubeyard.engine.plan;
 
 import dev.kubeyard.engine.render.RenderedFile;
 import dev.kubeyard.engine.shell.HostShell;
+import dev.kubeyard.engine.shell.ServiceInputs;
 import dev.kubeyard.model.spec.OsFamily;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,6 +25,9 @@ public final class StepBuilder {
   private final List<String> services = new ArrayList<>();
   private final List<Action> commands = new ArrayList<>();
   private final List<Function<HostShell, String>> extraChecks = new ArrayList<>();
+  private final Map<String, String> extraContent = new LinkedHashMap<>();
+  private final Map<String, List<String>> restartOn = new LinkedHashMap<>();
+  private final Map<String, List<String>> reloadOn = new LinkedHashMap<>();
   private String verify;
   private OsFamily os = OsFamily.LINUX;
 
@@ -80,7 +88,23 @@ public final class StepBuilder {
    * step's services read only when they start (e.g. a certificate), so a new one restarts them.
    */
   public StepBuilder alsoCheckContent(String path, String sha256) {
-    extraChecks.add(shell -> shell.contentIs(path, sha256));
+    extraContent.put(path, sha256);
+    return this;
+  }
+
+  /**
+   * Narrows what restarts {@code service}: only a change to a file of this step (or of
+   * {@link #alsoCheckContent}) under one of {@code prefixes}, or the service not running. Without it,
+   * every service of the step restarts whenever the step applies.
+   */
+  public StepBuilder restartOn(String service, String... prefixes) {
+    restartOn.computeIfAbsent(service, s -> new ArrayList<>()).addAll(List.of(prefixes));
+    return this;
+  }
+
+  /** A change to a file under one of {@code prefixes} reloads {@code service} (its unit has ExecReload) instead. */
+  public StepBuilder reloadOn(String service, String... prefixes) {
+    reloadOn.computeIfAbsent(service, s -> new ArrayList<>()).addAll(List.of(prefixes));
     return this;
   }
 
@@ -104,12 +128,52 @@ public final class StepBuilder {
     List<String> checks = new ArrayList<>();
     files.forEach(f -> checks.add(shell.fileIs(f.path(), f.sha256(), f.mode())));
     services.forEach(s -> checks.add(shell.serviceActive(s)));
+    extraContent.forEach((path, sha) -> checks.add(shell.contentIs(path, sha)));
     extraChecks.forEach(c -> checks.add(c.apply(shell)));
-    List<Action> apply = new ArrayList<>(files);
+    List<ServiceInputs> declared = declaredInputs();
+    List<Action> apply = new ArrayList<>();
+    shell.noteChangedServices(declared).ifPresent(note -> apply.add(new Action.Run(note))); // before the files change
+    apply.addAll(files);
     apply.addAll(commands);
     if (!services.isEmpty()) {
-      apply.add(new Action.Run(shell.startServices(services)));
+      apply.add(new Action.Run(shell.startChangedServices(services, declared)));
     }
-    return new Step(id, phase, host, title, shell.check(checks), apply, verify, services, os);
+    return new Step(id, phase, host, title, shell.check(checks), apply, verify, services, os, declared);
+  }
+
+  /** The services whose inputs were declared, each with the files (and their hashes) under its prefixes. */
+  private List<ServiceInputs> declaredInputs() {
+    Set<String> names = new LinkedHashSet<>(restartOn.keySet());
+    names.addAll(reloadOn.keySet());
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    if (!services.containsAll(names)) {
+      throw new IllegalStateException(id + ": inputs declared for services it does not start: " + names);
+    }
+    if (!extraChecks.isEmpty()) { // a check that is not about content would apply the step and restart nothing
+      throw new IllegalStateException(id + ": declared service inputs need every further check to be about content");
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    files.forEach(f -> all.put(f.path(), f.sha256()));
+    all.putAll(extraContent);
+    List<ServiceInputs> list = new ArrayList<>();
+    for (String name : names) {
+      Map<String, String> reload = under(all, reloadOn.getOrDefault(name, List.of()));
+      Map<String, String> restart = under(all, restartOn.getOrDefault(name, List.of()));
+      reload.keySet().removeAll(restart.keySet());
+      list.add(new ServiceInputs(name, restart, reload));
+    }
+    return list;
+  }
+
+  private static Map<String, String> under(Map<String, String> files, List<String> prefixes) {
+    Map<String, String> m = new LinkedHashMap<>();
+    files.forEach((path, sha) -> {
+      if (prefixes.stream().anyMatch(path::startsWith)) {
+        m.put(path, sha);
+      }
+    });
+    return m;
   }
 }

@@ -82,6 +82,7 @@ final class LoadBalancerFiles implements HostRenderer {
         .exec(HostPaths.BIN + "/keepalived", List.of("--dont-fork", "--use-file=/etc/keepalived/keepalived.conf",
             "--log-console", "--log-detail"))
         .service("Environment", "LD_LIBRARY_PATH=" + HostPaths.LIB)
+        .service("ExecReload", "/bin/kill -HUP $MAINPID") // re-reads its configuration, keeping the VIP where it is
         .service("Type", "simple")
         .service("KillMode", "process")
         .service("Restart", "always")

@@ -142,7 +142,12 @@ public final class Executor {
       publish(new InstallEvent.StepStarted(now(), host, step.phase(), step.id(), step.title()));
       try {
         Transport t = open.computeIfAbsent(host, transports::open);
+        long connecting = System.nanoTime();
         t.connect(); // before any command, so the deployer's clock sent with it is not stale by a handshake
+        long connectMillis = (System.nanoTime() - connecting) / 1_000_000;
+        if (connectMillis >= 100) { // a new connection; an open one returns at once
+          publish(new InstallEvent.LogLine(now(), host, step.id(), "connected in " + connectMillis + " ms"));
+        }
         if (cancelled.get()) {
           t.cancel(); // opened after cancel() went through the open transports
         }

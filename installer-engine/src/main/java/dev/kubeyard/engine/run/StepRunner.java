@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Carries out one step on its host: check; when it fails, every action in order, then verify
  * (retried until the verify timeout, since a restarted service needs a moment). Every command runs
  * with {@code KUBEYARD_DEPLOYER_EPOCH} set to this machine's clock, for the preflight's time check, by
- * the shell the step is written for.
+ * the shell the step is written for, and with {@code KUBEYARD_VERIFY=1} when the run rehashes every file.
  */
 final class StepRunner {
   enum Result { SKIPPED, APPLIED }
@@ -129,8 +129,9 @@ final class StepRunner {
     return new CommandResult(r.host(), command, r.exitCode(), r.output());
   }
 
-  private static String withClock(Step step, String command) {
-    return step.shell().withEnvironment("KUBEYARD_DEPLOYER_EPOCH", Long.toString(System.currentTimeMillis() / 1000), command);
+  private String withClock(Step step, String command) {
+    String c = settings.rehash() ? step.shell().withEnvironment("KUBEYARD_VERIFY", "1", command) : command;
+    return step.shell().withEnvironment("KUBEYARD_DEPLOYER_EPOCH", Long.toString(System.currentTimeMillis() / 1000), c);
   }
 
   private static String tailOf(CommandResult r) {

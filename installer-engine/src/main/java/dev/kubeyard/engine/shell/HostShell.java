@@ -2,6 +2,8 @@ package dev.kubeyard.engine.shell;
 
 import dev.kubeyard.model.spec.OsFamily;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The language a host's commands are written in, chosen once from the host's OS: every command the
@@ -50,6 +52,12 @@ public interface HostShell {
   /** Prints one line {@code <sha256 hex> <path>} per existing file of {@code paths}; always exits 0. */
   String printHashes(List<String> paths);
 
+  /** Prints each name of {@code conditions} whose condition fails, one per line; always exits 0. */
+  String namesFailing(Map<String, String> conditions);
+
+  /** Prints the file at {@code path} as it is (for a diff; never called for a secret). */
+  String printFile(String path);
+
   /** Condition: {@code path} holds {@code sha256} and has {@code mode} (where the OS has modes). */
   String fileIs(String path, String sha256, int mode);
 
@@ -67,6 +75,19 @@ public interface HostShell {
 
   /** Makes {@code services} start at boot and (re)starts them now, so they read changed files. */
   String startServices(List<String> services);
+
+  /**
+   * Run before a step places its files: notes, for each of {@code declared}, whether it must restart (not
+   * running, or a restart input differs from the plan) or reload (a reload input differs), in a place
+   * that outlives a failed run. Empty where the shell restarts every service of the step instead.
+   */
+  Optional<String> noteChangedServices(List<ServiceInputs> declared);
+
+  /**
+   * Makes {@code services} start at boot; restarts those without declared inputs, and restarts or
+   * reloads each declared one only as {@link #noteChangedServices} noted, then forgets the note.
+   */
+  String startChangedServices(List<String> services, List<ServiceInputs> declared);
 
   /** A check that passes when none of {@code files} exists and none of {@code services} runs. */
   String noneLeft(List<String> files, List<String> services);

@@ -4,6 +4,8 @@ import dev.kubeyard.model.spec.OsFamily;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -132,6 +134,29 @@ public final class PowerShellOverSsh implements HostShell {
   @Override
   public String startServices(List<String> services) {
     return forEach("s", services, "Set-Service -Name $s -StartupType Automatic", "Restart-Service -Name $s -Force");
+  }
+
+  @Override
+  public String namesFailing(Map<String, String> conditions) {
+    StringBuilder b = new StringBuilder();
+    conditions.forEach((name, condition) -> b.append("if (-not ").append(condition).append(") { ").append(quote(name)).append(" }\n"));
+    return b.append("exit 0").toString();
+  }
+
+  @Override
+  public String printFile(String path) {
+    return "Get-Content -Raw -LiteralPath " + quote(path);
+  }
+
+  /** The Windows services of a step restart together when it applies (no per-service inputs yet). */
+  @Override
+  public Optional<String> noteChangedServices(List<ServiceInputs> declared) {
+    return Optional.empty();
+  }
+
+  @Override
+  public String startChangedServices(List<String> services, List<ServiceInputs> declared) {
+    return startServices(services);
   }
 
   @Override

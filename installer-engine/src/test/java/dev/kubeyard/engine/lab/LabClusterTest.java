@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -146,11 +147,15 @@ class LabClusterTest {
   }
 
   static RunResult apply(InstallListener listener, Duration commandTimeout) {
+    return apply(listener, RunSettings.defaults().withCommandTimeout(commandTimeout));
+  }
+
+  static RunResult apply(InstallListener listener, RunSettings settings) {
     try {
       ClusterPki.ensure(facts, planDir().resolve("pki"), Clock.systemUTC());
       Plan plan = PlanBuilder.write(facts, planDir(), bundle, BundleForPlan.read(bundle));
-      return new Executor(planDir(), new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts())),
-          RunSettings.defaults().withCommandTimeout(commandTimeout)).listener(listener).run(plan);
+      return new Executor(planDir(), new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts())), settings)
+          .listener(listener).run(plan);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -242,6 +247,38 @@ class LabClusterTest {
     System.out.printf("no-op re-apply: %.1f s%n", (System.nanoTime() - start) / 1e9);
     assertThat(again.failures()).isEmpty();
     assertThat(again.applied()).as("steps applied by a re-run with no change").isZero();
+    start = System.nanoTime();
+    RunResult verified = apply(new RecordingListener(), RunSettings.defaults().withRehash(true));
+    System.out.printf("no-op re-apply hashing every file (--verify): %.1f s%n", (System.nanoTime() - start) / 1e9);
+    assertThat(verified.applied()).as("the ledger agrees with the files' content").isZero();
+  }
+
+  @Test
+  @Order(5)
+  void aFileEditedByHandIsFoundByTheNextApplyAndRestoredReloadingOnlyTheServiceThatReadsIt() {
+    String cfg = "/etc/haproxy/haproxy.cfg";
+    String placed = on("lb2", "sha256sum " + cfg);
+    String haproxy = mainPid("lb2", "haproxy");
+    String keepalived = mainPid("lb2", "keepalived");
+    on("lb2", "echo '# edited by hand' >> " + cfg);
+    RecordingListener events = new RecordingListener();
+    RunResult r = apply(events, RunSettings.defaults().commandTimeout());
+    assertThat(r.failures()).isEmpty();
+    assertThat(events.all).filteredOn(e -> e instanceof InstallEvent.StepFinished)
+        .extracting(e -> ((InstallEvent.StepFinished) e).host() + "/" + ((InstallEvent.StepFinished) e).stepId())
+        .containsExactly("lb2/start-load-balancer");
+    assertThat(on("lb2", "sha256sum " + cfg)).isEqualTo(placed);
+    assertThat(events.all).filteredOn(e -> e instanceof InstallEvent.LogLine l && l.host().equals("lb2"))
+        .extracting(e -> ((InstallEvent.LogLine) e).line().strip()).contains("reload haproxy").doesNotContain("restart haproxy",
+            "restart keepalived", "reload keepalived");
+    assertThat(mainPid("lb2", "haproxy")).as("haproxy's master re-executes itself on a reload").isEqualTo(haproxy);
+    assertThat(mainPid("lb2", "keepalived")).as("keepalived untouched").isEqualTo(keepalived);
+  }
+
+  static String mainPid(String host, String service) {
+    String pid = on(host, "systemctl show -p MainPID --value " + service);
+    assertThat(pid).as("%s's MainPID on %s", service, host).matches("[1-9][0-9]*");
+    return pid;
   }
 
   @Test
@@ -348,9 +385,11 @@ class LabClusterTest {
 
   @Test
   @Order(10)
-  void aChangedSpecValueReappliesOnlyTheStepsItsFilesBelongToOneLbHostAtATime() throws Exception {
+  void aKeepalivedOnlyChangeReloadsKeepalivedOneLbHostAtATimeAndLeavesHaproxyRunning() throws Exception {
     String original = Files.readString(lab.specFile());
     RecordingListener events = new RecordingListener();
+    Map<String, String> haproxy = Map.of("lb1", mainPid("lb1", "haproxy"), "lb2", mainPid("lb2", "haproxy"));
+    String holder = holderOfVip(facts.loadBalancer().vip());
     try (ApiProbe probe = new ApiProbe(planDir().resolve("pki"), facts.loadBalancer().url() + "/readyz")) {
       Files.writeString(lab.specFile(), original.replace("  interfaceName: eth0\n", "  interfaceName: eth0\n  advertInterval: 2\n"));
       facts = ClusterFacts.of(Validator.load(lab.specFile()).spec());
@@ -365,7 +404,10 @@ class LabClusterTest {
           || e instanceof InstallEvent.StepFinished f && f.stepId().equals("start-load-balancer")).map(Object::getClass)
           .map(Class::getSimpleName).toList();
       assertThat(lbSteps).containsExactly("StepStarted", "StepFinished", "StepStarted", "StepFinished");
-      System.out.println("keepalived and haproxy restarted on both lb hosts, one at a time: " + probe);
+      assertThat(Map.of("lb1", mainPid("lb1", "haproxy"), "lb2", mainPid("lb2", "haproxy")))
+          .as("a keepalived-only change leaves haproxy running").isEqualTo(haproxy);
+      System.out.println("keepalived reloaded on both lb hosts, one at a time; the VIP was on " + holder + ", is on "
+          + holderOfVip(facts.loadBalancer().vip()) + "; " + probe);
       // the VIP moves once (off the lb host holding it); the bound is the VIP test's above
       assertThat(probe.longestGapMillis()).as("API outage through the VIP while the lb hosts restarted: %s", probe)
           .isLessThan(15_000);

@@ -80,6 +80,8 @@ class RenderedConfigsPassTheRealToolsTest {
       Path b = Files.writeString(root.resolve(HostPaths.BIN.substring(1)).resolve(binary), "#!/bin/sh\n");
       Files.setPosixFilePermissions(b, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
+    Path kill = Files.writeString(Files.createDirectories(root.resolve("bin")).resolve("kill"), "#!/bin/sh\n"); // procps, on every host
+    Files.setPosixFilePermissions(kill, PosixFilePermissions.fromString("rwxr-xr-x"));
     List<RenderedFile> units = ClusterRenderer.render(Specs.context(spec(line))).stream()
         .filter(f -> f.path().endsWith(".service")).toList();
     assertThat(units).hasSizeGreaterThan(10);

@@ -7,7 +7,7 @@ import dev.kubeyard.model.spec.OsFamily;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The POSIX shell's quoting and wrapping, run through the real sh, and its commands, unchanged from before. */
+/** The POSIX shell's quoting and wrapping, run through the real sh, and its commands as sent (the ledger's: ADR 46). */
 class PosixShellTest {
   private static final HostShell SH = HostShell.of(OsFamily.LINUX);
 
@@ -52,17 +52,23 @@ class PosixShellTest {
     String sha = "ab".repeat(32);
     assertThat(SH.check(List.of(SH.fileIs("/etc/kubernetes/a.conf", sha, 0644), SH.serviceActive("etcd"),
         SH.contentIs("/etc/ssl/ca.pem", sha), SH.succeeds("test -e /x"))))
-        .isEqualTo("echo '" + sha + "  /etc/kubernetes/a.conf' | sha256sum -c --status && [ \"$(stat -c %a /etc/kubernetes/a.conf)\" = \"644\" ]"
-            + " && systemctl is-active --quiet etcd && { echo '" + sha + "  /etc/ssl/ca.pem' | sha256sum -c --status; }"
+        .isEqualTo("{ { [ -z \"$KUBEYARD_VERIFY\" ] && grep -qxF '/etc/kubernetes/a.conf|" + sha + "|'\"$(stat -c '%i %s %z'"
+            + " '/etc/kubernetes/a.conf' 2>/dev/null)\"'|644' \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\" 2>/dev/null; }"
+            + " || { echo '" + sha + "  /etc/kubernetes/a.conf' | sha256sum -c --status && [ \"$(stat -c %a /etc/kubernetes/a.conf)\" = \"644\" ]; }; }"
+            + " && systemctl is-active --quiet etcd"
+            + " && { { [ -z \"$KUBEYARD_VERIFY\" ] && grep -qxF '/etc/ssl/ca.pem|" + sha + "|'\"$(stat -c '%i %s %z|%a' '/etc/ssl/ca.pem'"
+            + " 2>/dev/null)\" \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\" 2>/dev/null; }"
+            + " || echo '" + sha + "  /etc/ssl/ca.pem' | sha256sum -c --status; }"
             + " && { test -e /x; }");
     assertThat(SH.check(List.of())).isEqualTo("false");
     assertThat(SH.startServices(List.of("kubelet", "kube-proxy")))
         .isEqualTo("systemctl daemon-reload && systemctl enable kubelet kube-proxy && systemctl restart kubelet kube-proxy");
     assertThat(SH.noneLeft(List.of("/a b"), List.of("etcd")))
         .isEqualTo("for f in '/a b'; do [ -e \"$f\" ] && exit 1; done; for s in etcd; do systemctl is-active --quiet $s && exit 1; done; exit 0");
+    String forget = "rm -rf \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\" \"${KUBEYARD_STATE_ROOT:-}/run/kubeyard/changed\"";
     assertThat(SH.stopAndRemove(List.of("etcd"), List.of("/a")))
-        .isEqualTo("systemctl disable --now etcd 2>/dev/null; rm -f '/a'; systemctl daemon-reload");
-    assertThat(SH.stopAndRemove(List.of(), List.of("/a"))).isEqualTo("rm -f '/a'");
+        .isEqualTo("systemctl disable --now etcd 2>/dev/null; rm -f '/a'; " + forget + "; systemctl daemon-reload");
+    assertThat(SH.stopAndRemove(List.of(), List.of("/a"))).isEqualTo("rm -f '/a'; " + forget);
     assertThat(SH.stopTree(42)).isEqualTo("kill -TERM -- -42 2>/dev/null; sleep 1; kill -KILL -- -42 2>/dev/null; true");
     assertThat(SH.printHashes(List.of("/a", "/b"))).isEqualTo("sha256sum '/a' '/b' 2>/dev/null; true");
   }
@@ -74,7 +80,12 @@ class PosixShellTest {
     String q = "'/etc/kubernetes/ssl/.kubeyard-ca-key.pem.5eed.tmp'";
     assertThat(SH.upload(u)).isEqualTo("mkdir -p '/etc/kubernetes/ssl' && { (umask 077 && cat > " + q + ") || { rm -f " + q + "; exit 98; }; }"
         + " && if echo '" + sha + "  /etc/kubernetes/ssl/.kubeyard-ca-key.pem.5eed.tmp' | sha256sum -c --status; then"
-        + " chmod 0600 " + q + " && mv -f " + q + " '/etc/kubernetes/ssl/ca-key.pem';"
+        + " chmod 0600 " + q + " && mv -f " + q + " '/etc/kubernetes/ssl/ca-key.pem'"
+        + " && { mkdir -p \"$(dirname \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\")\""
+        + " && { awk -F'|' -v p='/etc/kubernetes/ssl/ca-key.pem' '$1 != p' \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\" 2>/dev/null;"
+        + " echo '/etc/kubernetes/ssl/ca-key.pem|" + sha + "|'\"$(stat -c '%i %s %z|%a' '/etc/kubernetes/ssl/ca-key.pem')\"; }"
+        + " > \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\".$$ && mv -f \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\".$$"
+        + " \"${KUBEYARD_STATE_ROOT:-}/var/lib/kubeyard/placed\" || true; };"
         + " else echo \"sha256 mismatch: expected " + sha + ", found $(sha256sum < " + q + " | cut -d' ' -f1)\"; rm -f " + q + ";"
         + " exit 97; fi");
   }

@@ -26,6 +26,13 @@ public final class StartControlPlane implements HostStep {
             HostPaths.kubeconfig("kube-scheduler")))
         .run("install -d -m 0700 /var/log/kubernetes")
         .services("kube-apiserver", "kube-controller-manager", "kube-scheduler")
+        // each restarts only for the files it reads (the admin kubeconfig is for kubectl, not a service)
+        .restartOn("kube-apiserver", HostPaths.unit("kube-apiserver"), HostPaths.KUBE + "/audit-policy.yaml",
+            HostPaths.KUBE + "/encryption-config.yaml", HostPaths.KUBE + "/admission-config.yaml")
+        .restartOn("kube-controller-manager", HostPaths.unit("kube-controller-manager"),
+            HostPaths.kubeconfig("kube-controller-manager"))
+        .restartOn("kube-scheduler", HostPaths.unit("kube-scheduler"), HostPaths.KUBE + "/kube-scheduler.yaml",
+            HostPaths.kubeconfig("kube-scheduler"))
         .verify("curl -fsS --max-time 5 --cacert " + HostPaths.ssl("ca") + " --cert " + HostPaths.ssl("admin")
             + " --key " + HostPaths.sslKey("admin") + " " + in.facts().localApiserverUrl() + in.facts().apiserverReadinessPath());
     return Optional.of(b.build());
