@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark on the local lab (not a test): prints how long 'lab up', a full 'kubeyard apply', a no-op
-# re-apply and 'lab down' take, and the longest gap in API answers through the VIP while haproxy on the
+# re-apply (with the hosts' ledger, then with --verify), 'kubeyard diff' and 'lab down' take, and the longest gap in API answers through the VIP while haproxy on the
 # LB holding the VIP, one kube-apiserver and one etcd member are stopped in turn. Uses its own lab (name "bench", 10.213.54.0/24) and removes it on exit.
 # The install needs the offline bundle (binaries); without it the apply fails and the script says so.
 set -uo pipefail
@@ -27,6 +27,10 @@ if [ "$rc" != 0 ]; then
 fi
 read -r t rc < <(secs ./kubeyard apply -f "$spec")
 echo "no-op re-apply:    ${t}s (exit $rc)"
+read -r t rc < <(secs ./kubeyard apply --verify -f "$spec")
+echo "no-op re-apply --verify (every file hashed): ${t}s (exit $rc)"
+read -r t rc < <(secs ./kubeyard diff -f "$spec")
+echo "diff (nothing to change expected): ${t}s (exit $rc)"
 
 # failover: poll /readyz through the VIP every 100 ms (curl with the admin certificate, CA checked) while
 # one component is stopped; print the longest gap between answers and the failed requests

@@ -11,13 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Stops what the install started and removes the files it placed; keeps the PKI unless --pki. */
-@Command(name = "reset", description = "Stop the cluster's services and remove every file the plan placed (the PKI stays unless --pki).")
+/** Stops what the install started and removes what it placed and made; keeps the PKI unless --pki, the data with --keep-data. */
+@Command(name = "reset", description = "Stop the cluster's services, remove every file the plan placed and what the cluster made"
+    + " (rules, network state, data); the PKI stays unless --pki, the data with --keep-data.")
 final class ResetCommand implements Callable<Integer> {
   @Mixin ClusterTarget target;
 
   @Option(names = "--pki", description = "also remove certificates and keys, on the hosts and in the plan folder")
   boolean pki;
+
+  @Option(names = "--keep-data", description = "keep the cluster's data on the hosts (etcd, kubelet, containerd,"
+      + " audit logs, imported images); the rules, network state, services and placed files still go")
+  boolean keepData;
 
   @Option(names = {"-v", "--verbose"}, description = "print every command's output")
   boolean verbose;
@@ -29,7 +34,7 @@ final class ResetCommand implements Callable<Integer> {
     }
     Plan install = target.writePlan(false);
     RunResult r = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, false), RunSettings.defaults())
-        .passphrase(target.pkiPassphrase()).listener(new EventPrinter(System.out, verbose)).run(ResetPlan.of(install, pki));
+        .passphrase(target.pkiPassphrase()).listener(new EventPrinter(System.out, verbose)).run(ResetPlan.full(install, pki, keepData));
     if (r.succeeded() && pki) {
       try (var files = java.nio.file.Files.walk(target.planDir().resolve("pki"))) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

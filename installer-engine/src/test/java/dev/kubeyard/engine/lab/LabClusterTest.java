@@ -445,11 +445,16 @@ class LabClusterTest {
 
   @Test
   @Order(13)
-  void resetStopsEveryPodAndServiceAndRemovesWhatTheInstallPlacedButKeepsThePki() throws Exception {
+  void resetStopsEveryPodAndServiceAndRemovesWhatTheInstallPlacedAndMadeButKeepsThePkiAndWhenAskedTheData() throws Exception {
     Plan install = PlanBuilder.write(facts, planDir(), bundle, BundleForPlan.read(bundle));
     SshTransports transports = new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts()));
-    RunResult r = new Executor(planDir(), transports, RunSettings.defaults()).run(ResetPlan.of(install, false));
+    RecordingListener events = new RecordingListener();
+    RunResult r = new Executor(planDir(), transports, RunSettings.defaults()).listener(events)
+        .run(ResetPlan.full(install, false, true));
     assertThat(r.failures()).isEmpty();
+    assertThat(events.all).filteredOn(e -> e instanceof InstallEvent.StepStarted s && s.host().equals("master1"))
+        .extracting(e -> ((InstallEvent.StepStarted) e).title()).singleElement().asString()
+        .contains("keep the PKI, /var/lib/etcd, /var/lib/kubelet");
     for (String host : List.of("master1", "node1", "lb1")) {
       try (JschTransport t = ssh(host)) {
         assertThat(t.run("systemctl is-active kubelet etcd haproxy kube-apiserver containerd | grep -cx -e active -e activating",
@@ -457,10 +462,17 @@ class LabClusterTest {
         assertThat(t.run("find /opt/kube/bin /opt/kube/lib -mindepth 1 2>/dev/null", T).output().strip()).as(host).isEmpty();
         assertThat(t.run("pgrep -x pause; pgrep -x flanneld; ip -br link | grep -E '^(cni0|flannel)'", T).output().strip())
             .as("%s: no pod and no pod network left", host).isEmpty();
+        assertThat(t.run("iptables-save | grep -cE 'KUBE-|FLANNEL|CNI-'; ipset list -n 2>/dev/null | grep -c ^KUBE-;"
+            + " ls -d /var/lib/cni /run/flannel /var/lib/kubeyard/placed /etc/cni/net.d 2>/dev/null | wc -l", T).output().strip())
+            .as("%s: no rule, set or network state left", host).isEqualTo("0\n0\n0");
       }
     }
+    assertThat(on("master1", "ls -d /var/lib/etcd/member /var/lib/kubelet")).as("kept with --keep-data").contains("/var/lib/etcd/member");
+    RunResult data = new Executor(planDir(), transports, RunSettings.defaults()).run(ResetPlan.full(install, false, false));
+    assertThat(data.failures()).isEmpty();
+    assertThat(on("master1", "ls -d /var/lib/etcd /var/lib/kubelet /var/lib/containerd 2>/dev/null | wc -l")).isEqualTo("0");
     assertThat(planDir().resolve("pki/ca-key.pem")).exists();
-    assertThat(new Executor(planDir(), transports, RunSettings.defaults()).run(ResetPlan.of(install, false)).applied())
+    assertThat(new Executor(planDir(), transports, RunSettings.defaults()).run(ResetPlan.full(install, false, false)).applied())
         .as("a second reset finds nothing to do").isZero();
   }
 
