@@ -30,9 +30,13 @@ public final class ExecutorRunner implements InstallRunner {
   }
 
   public static ExecutorRunner forSpec(ClusterSpec spec, Path planDir, Path knownHosts) {
-    return new ExecutorRunner(planDir,
-        new SshTransports(spec, SshSettings.of(knownHosts).withTrust(HostKeyTrust.REFUSE)
-            .withKeyPrompt(PassphrasePrompt.current().sshKeys())), RunSettings.defaults());
+    return new ExecutorRunner(planDir, sshTransports(spec, knownHosts), RunSettings.defaults());
+  }
+
+  /** The spec's hosts over SSH: known host keys only, key passphrases asked in a dialog. */
+  public static TransportFactory sshTransports(ClusterSpec spec, Path knownHosts) {
+    return new SshTransports(spec, SshSettings.of(knownHosts).withTrust(HostKeyTrust.REFUSE)
+        .withKeyPrompt(PassphrasePrompt.current().sshKeys()));
   }
 
   @Override

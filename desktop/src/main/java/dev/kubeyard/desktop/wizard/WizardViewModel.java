@@ -1,6 +1,7 @@
 package dev.kubeyard.desktop.wizard;
 
 import dev.kubeyard.desktop.fx.Threads;
+import dev.kubeyard.desktop.install.ExecutorRunner;
 import dev.kubeyard.desktop.wizard.apps.AppsViewModel;
 import dev.kubeyard.desktop.wizard.draft.ClusterDraft;
 import dev.kubeyard.desktop.wizard.hosts.HostsViewModel;
@@ -71,7 +72,8 @@ public final class WizardViewModel {
     versions = new VersionsViewModel(draft, validation, threads);
     apps = new AppsViewModel(draft);
     // Install writes the plan where 'kubeyard apply -f cluster.yaml' does: kubeyard-plan beside the spec
-    review = new ReviewViewModel(validation, threads, draft.bundlePath, () -> workspace.get().resolve("kubeyard-plan"));
+    review = new ReviewViewModel(validation, threads, draft.bundlePath, () -> workspace.get().resolve("kubeyard-plan"),
+        spec -> ExecutorRunner.sshTransports(spec, knownHosts()));
     current.addListener((o, old, now) -> {
       if (now.ordinal() > furthest.get().ordinal()) {
         furthest.set(now);

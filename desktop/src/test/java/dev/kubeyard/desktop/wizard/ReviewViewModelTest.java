@@ -152,6 +152,29 @@ class ReviewViewModelTest {
   }
 
   @Test
+  void comparingWithTheHostsNeedsABundleThatCanInstallTheSpecAndAsksNoHostWhenItCannot() throws Exception {
+    List<String> asked = new ArrayList<>();
+    var review = new dev.kubeyard.desktop.wizard.review.ReviewViewModel(wizard.validation(), Threads.synchronous(),
+        new javafx.beans.property.SimpleStringProperty(""), () -> dir.resolve("kubeyard-plan"), spec -> host -> {
+          asked.add(host);
+          throw new IllegalStateException("no host may be asked");
+        });
+    review.refresh();
+    review.compare();
+    assertThat(review.comparingProperty().get()).as("no bundle on this machine's empty cache: nothing to compare with").isFalse();
+
+    Path bundleDir = Files.createDirectories(dir.resolve("bundle"));
+    ManifestJson.write(bundleDir, BundleManifest.empty("1.14.10", "amd64"));
+    review.chooseBundle(bundleDir);
+    review.compare();
+
+    assertThat(review.comparingProperty().get()).isFalse();
+    assertThat(review.bundleRefusalProperty().get()).startsWith("the bundle " + bundleDir + " cannot install this spec:");
+    assertThat(review.comparisonProperty().get()).isEmpty();
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
   void theSavedClusterYamlReadsBackValidAndEqualToTheSpec() throws Exception {
     Path file = dir.resolve("cluster.yaml");
 

@@ -25,30 +25,11 @@ final class DiffCommand implements Callable<Integer> {
     }
     Plan plan = target.writePlan(false);
     List<PlanDiff.HostChange> hosts = PlanDiff.of(plan, target.planDir(), target.transports(HostKeyTrust.REFUSE, false));
-    for (PlanDiff.HostChange h : hosts) {
-      if (h.error() != null) {
-        System.out.println(h.host() + ": UNREACHABLE: " + h.error());
-        continue;
-      }
-      if (h.unchanged()) {
-        System.out.println(h.host() + ": nothing to change");
-        continue;
-      }
-      System.out.println(h.host() + ":");
-      for (PlanDiff.StepChange s : h.steps()) {
-        System.out.println("  " + s.stepId() + (s.services().isEmpty() ? "" : ": " + String.join(", ",
-            s.services().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
-        for (PlanDiff.FileChange f : s.files()) {
-          System.out.println("    ~ " + f.path() + " (" + f.note() + ")");
-          f.diff().forEach(line -> System.out.println("      " + line));
-        }
-      }
-    }
+    PlanDiff.report(hosts).forEach(System.out::println);
     if (hosts.stream().anyMatch(h -> h.error() != null)) {
       return 2;
     }
     boolean same = hosts.stream().allMatch(PlanDiff.HostChange::unchanged);
-    System.out.println(same ? "nothing to change" : "kubeyard apply makes these changes");
     return same ? 0 : 1;
   }
 }

@@ -33,8 +33,11 @@ final class ResetCommand implements Callable<Integer> {
       return 1;
     }
     Plan install = target.writePlan(false);
+    Plan reset = ResetPlan.full(install, pki, keepData);
     RunResult r = new Executor(target.planDir(), target.transports(HostKeyTrust.REFUSE, false), RunSettings.defaults())
-        .passphrase(target.pkiPassphrase()).listener(new EventPrinter(System.out, verbose)).run(ResetPlan.full(install, pki, keepData));
+        .passphrase(target.pkiPassphrase()).listener(new EventPrinter(System.out, verbose)).run(reset);
+    reset.steps().stream().filter(s -> s.title().contains("; keep ")) // what stays, host by host
+        .forEach(s -> System.out.printf("  %-9s kept: %s%n", s.host(), s.title().substring(s.title().indexOf("; keep ") + 7)));
     if (r.succeeded() && pki) {
       try (var files = java.nio.file.Files.walk(target.planDir().resolve("pki"))) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -50,6 +50,34 @@ public final class PlanDiff {
 
   private PlanDiff() {}
 
+  /** The report 'kubeyard diff' prints and the desktop's review shows: per host, its steps, files and diffs. */
+  public static List<String> report(List<HostChange> hosts) {
+    List<String> out = new ArrayList<>();
+    for (HostChange h : hosts) {
+      if (h.error() != null) {
+        out.add(h.host() + ": UNREACHABLE: " + h.error());
+        continue;
+      }
+      if (h.unchanged()) {
+        out.add(h.host() + ": nothing to change");
+        continue;
+      }
+      out.add(h.host() + ":");
+      for (StepChange s : h.steps()) {
+        out.add("  " + s.stepId() + (s.services().isEmpty() ? "" : ": " + String.join(", ",
+            s.services().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+        for (FileChange f : s.files()) {
+          out.add("    ~ " + f.path() + " (" + f.note() + ")");
+          f.diff().forEach(line -> out.add("      " + line));
+        }
+      }
+    }
+    if (hosts.stream().noneMatch(h -> h.error() != null)) {
+      out.add(hosts.stream().allMatch(HostChange::unchanged) ? "nothing to change" : "kubeyard apply makes these changes");
+    }
+    return out;
+  }
+
   public static List<HostChange> of(Plan plan, Path planDir, TransportFactory transports) {
     List<HostChange> out = new ArrayList<>();
     plan.byHost().forEach((host, steps) -> {

@@ -98,10 +98,16 @@ public final class ResetPlan {
           gone.addAll(DATA);
         }
         String dirs = String.join(" ", gone);
-        // the kubelet's volume mounts go before its folder, so no removal reaches through one
-        apply += "; " + FORGET_RULES + "grep -o ' /var/lib/kubelet/[^ ]*' /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null;"
-            + " rm -rf " + dirs + "; true";
-        check = "(" + check + ") && (" + NO_RULES_LEFT + "for d in " + dirs + "; do [ -e \"$d\" ] && exit 1; done; exit 0)";
+        // the pods' network namespaces, then every mount under the runtime's and the kubelet's folders (volumes,
+        // sandboxes' shm, rootfs), so no removal reaches through one; a folder that is itself a mount point
+        // (a separate disk for /var/lib/containerd, say) is emptied, not removed
+        apply += "; " + FORGET_RULES + "for n in $(ip netns list 2>/dev/null | awk '/^cni-/ {print $1}'); do ip netns delete $n; done;"
+            + " awk '{print $2}' /proc/mounts | grep -E '^(/run/containerd|/var/lib/containerd|/var/lib/kubelet|/run/netns)/'"
+            + " | sort -r | xargs -r -n1 umount -l 2>/dev/null;"
+            + " for d in " + dirs + "; do if mountpoint -q \"$d\"; then find \"$d\" -mindepth 1 -maxdepth 1 -exec rm -rf {} +;"
+            + " else rm -rf \"$d\"; fi; done; true";
+        check = "(" + check + ") && (" + NO_RULES_LEFT + "ip netns list 2>/dev/null | grep -q '^cni-' && exit 1; for d in " + dirs
+            + "; do if mountpoint -q \"$d\"; then [ -z \"$(ls -A \"$d\")\" ] || exit 1; else [ -e \"$d\" ] && exit 1; fi; done; exit 0)";
       }
       steps.add(new Step("reset", Phase.PREPARE_OS, host,
           "stop " + (services.isEmpty() ? "nothing" : String.join(" ", services)) + ", remove " + files.size() + " files"

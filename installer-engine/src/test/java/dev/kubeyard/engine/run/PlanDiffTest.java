@@ -65,7 +65,9 @@ class PlanDiffTest {
         .withVerifyTimeout(Duration.ofSeconds(2), Duration.ofMillis(500))).run(plan);
     assertThat(applied.failures()).isEmpty();
 
-    assertThat(PlanDiff.of(plan, planDir, withPath(bin))).singleElement().satisfies(h -> assertThat(h.unchanged()).isTrue());
+    List<PlanDiff.HostChange> same = PlanDiff.of(plan, planDir, withPath(bin));
+    assertThat(same).singleElement().satisfies(h -> assertThat(h.unchanged()).isTrue());
+    assertThat(PlanDiff.report(same)).containsExactly("lb1: nothing to change", "nothing to change");
 
     String root = hosts.root("lb1");
     Files.writeString(Path.of(root, "etc/haproxy/haproxy.cfg"), cfg.replace("maxconn 4000", "maxconn 10"));
@@ -78,6 +80,8 @@ class PlanDiffTest {
     PlanDiff.FileChange keepalived = step.files().get(1);
     assertThat(keepalived.note()).isEqualTo("same text: its mode, or a masked value, differs");
     assertThat(String.join("\n", keepalived.diff())).doesNotContain("s3cret");
+    assertThat(PlanDiff.report(diff)).startsWith("lb1:", "  start-load-balancer: reload haproxy, reload keepalived",
+        "    ~ " + root + "/etc/haproxy/haproxy.cfg (differs)").endsWith("kubeyard apply makes these changes");
     assertThat(Path.of(root, "etc/haproxy/haproxy.cfg")).content().contains("maxconn 10"); // read-only: nothing placed
   }
 

@@ -72,7 +72,7 @@ public final class ReviewView implements PageView {
     failure.visibleProperty().bind(vm.failureProperty().isNotEmpty());
     failure.managedProperty().bind(failure.visibleProperty());
 
-    TabPane tabs = new TabPane(perHost(), topology(), planText(), yaml());
+    TabPane tabs = new TabPane(perHost(), topology(), planText(), yaml(), comparison());
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setPrefHeight(430);
     VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -234,6 +234,29 @@ public final class ReviewView implements PageView {
     };
     vm.previewProperty().addListener((o, old, now) -> fill.run());
     tab.selectedProperty().addListener((o, was, now) -> fill.run());
+  }
+
+  /** What Install would change on the hosts ('kubeyard diff'): asked over SSH, read only, on demand. */
+  private Tab comparison() {
+    Button compare = Ui.button(i18n, "review.compare");
+    compare.setId("review-compare");
+    compare.disableProperty().bind(vm.canInstall().not().or(vm.comparingProperty()));
+    compare.setOnAction(e -> vm.compare());
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(vm.comparingProperty());
+    HBox bar = new HBox(10, compare, busy, Ui.hint(i18n, "review.compare.hint"));
+    bar.setAlignment(Pos.CENTER_LEFT);
+    TextArea report = new TextArea();
+    report.setId("review-comparison");
+    report.setEditable(false);
+    report.getStyleClass().add("monospace");
+    report.textProperty().bind(vm.comparisonProperty());
+    VBox.setVgrow(report, Priority.ALWAYS);
+    Tab tab = new Tab();
+    tab.textProperty().bind(i18n.text("review.tab.compare"));
+    tab.setContent(new VBox(8, bar, report));
+    return tab;
   }
 
   private Tab yaml() {

@@ -4,6 +4,8 @@ import dev.kubeyard.desktop.fx.Threads;
 import dev.kubeyard.desktop.wizard.SpecValidation;
 import dev.kubeyard.engine.bundle.BundleException;
 import dev.kubeyard.engine.plan.Step;
+import dev.kubeyard.engine.run.PlanDiff;
+import dev.kubeyard.engine.transport.TransportFactory;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.spec.SpecYaml;
 import dev.kubeyard.model.validate.ValidSpec;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -45,12 +48,24 @@ public final class ReviewViewModel {
   private final ObservableList<String> hosts = FXCollections.observableArrayList();
   private final ObservableList<Step> steps = FXCollections.observableArrayList();
   private final AtomicLong generation = new AtomicLong();
+  private final Function<ClusterSpec, TransportFactory> transports;
+  private final BooleanProperty comparing = new SimpleBooleanProperty(this, "comparing");
+  private final StringProperty comparison = new SimpleStringProperty(this, "comparison", "");
 
   /**
    * @param bundlePath the bundle folder chosen (on the versions page or here); blank: the newest built here
    * @param defaultPlanDir where Install writes the plan when no folder was written yet (beside cluster.yaml)
    */
   public ReviewViewModel(SpecValidation validation, Threads threads, StringProperty bundlePath, Supplier<Path> defaultPlanDir) {
+    this(validation, threads, bundlePath, defaultPlanDir, spec -> host -> {
+      throw new IllegalStateException("no SSH settings to compare with the hosts");
+    });
+  }
+
+  /** @param transports how the hosts of a spec are reached (SSH with the wizard's known_hosts), for the comparison */
+  public ReviewViewModel(SpecValidation validation, Threads threads, StringProperty bundlePath, Supplier<Path> defaultPlanDir,
+      Function<ClusterSpec, TransportFactory> transports) {
+    this.transports = transports;
     this.validation = validation;
     this.threads = threads;
     this.bundlePath = bundlePath;
@@ -155,6 +170,10 @@ public final class ReviewViewModel {
   }
 
   private void write(Path dir, Path bundleFolder, Consumer<PlanPreview> then) {
+    write(dir, bundleFolder, then, () -> { });
+  }
+
+  private void write(Path dir, Path bundleFolder, Consumer<PlanPreview> then, Runnable failed) {
     ValidSpec spec = validation.validSpec().orElse(null);
     if (!validation.valid().get() || spec == null) {
       return;
@@ -180,7 +199,39 @@ public final class ReviewViewModel {
       } else {
         failure.set(e.getMessage());
       }
+      failed.run();
     });
+  }
+
+  /**
+   * What Install would change, as {@code kubeyard diff}: writes the plan as Install does (the bundle is
+   * needed for the binaries' hashes), then asks each host over SSH, reading only. The report goes to
+   * {@link #comparisonProperty()}.
+   */
+  public void compare() {
+    if (!canInstall().get()) {
+      return;
+    }
+    comparing.set(true);
+    comparison.set("");
+    Path dir = preview.get().folder() != null ? preview.get().folder() : defaultPlanDir.get();
+    ClusterSpec spec = validation.specProperty().get();
+    write(dir, bundle.get().folder(), p -> threads.run(() -> PlanDiff.report(PlanDiff.of(p.plan(), p.folder(), transports.apply(spec))),
+        lines -> {
+          comparing.set(false);
+          comparison.set(String.join("\n", lines));
+        }, e -> {
+          comparing.set(false);
+          comparison.set(e.getMessage());
+        }), () -> comparing.set(false));
+  }
+
+  public BooleanProperty comparingProperty() {
+    return comparing;
+  }
+
+  public StringProperty comparisonProperty() {
+    return comparison;
   }
 
   public void save(Path file) {
