@@ -2,7 +2,8 @@
 # Benchmark (not a test): how long 'kubeyard plan' takes as the workers grow. Writes a spec per size from
 # the example (its Windows node dropped, N Linux workers on 10.20.0.0/16) into a temporary folder, plans
 # it twice (the first issues every key, the second is a re-plan that keeps them) and prints the seconds.
-# Usage: lab/plan-scale.sh [N...]   (default: 10 100 1000)
+# Usage: lab/plan-scale.sh [N...]   (default: 10 100 1000); KEYS=ecdsa-p256 plans with ECDSA keys instead of
+# the example's RSA-2048
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10 100 1000}")
@@ -27,11 +28,13 @@ for l in lines:
         out.append(l)
 text = "\n".join(out)
 workers = "".join(f"  - name: w{i}\n    address: 10.20.{i // 250}.{i % 250 + 1}\n    roles: [node]\n" for i in range(n))
+import os
+text = text.replace("keyAlgorithm: rsa-2048", "keyAlgorithm: " + os.environ.get("KEYS", "rsa-2048"))
 print(text.replace("\napps:", "\n" + workers + "\napps:", 1).replace("  - name: win1", ""))
 PY
   for run in first again; do
     s=$(date +%s.%N)
     ./kubeyard plan -f "$work/cluster-$n.yaml" -o "$work/plan-$n" > "$work/plan-$n-$run.log" 2>&1 || { echo "plan of $n workers failed:"; tail -5 "$work/plan-$n-$run.log"; exit 1; }
-    awk -v a="$s" -v b="$(date +%s.%N)" -v n="$n" -v r="$run" 'BEGIN { printf "%5d workers, %-5s plan: %6.1f s\n", n, r, b - a }'
+    awk -v a="$s" -v b="$(date +%s.%N)" -v n="$n" -v r="$run" -v k="${KEYS:-rsa-2048}" 'BEGIN { printf "%5d workers, %s keys, %-5s plan: %6.1f s\n", n, k, r, b - a }'
   done
 done

@@ -5,7 +5,7 @@ import dev.kubeyard.engine.run.Executor;
 import dev.kubeyard.engine.run.Rehearsal;
 import dev.kubeyard.engine.run.RunResult;
 import dev.kubeyard.engine.run.RunSettings;
-import dev.kubeyard.engine.transport.HostKeyTrust;
+import dev.kubeyard.engine.transport.Preconnecting;
 import dev.kubeyard.engine.transport.TransportFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,10 +45,17 @@ final class ApplyCommand implements Callable<Integer> {
     if (target.load() == null) {
       return 1;
     }
+    // the hosts' handshakes start now and overlap with writing the plan (a no-op re-apply's largest cost)
+    try (Preconnecting early = dryRun ? null : target.preconnected(retain, parallel)) {
+      return run(early);
+    }
+  }
+
+  private int run(Preconnecting early) throws Exception {
     Plan plan = target.writePlan(!dryRun);
     IngressTlsLine.print(target.ingressTls, System.out);
     RunSettings settings = RunSettings.defaults();
-    TransportFactory transports = dryRun ? Rehearsal.of(plan) : target.transports(HostKeyTrust.REFUSE, retain);
+    TransportFactory transports = dryRun ? Rehearsal.of(plan) : early;
     Executor executor = new Executor(target.planDir(), transports,
         new RunSettings(parallel, settings.commandTimeout(), settings.verifyTimeout(), settings.verifyInterval(), rehash))
         .passphrase(target.pkiPassphrase())

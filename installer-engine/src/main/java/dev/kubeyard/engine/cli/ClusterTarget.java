@@ -7,6 +7,7 @@ import dev.kubeyard.engine.pki.PkiPassphrase;
 import dev.kubeyard.engine.plan.Plan;
 import dev.kubeyard.engine.transport.HostKeyTrust;
 import dev.kubeyard.engine.transport.SshSettings;
+import dev.kubeyard.engine.transport.Preconnecting;
 import dev.kubeyard.engine.transport.SshTransports;
 import dev.kubeyard.model.spec.ClusterSpec;
 import dev.kubeyard.model.validate.ValidSpec;
@@ -99,5 +100,16 @@ final class ClusterTarget {
   SshTransports transports(HostKeyTrust trust, boolean retain) {
     return new SshTransports(spec, SshSettings.of(knownHosts()).withTrust(trust).retainingTempFiles(retain)
         .withKeyPrompt(PassphraseOptions.sshKeyPrompt()));
+  }
+
+  /**
+   * The transports of {@link #transports} with their handshakes already under way while the plan is written;
+   * close it after the run.
+   */
+  Preconnecting preconnected(boolean retain, int parallel) {
+    SshTransports quiet = new SshTransports(spec, SshSettings.of(knownHosts()).withTrust(HostKeyTrust.REFUSE)
+        .retainingTempFiles(retain)); // no prompt: a key that needs a passphrase connects later, asked for it
+    return Preconnecting.start(quiet, transports(HostKeyTrust.REFUSE, retain),
+        spec.hosts().stream().map(h -> h.name()).toList(), parallel);
   }
 }

@@ -88,24 +88,34 @@ public final class ClusterPki {
     }
     entries.add(serviceAccount.apply(saPlan.orElseThrow(), algorithm, random));
 
-    for (CertificateRequest request : requests) {
+    // Checking, generating and signing are independent per leaf and dominate a large plan (a key pair and a
+    // signature each; one kubelet certificate per node): done on every core, then written in the catalogue's order.
+    List<Leaf> leaves = requests.parallelStream().map(request -> {
       Applied ca = authorities.get(request.signer());
       KeyAlgorithm leafAlgorithm = CertificateCatalogue.keyAlgorithm(request, algorithm);
       Verdict known = ca.newKey() ? null : keptCaVerdicts.get(request.name()); // a kept CA: the same check as before
       Verdict verdict = known != null ? known : RenewalCheck.check(request, files.read(files.certificate(request.name())),
           files.read(files.privateKey(request.name())), ca.material(), ca.newKey(), leafAlgorithm, clock.instant());
-      if (!verdict.keep()) {
-        KeyPair keys = leafAlgorithm.generate(random);
-        X509CertificateHolder cert = issuer.issue(request, keys.getPublic(), ca.material(), pki.certValidityDays());
-        // Key first: if the run stops in between, the next run sees a mismatch and issues again.
-        files.writePrivate(files.privateKey(request.name()), Pem.privateKey(keys.getPrivate()));
-        files.writePublic(files.certificate(request.name()), Pem.certificate(cert));
+      if (verdict.keep()) {
+        return new Leaf(request, verdict, null, null);
       }
-      entries.add(new Entry(request.name(), verdict.outcome(), verdict.reason()));
+      KeyPair keys = leafAlgorithm.generate(random);
+      return new Leaf(request, verdict, keys, issuer.issue(request, keys.getPublic(), ca.material(), pki.certValidityDays()));
+    }).toList();
+    for (Leaf leaf : leaves) {
+      if (leaf.keys() != null) {
+        // Key first: if the run stops in between, the next run sees a mismatch and issues again.
+        files.writePrivate(files.privateKey(leaf.request().name()), Pem.privateKey(leaf.keys().getPrivate()));
+        files.writePublic(files.certificate(leaf.request().name()), Pem.certificate(leaf.certificate()));
+      }
+      entries.add(new Entry(leaf.request().name(), leaf.verdict().outcome(), leaf.verdict().reason()));
     }
     entries.addAll(stale(files, CertificateCatalogue.names(facts)));
     return new PkiReport(entries);
   }
+
+  /** One leaf's verdict and, when it is issued anew, its key pair and certificate, before anything is written. */
+  private record Leaf(CertificateRequest request, Verdict verdict, KeyPair keys, X509CertificateHolder certificate) {}
 
   /**
    * Decrypts the CA keys this run signs with, and reads the passphrase when a key is to be encrypted,
