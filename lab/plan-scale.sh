@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): how long 'kubeyard plan' takes as the workers grow. Writes a spec per size from
-# the example (its Windows node dropped, N Linux workers on 10.20.0.0/16) into a temporary folder, plans
+# the example (its Windows node dropped, N Linux workers on 10.20.0.0/16, pods on 172.16.0.0/12) into a temporary folder, plans
 # it twice (the first issues every key, the second is a re-plan that keeps them) and prints the seconds.
 # Usage: lab/plan-scale.sh [N...]   (default: 10 100 1000); KEYS=ecdsa-p256 plans with ECDSA keys instead of
 # the example's RSA-2048
@@ -30,6 +30,7 @@ text = "\n".join(out)
 workers = "".join(f"  - name: w{i}\n    address: 10.20.{i // 250}.{i % 250 + 1}\n    roles: [node]\n" for i in range(n))
 import os
 text = text.replace("keyAlgorithm: rsa-2048", "keyAlgorithm: " + os.environ.get("KEYS", "rsa-2048"))
+text = text.replace("clusterCidr: 172.20.0.0/16", "clusterCidr: 172.16.0.0/12")  # a /24 per node: room for 4,096
 print(text.replace("\napps:", "\n" + workers + "\napps:", 1).replace("  - name: win1", ""))
 PY
   for run in first again; do
