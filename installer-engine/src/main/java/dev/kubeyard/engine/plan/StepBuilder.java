@@ -30,6 +30,7 @@ public final class StepBuilder {
   private final Map<String, List<String>> reloadOn = new LinkedHashMap<>();
   private String verify;
   private OsFamily os = OsFamily.LINUX;
+  private String waitOnlyIf;
 
   public StepBuilder(String id, Phase phase, String host, String title) {
     this.id = id;
@@ -108,6 +109,16 @@ public final class StepBuilder {
     return this;
   }
 
+  /**
+   * The services' (re)start waits for them to report ready only when {@code condition} (a POSIX command)
+   * holds; otherwise it is queued and the verify decides when the step is done. For a service that cannot be
+   * ready alone: an etcd member of a cluster being formed.
+   */
+  public StepBuilder waitForStartOnlyIf(String condition) {
+    waitOnlyIf = condition;
+    return this;
+  }
+
   public StepBuilder verify(String command) {
     this.verify = command;
     return this;
@@ -136,7 +147,11 @@ public final class StepBuilder {
     apply.addAll(files);
     apply.addAll(commands);
     if (!services.isEmpty()) {
-      apply.add(new Action.Run(shell.startChangedServices(services, declared)));
+      if (waitOnlyIf != null && !declared.isEmpty()) {
+        throw new IllegalStateException(id + ": a start that may not wait restarts every service of the step");
+      }
+      apply.add(new Action.Run(waitOnlyIf != null ? shell.startServicesWaitingOnlyIf(services, waitOnlyIf)
+          : shell.startChangedServices(services, declared)));
     }
     return new Step(id, phase, host, title, shell.check(checks), apply, verify, services, os, declared);
   }

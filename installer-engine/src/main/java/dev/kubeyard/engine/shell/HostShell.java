@@ -77,6 +77,12 @@ public interface HostShell {
   String startServices(List<String> services);
 
   /**
+   * As {@link #startServices}, but waiting for the services to report ready only when {@code condition} (a
+   * command in this shell) holds at that moment; otherwise the restart is only queued.
+   */
+  String startServicesWaitingOnlyIf(List<String> services, String condition);
+
+  /**
    * Run before a step places its files: notes, for each of {@code declared}, whether it must restart (not
    * running, or a restart input differs from the plan) or reload (a reload input differs), in a place
    * that outlives a failed run. Empty where the shell restarts every service of the step instead.

@@ -138,6 +138,13 @@ public final class PosixShell implements HostShell {
   }
 
   @Override
+  public String startServicesWaitingOnlyIf(List<String> services, String condition) {
+    String names = String.join(" ", services);
+    return "systemctl daemon-reload && systemctl enable " + names + " && if " + succeeds(condition) + "; then systemctl restart "
+        + names + "; else systemctl restart --no-block " + names + "; fi";
+  }
+
+  @Override
   public String namesFailing(Map<String, String> conditions) {
     StringBuilder b = new StringBuilder();
     conditions.forEach((name, condition) -> b.append("{ ").append(condition).append(" || echo ").append(quote(name)).append("; }; "));

@@ -131,6 +131,12 @@ public final class PowerShellOverSsh implements HostShell {
     return conditions.isEmpty() ? "exit 1" : "if (\n  " + String.join(" -and\n  ", conditions) + "\n) { exit 0 } else { exit 1 }";
   }
 
+  /** Restart-Service returns once the service runs; Windows services have no readiness of their own. */
+  @Override
+  public String startServicesWaitingOnlyIf(List<String> services, String condition) {
+    return startServices(services);
+  }
+
   @Override
   public String startServices(List<String> services) {
     return forEach("s", services, "Set-Service -Name $s -StartupType Automatic", "Restart-Service -Name $s -Force");

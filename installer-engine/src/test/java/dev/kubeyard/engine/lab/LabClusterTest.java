@@ -407,6 +407,40 @@ class LabClusterTest {
 
   @Test
   @Order(11)
+  void aChangedEtcdUnitRestartsTheMembersOneAtATimeAndNoAcknowledgedWriteIsLost() throws Exception {
+    List<String> members = List.of("master1", "master2", "node1");
+    members.forEach(m -> on(m, "echo '# changed by hand' >> /etc/systemd/system/etcd.service"));
+    List<String> written = new CopyOnWriteArrayList<>();
+    List<String> refused = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
+      for (int i = 0; writing.get(); i++) {
+        Proc.Result r = kubectl.run("create", "configmap", "etcd-roll-" + i, "--from-literal=i=" + i);
+        (r.exit() == 0 ? written : refused).add("etcd-roll-" + i);
+      }
+    });
+    RecordingListener events = new RecordingListener();
+    RunResult r;
+    try {
+      r = apply(events, RunSettings.defaults().commandTimeout());
+    } finally {
+      writing.set(false);
+      writes.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(r.failures()).isEmpty();
+    List<String> etcdSteps = events.all.stream().filter(e -> e instanceof InstallEvent.StepStarted s && s.stepId().equals("start-etcd")
+        || e instanceof InstallEvent.StepFinished f && f.stepId().equals("start-etcd")).map(e -> e.getClass().getSimpleName()).toList();
+    assertThat(etcdSteps).as("each member restarted and healthy before the next").containsExactly("StepStarted", "StepFinished",
+        "StepStarted", "StepFinished", "StepStarted", "StepFinished");
+    String listed = kubectl.ok("get", "configmaps", "-o", "name");
+    System.out.println("etcd members restarted one at a time: " + written.size() + " writes acknowledged, " + refused.size()
+        + " refused while a member restarted");
+    assertThat(written).as("writes acknowledged during the restarts").hasSizeGreaterThan(5)
+        .allSatisfy(name -> assertThat(listed).contains("configmap/" + name));
+  }
+
+  @Test
+  @Order(12)
   void aKeepalivedOnlyChangeReloadsKeepalivedOneLbHostAtATimeAndLeavesHaproxyRunning() throws Exception {
     String original = Files.readString(lab.specFile());
     RecordingListener events = new RecordingListener();
@@ -441,7 +475,7 @@ class LabClusterTest {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void theCisBenchmarkLevelOneItemsReadOnEveryHostFindNoFail() {
     AuditReport report = new AuditReport(CisCatalog.forVersion(facts.version()).edition(),
         CisAudit.run(facts, new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts()))));
@@ -457,7 +491,7 @@ class LabClusterTest {
   private static final String OPEN_CIS_ITEM = "1.1.12";
 
   @Test
-  @Order(13)
+  @Order(14)
   void theReadOnlyAndInsecurePortsAreClosedAndAnonymousRequestsAreRefusedEverywhere() {
     AuditReport probe = new AuditReport("runtime probe", RuntimeProbe.run(facts));
     System.out.print(probe.table());
@@ -466,7 +500,7 @@ class LabClusterTest {
   }
 
   @Test
-  @Order(14)
+  @Order(15)
   void resetStopsEveryPodAndServiceAndRemovesWhatTheInstallPlacedAndMadeButKeepsThePkiAndWhenAskedTheData() throws Exception {
     Plan install = PlanBuilder.write(facts, planDir(), bundle, BundleForPlan.read(bundle));
     SshTransports transports = new SshTransports(facts.spec(), SshSettings.of(lab.knownHosts()));
