@@ -55,14 +55,8 @@ public final class ReviewViewModel {
   /**
    * @param bundlePath the bundle folder chosen (on the versions page or here); blank: the newest built here
    * @param defaultPlanDir where Install writes the plan when no folder was written yet (beside cluster.yaml)
+   * @param transports how the hosts of a spec are reached (SSH with the wizard's known_hosts), for the comparison
    */
-  public ReviewViewModel(SpecValidation validation, Threads threads, StringProperty bundlePath, Supplier<Path> defaultPlanDir) {
-    this(validation, threads, bundlePath, defaultPlanDir, spec -> host -> {
-      throw new IllegalStateException("no SSH settings to compare with the hosts");
-    });
-  }
-
-  /** @param transports how the hosts of a spec are reached (SSH with the wizard's known_hosts), for the comparison */
   public ReviewViewModel(SpecValidation validation, Threads threads, StringProperty bundlePath, Supplier<Path> defaultPlanDir,
       Function<ClusterSpec, TransportFactory> transports) {
     this.transports = transports;
